@@ -1,0 +1,12 @@
+// Command soa builds an ISO/IEC 27001:2022 Statement of Applicability
+// workbook and gap report from a control catalogue and one organization's
+// answers. Everything but process start-up lives in internal/cli.
+package main
+
+import (
+	"os"
+
+	"github.com/soa-tool/soa/internal/cli"
+)
+
+func main() { os.Exit(cli.Main()) }

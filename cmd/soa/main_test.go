@@ -1,0 +1,43 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/soa-tool/soa/internal/cli"
+	"github.com/soa-tool/soa/internal/golden"
+)
+
+// TestMain lets testscript run the real soa binary: the test binary
+// re-executes itself as "soa" inside each script.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"soa": func() { os.Exit(cli.Main()) },
+	})
+}
+
+// TestScript runs the end-to-end scripts in testdata/script. Each script
+// names the exit code it expects with `exec`/`! exec` and checks stdout,
+// stderr and the files written.
+func TestScript(t *testing.T) {
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/script",
+		RequireExplicitExec: true,
+		UpdateScripts:       golden.Updating(),
+		Setup: func(env *testscript.Env) error {
+			// Scripts read the repository's examples and bad inputs in place.
+			env.Setenv("REPO", root)
+			env.Setenv("NO_COLOR", "1")
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"exitcode": cmdExitCode,
+		},
+	})
+}

@@ -1,0 +1,79 @@
+// Package answers holds one organization's answers: for each Annex A
+// control, whether it applies, why, how far it is implemented, who owns it
+// and what shows it works (ISO/IEC 27001:2022 clause 6.1.3 d).
+package answers
+
+import (
+	"github.com/soa-tool/soa/internal/diag"
+)
+
+// File is a parsed answers file. Controls keep file order.
+type File struct {
+	Name      string // as given by the user, for messages
+	Edition   string // "2022" or "2013"
+	Org       Organization
+	Revisions []Revision
+	Controls  []*Answer
+
+	// Positions for messages about things the file lacks or holds.
+	Pos         diag.Pos // the top of the file
+	ControlsPos diag.Pos // the "controls:" key, or the top of the file
+	EditionPos  diag.Pos
+}
+
+// Organization is the organization block.
+type Organization struct {
+	Name       string
+	Scope      string
+	SoAVersion string
+	Date       string // YYYY-MM-DD
+	PreparedBy string
+	ApprovedBy string
+	ApprovedOn string
+	Language   string // "en", "ja" or "" (default)
+}
+
+// Revision is one line of the revision history.
+type Revision struct {
+	Version     string
+	Date        string
+	Author      string
+	Description string
+}
+
+// Answer is the answer for one control. Applicable is nil when the
+// question was not answered: a missing answer is never taken as "no".
+type Answer struct {
+	ID            string
+	Applicable    *bool
+	Reasons       []string
+	Justification string
+	Status        Status
+	Owner         string
+	Evidence      []string
+	TargetDate    string
+	Notes         string
+	Review        string
+
+	Pos      diag.Pos            // the control's key
+	FieldPos map[string]diag.Pos // each field's value
+}
+
+// At returns the position of field's value, or of the control's key when
+// the field is absent.
+func (a *Answer) At(field string) diag.Pos {
+	if p, ok := a.FieldPos[field]; ok {
+		return p
+	}
+	return a.Pos
+}
+
+// Lookup returns the answer for id, or nil.
+func (f *File) Lookup(id string) *Answer {
+	for _, a := range f.Controls {
+		if a.ID == id {
+			return a
+		}
+	}
+	return nil
+}

@@ -1,0 +1,187 @@
+package answers
+
+import (
+	"strings"
+
+	"github.com/soa-tool/soa/internal/diag"
+	"github.com/soa-tool/soa/internal/schema"
+	"github.com/soa-tool/soa/internal/yamlfile"
+	"go.yaml.in/yaml/v3"
+)
+
+// Parse decodes and checks one answers file on its own. Rules that need the
+// catalogue (unknown ids, unanswered controls) are checked by soa.Build.
+// The returned list holds every problem found, warnings included; f is nil
+// only when the file could not be read as YAML at all.
+func Parse(name string, src []byte) (*File, diag.List) {
+	root, err := yamlfile.Parse(name, src)
+	if err != nil {
+		return nil, err.(diag.List)
+	}
+	r := &yamlfile.Reader{File: name}
+	f := &File{Name: name, Edition: Editions[0], Pos: r.Pos(root)}
+	f.ControlsPos, f.EditionPos = f.Pos, f.Pos
+	fields, ok := r.Mapping(root, yamlfile.At{}, schema.Names(topFields))
+	if !ok {
+		return f, r.Diags
+	}
+	seenOrg := false
+	for _, fl := range fields {
+		at := yamlfile.At{Field: fl.Key}
+		switch fl.Key {
+		case "edition":
+			f.EditionPos = r.Pos(fl.Value)
+			if e, ok := r.Enum(fl.Value, at, Editions); ok && e != "" {
+				f.Edition = e
+			}
+		case "organization":
+			seenOrg = true
+			parseOrganization(r, fl.Value, &f.Org)
+		case "revisions":
+			f.Revisions = parseRevisions(r, fl.Value)
+		case "controls":
+			f.ControlsPos = r.Pos(fl.KeyNode)
+			f.Controls = parseControls(r, fl.Value)
+		}
+	}
+	if !seenOrg {
+		r.Errorf(root, yamlfile.At{Field: "organization"}, "missing: give at least organization.name and organization.date")
+	}
+	return f, r.Diags
+}
+
+func parseOrganization(r *yamlfile.Reader, n *yaml.Node, o *Organization) {
+	fields, ok := r.Mapping(n, yamlfile.At{Field: "organization"}, schema.Names(organizationFields))
+	if !ok {
+		return
+	}
+	for _, fl := range fields {
+		at := yamlfile.At{Field: "organization." + fl.Key}
+		switch fl.Key {
+		case "name":
+			o.Name, _ = r.String(fl.Value, at)
+		case "scope":
+			o.Scope, _ = r.String(fl.Value, at)
+		case "soa_version":
+			o.SoAVersion, _ = r.String(fl.Value, at)
+		case "date":
+			o.Date, _ = r.Date(fl.Value, at)
+		case "prepared_by":
+			o.PreparedBy, _ = r.String(fl.Value, at)
+		case "approved_by":
+			o.ApprovedBy, _ = r.String(fl.Value, at)
+		case "approved_on":
+			o.ApprovedOn, _ = r.Date(fl.Value, at)
+		case "language":
+			o.Language, _ = r.Enum(fl.Value, at, Languages)
+		}
+	}
+	if strings.TrimSpace(o.Name) == "" {
+		r.Errorf(n, yamlfile.At{Field: "organization.name"}, "missing: the SoA names the organization")
+	}
+	if o.Date == "" && !hasField(fields, "date") {
+		r.Errorf(n, yamlfile.At{Field: "organization.date"}, "missing: the date of this SoA version, YYYY-MM-DD")
+	}
+}
+
+func hasField(fields []yamlfile.Field, key string) bool {
+	for _, f := range fields {
+		if f.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+func parseRevisions(r *yamlfile.Reader, n *yaml.Node) []Revision {
+	if yamlfile.IsNull(n) {
+		return nil
+	}
+	items, _ := r.Seq(n, yamlfile.At{Field: "revisions"})
+	var out []Revision
+	for _, item := range items {
+		fields, ok := r.Mapping(item, yamlfile.At{Field: "revisions"}, schema.Names(revisionFields))
+		if !ok {
+			continue
+		}
+		var rev Revision
+		for _, fl := range fields {
+			at := yamlfile.At{Field: "revisions." + fl.Key}
+			switch fl.Key {
+			case "version":
+				rev.Version, _ = r.String(fl.Value, at)
+			case "date":
+				rev.Date, _ = r.Date(fl.Value, at)
+			case "author":
+				rev.Author, _ = r.String(fl.Value, at)
+			case "description":
+				rev.Description, _ = r.String(fl.Value, at)
+			}
+		}
+		out = append(out, rev)
+	}
+	return out
+}
+
+func parseControls(r *yamlfile.Reader, n *yaml.Node) []*Answer {
+	if yamlfile.IsNull(n) {
+		return nil
+	}
+	// Keys are control ids, read from the node's text: an unquoted 5.10 is
+	// "5.10" here, never the number 5.1.
+	entries, ok := r.Mapping(n, yamlfile.At{Field: "controls"}, nil)
+	if !ok {
+		return nil
+	}
+	out := make([]*Answer, 0, len(entries))
+	for _, e := range entries {
+		out = append(out, parseAnswer(r, e))
+	}
+	return out
+}
+
+func parseAnswer(r *yamlfile.Reader, e yamlfile.Field) *Answer {
+	a := &Answer{ID: strings.TrimSpace(e.Key), Pos: r.Pos(e.KeyNode), FieldPos: map[string]diag.Pos{}}
+	at := yamlfile.At{Control: a.ID}
+	if yamlfile.IsNull(e.Value) {
+		return a // "5.1:" with nothing under it: listed, not answered
+	}
+	fields, ok := r.Mapping(e.Value, at, schema.Names(controlFields))
+	if !ok {
+		return a
+	}
+	for _, fl := range fields {
+		fat := at.Sub(fl.Key)
+		a.FieldPos[fl.Key] = r.Pos(fl.Value)
+		switch fl.Key {
+		case "applicable":
+			if yamlfile.IsNull(fl.Value) {
+				continue
+			}
+			if v, ok := r.Bool(fl.Value, fat); ok {
+				a.Applicable = &v
+			}
+		case "reasons":
+			a.Reasons, _ = r.EnumList(fl.Value, fat, Reasons)
+		case "justification":
+			a.Justification, _ = r.String(fl.Value, fat)
+		case "status":
+			s, _ := r.Enum(fl.Value, fat, Statuses)
+			a.Status = Status(s)
+		case "owner":
+			a.Owner, _ = r.String(fl.Value, fat)
+		case "evidence":
+			a.Evidence, _ = r.Strings(fl.Value, fat)
+		case "target_date":
+			a.TargetDate, _ = r.Date(fl.Value, fat)
+		case "notes":
+			a.Notes, _ = r.String(fl.Value, fat)
+		case "review":
+			a.Review, _ = r.String(fl.Value, fat)
+		}
+	}
+	if a.Applicable != nil && !*a.Applicable && strings.TrimSpace(a.Justification) == "" {
+		r.Errorf(e.Value, at.Sub("justification"), "missing: a control that is not applicable needs a justification for its exclusion (ISO/IEC 27001 6.1.3 d)")
+	}
+	return a
+}

@@ -1,0 +1,119 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/soa-tool/soa/internal/answers"
+	"github.com/soa-tool/soa/internal/i18n"
+	"github.com/soa-tool/soa/internal/scaffold"
+	"github.com/soa-tool/soa/internal/schema"
+	"github.com/spf13/cobra"
+)
+
+// schemaFile is the name of the JSON Schema that soa init writes beside a
+// new answers file, and that the file's modeline names.
+const schemaFile = "answers.schema.json"
+
+type initOptions struct {
+	*globalOptions
+	output  string
+	org     string
+	edition string
+	lang    string
+	date    string
+	force   bool
+}
+
+func newInitCmd(g *globalOptions) *cobra.Command {
+	o := &initOptions{globalOptions: g}
+	cmd := &cobra.Command{
+		Use:   "init",
+		Short: "Write an answers file to fill in, listing every control",
+		Long: `Write an answers file that lists every control of the edition with its
+title as a comment and empty answers, ready to fill in. With -o, the JSON
+Schema for editors (` + schemaFile + `) is written beside it unless one is
+there already, and the file's yaml-language-server modeline points at it.
+An existing answers file is never overwritten without --force.`,
+		Example: `  soa init -o answers.yaml --org "Example KK"
+  soa init --edition 2013 --lang ja -o answers-2013.yaml
+  soa init > answers.yaml`,
+		Args: exactArgs(0),
+		RunE: func(cmd *cobra.Command, args []string) error { return runInit(cmd, o) },
+	}
+	f := cmd.Flags()
+	f.StringVarP(&o.output, "output", "o", "", "file to write (default: standard output)")
+	f.StringVar(&o.org, "org", "", "organization name")
+	f.StringVar(&o.edition, "edition", "2022", "Annex A edition of the control ids: 2022 or 2013")
+	f.StringVar(&o.lang, "lang", "en", "language of the comments and of generated documents: en or ja")
+	f.StringVar(&o.date, "date", "", "date of the SoA version, YYYY-MM-DD (default: today, or SOURCE_DATE_EPOCH)")
+	f.BoolVar(&o.force, "force", false, "overwrite an existing file")
+	registerEnum(cmd, "edition", answers.Editions)
+	registerEnum(cmd, "lang", i18n.Languages)
+	return cmd
+}
+
+func runInit(cmd *cobra.Command, o *initOptions) error {
+	lang, err := i18n.Parse(o.lang)
+	if err != nil {
+		return usageError("--lang: %v", err)
+	}
+	if !slices.Contains(answers.Editions, o.edition) {
+		return usageError("--edition: unknown edition %q (allowed: 2022, 2013)", o.edition)
+	}
+	date := o.date
+	if date == "" {
+		date = today()
+	} else if _, err := time.Parse(time.DateOnly, date); err != nil {
+		return usageError("--date: %q is not a date; write YYYY-MM-DD", date)
+	}
+	cat, err := loadCatalogOrReport(cmd, o.catalogDir)
+	if err != nil {
+		return err
+	}
+	opts := scaffold.Options{Edition: o.edition, Org: o.org, Date: date, Lang: lang}
+	if o.output != "" && o.output != "-" {
+		opts.SchemaPath = schemaFile
+	}
+	var buf bytes.Buffer
+	if err := scaffold.Write(&buf, cat, opts); err != nil {
+		return err
+	}
+	if opts.SchemaPath == "" {
+		_, err := cmd.OutOrStdout().Write(buf.Bytes())
+		return err
+	}
+	if err := writeFileAtomic(o.output, buf.Bytes(), o.force); err != nil {
+		return err
+	}
+	fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s (%d controls to answer)\n", displayPath(o.output), len(cat.ControlIDs(o.edition)))
+	schemaPath := filepath.Join(filepath.Dir(o.output), schemaFile)
+	if _, err := os.Stat(schemaPath); err == nil {
+		return nil // the user's copy stays as it is
+	}
+	var sb bytes.Buffer
+	if err := schema.Write(&sb, answers.Schema); err != nil {
+		return err
+	}
+	if err := writeFileAtomic(schemaPath, sb.Bytes(), false); err != nil {
+		return err
+	}
+	fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s (JSON Schema for editors)\n", displayPath(schemaPath))
+	return nil
+}
+
+// today returns the date to stamp new files with: SOURCE_DATE_EPOCH when
+// set (reproducible builds and tests), otherwise the local date.
+func today() string {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if sec, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return time.Unix(sec, 0).UTC().Format(time.DateOnly)
+		}
+	}
+	return time.Now().Format(time.DateOnly)
+}

@@ -1,0 +1,126 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/soa-tool/soa/internal/answers"
+	"github.com/soa-tool/soa/internal/catalog"
+	"github.com/soa-tool/soa/internal/diag"
+	"github.com/soa-tool/soa/internal/soa"
+	"github.com/spf13/cobra"
+)
+
+type validateOptions struct {
+	*globalOptions
+	format string
+	strict bool
+}
+
+func newValidateCmd(g *globalOptions) *cobra.Command {
+	o := &validateOptions{globalOptions: g}
+	cmd := &cobra.Command{
+		Use:   "validate FILE...",
+		Short: "Check answers files against the catalogue",
+		Long: `Check one or more answers files ("-" reads standard input) against the
+catalogue. Every problem is printed on standard output, one per line, as
+
+  file:line:col: severity: control ID: field: message
+
+Errors: YAML syntax, duplicate keys, unknown fields, unknown control ids,
+ids of the other edition, values outside a list, wrong types, bad dates,
+and a control marked not applicable without a justification.
+Warnings: unanswered controls, applicable without a reason or status,
+implemented without evidence, partial or planned without an owner or
+target date.
+
+Exit codes: 0 valid (warnings allowed unless --strict), 1 invalid,
+2 usage or I/O error.`,
+		Example: `  soa validate answers.yaml
+  soa validate --strict --format github answers/*.yaml
+  soa validate --format json answers.yaml | jq '.[] | select(.severity=="error")'`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usageError("validate needs at least one answers file")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error { return runValidate(cmd, o, args) },
+	}
+	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "output format: "+strings.Join(diag.Formats, ", "))
+	cmd.Flags().BoolVar(&o.strict, "strict", false, "treat warnings as errors (exit 1)")
+	registerEnum(cmd, "format", diag.Formats)
+	return cmd
+}
+
+func runValidate(cmd *cobra.Command, o *validateOptions, paths []string) error {
+	if !slices.Contains(diag.Formats, o.format) {
+		return usageError("--format: unknown format %q (allowed: %s)", o.format, strings.Join(diag.Formats, ", "))
+	}
+	cat, err := loadCatalogOrReport(cmd, o.catalogDir)
+	if err != nil {
+		return err
+	}
+	var all diag.List
+	for _, p := range paths {
+		name, src, err := readAnswers(cmd.InOrStdin(), p)
+		if err != nil {
+			return err
+		}
+		_, l := checkAnswers(cat, name, src)
+		all = append(all, l...)
+	}
+	all.Sort()
+	if err := diag.Write(cmd.OutOrStdout(), o.format, all); err != nil {
+		return err
+	}
+	nErr, nWarn := all.Count(diag.Error), all.Count(diag.Warning)
+	if o.format == "text" {
+		fmt.Fprintln(cmd.ErrOrStderr(), summaryLine(len(paths), nErr, nWarn))
+	}
+	if nErr > 0 || (o.strict && nWarn > 0) {
+		return reported(ExitFindings)
+	}
+	return nil
+}
+
+func summaryLine(files, nErr, nWarn int) string {
+	verdict := "valid"
+	if nErr > 0 {
+		verdict = "invalid"
+	}
+	return fmt.Sprintf("%s: %d file(s), %d error(s), %d warning(s)", verdict, files, nErr, nWarn)
+}
+
+// checkAnswers parses one answers file and joins it with the catalogue: the
+// one path that validate, generate and gap share. The statement is nil when
+// there are errors; the list holds warnings too.
+func checkAnswers(cat *catalog.Catalog, name string, src []byte) (*soa.Statement, diag.List) {
+	f, l := answers.Parse(name, src)
+	if f == nil || l.HasErrors() {
+		l.Sort()
+		return nil, l
+	}
+	st, l2 := soa.Build(cat, f)
+	l = append(l, l2...)
+	l.Sort()
+	return st, l
+}
+
+// readAnswers reads an answers file, or standard input for "-".
+func readAnswers(stdin io.Reader, p string) (string, []byte, error) {
+	if p == "-" {
+		src, err := io.ReadAll(io.LimitReader(stdin, maxInput))
+		if err != nil {
+			return "", nil, fmt.Errorf("read standard input: %w", err)
+		}
+		return "<stdin>", src, nil
+	}
+	src, err := readLimited(p)
+	if err != nil {
+		return "", nil, err
+	}
+	return displayPath(p), src, nil
+}

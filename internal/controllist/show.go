@@ -1,0 +1,183 @@
+package controllist
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/soa-tool/soa/internal/catalog"
+	"github.com/soa-tool/soa/internal/i18n"
+	"github.com/soa-tool/soa/internal/textwidth"
+)
+
+// Detail is the JSON shape of `soa controls show`: the control's record plus
+// both directions of the mapping with titles.
+type Detail struct {
+	Control    any       `json:"control"`
+	Set        string    `json:"set"`
+	MapsTo     []Related `json:"maps_to"`
+	MappedFrom []Related `json:"mapped_from"`
+	MergedWith []Related `json:"merged_with"`
+}
+
+// Related is another control named in a detail view.
+type Related struct {
+	ID      string `json:"id"`
+	Title   string `json:"title"`
+	TitleJA string `json:"title_ja"`
+}
+
+// WriteDetail renders everything known about c: as text for people, or as
+// JSON with format "json".
+func WriteDetail(w io.Writer, cat *catalog.Catalog, c *catalog.Control, opts Options) error {
+	d := Detail{
+		Control:    recordOf(cat, c),
+		Set:        c.Set,
+		MapsTo:     related(cat, c.MapsTo),
+		MappedFrom: related(cat, c.MappedFrom),
+		MergedWith: related(cat, mergedWith(cat, c)),
+	}
+	switch opts.Format {
+	case "json":
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(d)
+	case "table", "text", "":
+		_, err := io.WriteString(w, detailText(cat, c, d, opts.Lang))
+		return err
+	}
+	return fmt.Errorf("unknown format %q (allowed: text, json)", opts.Format)
+}
+
+// mergedWith returns the other controls of c's set that map to the same
+// targets: the 2013 controls that were merged with c into one 2022 control.
+func mergedWith(cat *catalog.Catalog, c *catalog.Control) []string {
+	var ids []string
+	for _, t := range c.MapsTo {
+		target := cat.Control(t)
+		if target == nil {
+			continue
+		}
+		for _, id := range target.MappedFrom {
+			if id != c.ID && !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
+		}
+	}
+	return ids
+}
+
+func related(cat *catalog.Catalog, ids []string) []Related {
+	out := []Related{}
+	for _, id := range ids {
+		if c := cat.Control(id); c != nil {
+			out = append(out, Related{ID: c.ID, Title: c.Title, TitleJA: c.TitleJA})
+		}
+	}
+	return out
+}
+
+func detailText(cat *catalog.Catalog, c *catalog.Control, d Detail, l i18n.Lang) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s  %s\n", c.ID, c.Title)
+	if c.TitleJA != "" {
+		fmt.Fprintf(&b, "%s  %s\n", strings.Repeat(" ", textwidth.Width(c.ID)), c.TitleJA)
+	}
+	b.WriteString("\n")
+	var rows [][2]string
+	add := func(key, value string) { rows = append(rows, [2]string{l.T(key), value}) }
+	if s := cat.SetOf(c); s != nil {
+		add("show.set", s.Title)
+	}
+	if t := cat.ThemeOf(c); t != nil {
+		name := l.Title(t.Title, t.TitleJA)
+		if t.Number != "" {
+			name = t.Number + " " + name
+		} else {
+			name = t.ID + " " + name
+		}
+		if c.Set == catalog.Set2013 {
+			add("show.clause", name)
+		} else {
+			add("show.theme", name)
+		}
+	}
+	if c.Objective != "" {
+		if o := cat.SetOf(c).Objective(c.Objective); o != nil {
+			add("show.objective", o.ID+" "+l.Title(o.Title, o.TitleJA))
+		}
+	}
+	if c.Set == catalog.Set2022 {
+		add("show.new", map[bool]string{true: l.T("yes"), false: l.T("no")}[c.New])
+	}
+	if c.Summary != "" {
+		add("show.summary", c.Summary)
+	}
+	writeRows(&b, rows)
+	if !c.Attributes.Empty() {
+		fmt.Fprintf(&b, "\n%s:\n", l.T("show.attributes"))
+		var attrs [][2]string
+		for _, t := range catalog.AttributeTypes {
+			attrs = append(attrs, [2]string{"  " + l.Title(t.Title, t.TitleJA), strings.Join(c.Attributes.Get(t.Key), ", ")})
+		}
+		writeRows(&b, attrs)
+	}
+	section := func(key string, rel []Related, empty string) {
+		if len(rel) == 0 && empty == "" {
+			return
+		}
+		fmt.Fprintf(&b, "\n%s:\n", l.T(key))
+		if len(rel) == 0 {
+			fmt.Fprintf(&b, "  %s\n", empty)
+		}
+		for _, r := range rel {
+			fmt.Fprintf(&b, "  %-9s %s\n", r.ID, l.Title(r.Title, r.TitleJA))
+		}
+	}
+	switch c.Set {
+	case catalog.Set2022:
+		section("show.from2013", d.MappedFrom, l.T("show.none"))
+	case catalog.Set2013:
+		section("show.maps_to", d.MapsTo, "")
+		section("show.merged", d.MergedWith, "")
+	default:
+		section("show.maps_to", d.MapsTo, "")
+		section("show.mapped_from", d.MappedFrom, "")
+	}
+	if c.Text != "" {
+		fmt.Fprintf(&b, "\n%s:\n%s\n", l.T("show.text"), indent(c.Text))
+	}
+	if c.Guidance != "" {
+		fmt.Fprintf(&b, "\n%s:\n%s\n", l.T("show.guidance"), indent(c.Guidance))
+	}
+	if len(c.Extra) > 0 {
+		b.WriteString("\n")
+		var extra [][2]string
+		for _, kv := range c.Extra {
+			extra = append(extra, [2]string{kv.Key, kv.Value})
+		}
+		writeRows(&b, extra)
+	}
+	return b.String()
+}
+
+func writeRows(b *strings.Builder, rows [][2]string) {
+	w := 0
+	for _, r := range rows {
+		w = max(w, textwidth.Width(r[0]))
+	}
+	for _, r := range rows {
+		fmt.Fprintf(b, "%s  %s\n", textwidth.Pad(r[0]+":", w+1), r[1])
+	}
+}
+
+func indent(s string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = "  " + l
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,148 @@
+// Package diag reports problems in input files at file:line:column, collects
+// them so that a run reports every problem at once, and prints them for
+// people (text), CI (GitHub annotations) and other tools (JSON).
+package diag
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Pos is a position in an input file. Line and Col are 1-based; 0 means unknown.
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+// String returns "file", "file:line" or "file:line:col".
+func (p Pos) String() string {
+	s := p.File
+	if p.Line > 0 {
+		s += ":" + strconv.Itoa(p.Line)
+		if p.Col > 0 {
+			s += ":" + strconv.Itoa(p.Col)
+		}
+	}
+	return s
+}
+
+// Severity says whether a diagnostic blocks the run.
+type Severity int
+
+const (
+	Error   Severity = iota // invalid input: fails validate, blocks rendering
+	Warning                 // printed; fails validate only with --strict
+)
+
+func (s Severity) String() string {
+	if s == Warning {
+		return "warning"
+	}
+	return "error"
+}
+
+// A Diagnostic is one problem at one position. Control and Field name what the
+// problem is about when known. Msg is lower case, has no final period, and
+// says what is wrong and what is allowed.
+type Diagnostic struct {
+	Pos      Pos
+	Severity Severity
+	Control  string
+	Field    string
+	Msg      string
+}
+
+// String formats d as "file:line:col: severity: control ID: field: message",
+// leaving out the parts that are unknown.
+func (d Diagnostic) String() string {
+	var b strings.Builder
+	if p := d.Pos.String(); p != "" {
+		b.WriteString(p)
+		b.WriteString(": ")
+	}
+	b.WriteString(d.Severity.String())
+	b.WriteString(": ")
+	b.WriteString(d.subject())
+	b.WriteString(d.Msg)
+	return b.String()
+}
+
+// subject returns "control ID: field: " with the parts that are known.
+func (d Diagnostic) subject() string {
+	var s string
+	if d.Control != "" {
+		s += "control " + d.Control + ": "
+	}
+	if d.Field != "" {
+		s += d.Field + ": "
+	}
+	return s
+}
+
+// List collects diagnostics; the zero value is ready to use.
+type List []Diagnostic
+
+// Add appends d.
+func (l *List) Add(d Diagnostic) { *l = append(*l, d) }
+
+// Errorf adds an error at pos.
+func (l *List) Errorf(pos Pos, format string, args ...any) {
+	l.Add(Diagnostic{Pos: pos, Severity: Error, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Warnf adds a warning at pos.
+func (l *List) Warnf(pos Pos, format string, args ...any) {
+	l.Add(Diagnostic{Pos: pos, Severity: Warning, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Sort orders l by file, line, column, then message, so output is stable.
+func (l List) Sort() {
+	slices.SortStableFunc(l, func(a, b Diagnostic) int {
+		return cmp.Or(
+			cmp.Compare(a.Pos.File, b.Pos.File),
+			cmp.Compare(a.Pos.Line, b.Pos.Line),
+			cmp.Compare(a.Pos.Col, b.Pos.Col),
+			cmp.Compare(a.Severity, b.Severity),
+			cmp.Compare(a.Msg, b.Msg),
+		)
+	})
+}
+
+// HasErrors reports whether l holds at least one Error.
+func (l List) HasErrors() bool {
+	return slices.ContainsFunc(l, func(d Diagnostic) bool { return d.Severity == Error })
+}
+
+// Count returns the number of diagnostics of severity s.
+func (l List) Count(s Severity) int {
+	n := 0
+	for _, d := range l {
+		if d.Severity == s {
+			n++
+		}
+	}
+	return n
+}
+
+// Err sorts l and returns it as an error if it holds at least one Error;
+// otherwise it returns nil.
+func (l List) Err() error {
+	if !l.HasErrors() {
+		return nil
+	}
+	l.Sort()
+	return l
+}
+
+// Error joins the diagnostics, one per line.
+func (l List) Error() string {
+	lines := make([]string, len(l))
+	for i, d := range l {
+		lines[i] = d.String()
+	}
+	return strings.Join(lines, "\n")
+}

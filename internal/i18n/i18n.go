@@ -1,0 +1,67 @@
+// Package i18n is soa's message catalogue: every fixed string of a document
+// or report, in English and Japanese. Renderers look strings up by key and
+// never hold text of their own, so a Japanese document has no English left
+// in it and a test can prove every key has both languages.
+package i18n
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Languages lists the supported languages, the default first.
+var Languages = []string{"en", "ja"}
+
+// Lang is a validated language code.
+type Lang string
+
+const (
+	EN Lang = "en"
+	JA Lang = "ja"
+)
+
+// Parse returns the language for a code, accepting any case.
+func Parse(code string) (Lang, error) {
+	l := strings.ToLower(strings.TrimSpace(code))
+	if slices.Contains(Languages, l) {
+		return Lang(l), nil
+	}
+	return "", fmt.Errorf("unknown language %q (allowed: %s)", code, strings.Join(Languages, ", "))
+}
+
+// T returns the text of key in language l. A missing key returns the key
+// itself in brackets, which the completeness test catches.
+func (l Lang) T(key string) string {
+	m, ok := messages[key]
+	if !ok {
+		return "[" + key + "]"
+	}
+	if l == JA {
+		return m.ja
+	}
+	return m.en
+}
+
+// F formats the text of key with args.
+func (l Lang) F(key string, args ...any) string { return fmt.Sprintf(l.T(key), args...) }
+
+// Title picks the Japanese title when l is Japanese and one exists.
+func (l Lang) Title(en, ja string) string {
+	if l == JA && ja != "" {
+		return ja
+	}
+	return en
+}
+
+// Keys returns every message key, sorted.
+func Keys() []string {
+	keys := make([]string, 0, len(messages))
+	for k := range messages {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+type message struct{ en, ja string }

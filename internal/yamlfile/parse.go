@@ -1,0 +1,170 @@
+// Package yamlfile parses one YAML file into a node tree and reads typed
+// values from it with positions, so that every problem in a user's file is
+// reported at file:line:col with what is allowed.
+//
+// It walks yaml.Node trees by hand instead of decoding into structs: struct
+// decoding reports unknown fields by line only and with Go type names, turns
+// an unquoted control id 5.10 into the number 5.1 when the target is untyped,
+// and loses strictness inside custom unmarshalers.
+package yamlfile
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/soa-tool/soa/internal/diag"
+	"go.yaml.in/yaml/v3"
+)
+
+// MaxSize is the largest file accepted, in bytes. Real catalogues and answers
+// files are well under 1 MiB; the limit keeps a stray multi-gigabyte file from
+// exhausting memory.
+const MaxSize = 8 << 20
+
+// maxNodes caps the number of nodes a document may expand to once aliases
+// are followed, which stops "billion laughs" alias bombs.
+const maxNodes = 1_000_000
+
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// Parse parses src as a single YAML document and returns its top node (the
+// content of the document node). name is used only in positions.
+func Parse(name string, src []byte) (root *yaml.Node, err error) {
+	file := diag.Pos{File: name}
+	if len(src) > MaxSize {
+		return nil, single(file, "file is larger than the limit of %d MiB", MaxSize>>20)
+	}
+	src = bytes.TrimPrefix(src, bom)
+	if !utf8.Valid(src) {
+		return nil, single(invalidUTF8(name, src), "file is not valid UTF-8; save it as UTF-8")
+	}
+	if len(bytes.TrimSpace(src)) == 0 {
+		return nil, single(file, "file is empty")
+	}
+	defer func() {
+		// yaml.v3 has panicked on malformed input in the past; a user's file
+		// must never crash the tool.
+		if r := recover(); r != nil {
+			root, err = nil, single(file, "cannot parse YAML: %v", r)
+		}
+	}()
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, single(file, "file is empty")
+		}
+		return nil, fromYAML(name, err)
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
+		pos := file
+		if err == nil {
+			pos = Pos(name, &extra)
+		}
+		return nil, single(pos, "file holds more than one YAML document (---); put everything in one")
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		return nil, single(file, "file is empty")
+	}
+	root = doc.Content[0]
+	if n := expandedSize(root, map[*yaml.Node]int{}, 0); n > maxNodes {
+		return nil, single(file, "aliases expand to more than %d nodes; refusing a possible alias bomb", maxNodes)
+	}
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+		return nil, single(file, "file is empty")
+	}
+	return root, nil
+}
+
+// expandedSize counts the nodes of n with every alias followed, stopping
+// early once the count passes maxNodes. Memoizing by node keeps it linear.
+func expandedSize(n *yaml.Node, memo map[*yaml.Node]int, depth int) int {
+	if n == nil {
+		return 0
+	}
+	if v, ok := memo[n]; ok {
+		return v
+	}
+	if depth > 1000 {
+		return maxNodes + 1
+	}
+	memo[n] = maxNodes + 1 // a cycle counts as too large
+	size := 1
+	if n.Kind == yaml.AliasNode {
+		size += expandedSize(n.Alias, memo, depth+1)
+	}
+	for _, c := range n.Content {
+		size += expandedSize(c, memo, depth+1)
+		if size > maxNodes {
+			break
+		}
+	}
+	memo[n] = size
+	return size
+}
+
+// Pos returns the position of node n in file name.
+func Pos(name string, n *yaml.Node) diag.Pos {
+	return diag.Pos{File: name, Line: n.Line, Col: n.Column}
+}
+
+func single(pos diag.Pos, format string, args ...any) diag.List {
+	return diag.List{{Pos: pos, Severity: diag.Error, Msg: fmt.Sprintf(format, args...)}}
+}
+
+var lineRE = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+
+// fromYAML turns a yaml.v3 error ("yaml: line 4: did not find expected key")
+// into diagnostics at that line. yaml.v3 gives no column, so none is invented.
+func fromYAML(name string, err error) diag.List {
+	var msgs []string
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		msgs = te.Errors
+	} else {
+		msgs = []string{err.Error()}
+	}
+	var l diag.List
+	for _, m := range msgs {
+		pos := diag.Pos{File: name}
+		if sm := lineRE.FindStringSubmatch(m); sm != nil {
+			pos.Line, _ = strconv.Atoi(sm[1])
+			m = sm[2]
+		}
+		l.Errorf(pos, "invalid YAML: %s", trimYAMLPrefix(m))
+	}
+	return l
+}
+
+func trimYAMLPrefix(s string) string {
+	for _, p := range []string{"yaml: ", "yaml:"} {
+		if len(s) >= len(p) && s[:len(p)] == p {
+			return s[len(p):]
+		}
+	}
+	return s
+}
+
+// invalidUTF8 returns the position of the first byte of src that is not UTF-8.
+func invalidUTF8(name string, src []byte) diag.Pos {
+	line, col := 1, 1
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return diag.Pos{File: name, Line: line, Col: col}
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += size
+	}
+	return diag.Pos{File: name}
+}

@@ -1,0 +1,304 @@
+package yamlfile
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/soa-tool/soa/internal/diag"
+	"go.yaml.in/yaml/v3"
+)
+
+// Reader reads typed values out of the nodes of one file and collects a
+// diagnostic for every value that is not of the expected shape.
+type Reader struct {
+	File  string
+	Diags diag.List
+}
+
+// At names what a value belongs to: a control (may be empty) and a field
+// path such as "attributes.control_type".
+type At struct {
+	Control string
+	Field   string
+}
+
+// Sub returns at with field appended to its field path.
+func (at At) Sub(field string) At {
+	if at.Field == "" {
+		at.Field = field
+	} else {
+		at.Field += "." + field
+	}
+	return at
+}
+
+// Pos returns the position of n in the reader's file.
+func (r *Reader) Pos(n *yaml.Node) diag.Pos { return Pos(r.File, n) }
+
+// Errorf records an error at n about at.
+func (r *Reader) Errorf(n *yaml.Node, at At, format string, args ...any) {
+	r.add(n, at, diag.Error, format, args...)
+}
+
+// Warnf records a warning at n about at.
+func (r *Reader) Warnf(n *yaml.Node, at At, format string, args ...any) {
+	r.add(n, at, diag.Warning, format, args...)
+}
+
+func (r *Reader) add(n *yaml.Node, at At, sev diag.Severity, format string, args ...any) {
+	pos := diag.Pos{File: r.File}
+	if n != nil {
+		pos = r.Pos(n)
+	}
+	r.Diags.Add(diag.Diagnostic{Pos: pos, Severity: sev, Control: at.Control, Field: at.Field, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Field is one key/value pair of a mapping. Key is the key's text exactly as
+// written, so an unquoted 5.10 stays "5.10".
+type Field struct {
+	Key     string
+	KeyNode *yaml.Node
+	Value   *yaml.Node
+}
+
+// resolve follows aliases to the node they name.
+func resolve(n *yaml.Node) *yaml.Node {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 100; i++ {
+		n = n.Alias
+	}
+	return n
+}
+
+// IsNull reports whether n is absent or an explicit null ("key:" or "~").
+func IsNull(n *yaml.Node) bool {
+	n = resolve(n)
+	return n == nil || (n.Kind == yaml.ScalarNode && n.Tag == "!!null")
+}
+
+// Mapping returns the pairs of mapping n in file order. It reports a value
+// that is not a mapping, duplicate keys, and (when allowed is not nil) keys
+// outside allowed. Merge keys (<<: *anchor) are expanded.
+func (r *Reader) Mapping(n *yaml.Node, at At, allowed []string) ([]Field, bool) {
+	n = resolve(n)
+	if n == nil || n.Kind != yaml.MappingNode {
+		r.Errorf(n, at, "want a mapping (key: value lines), got %s", describe(n))
+		return nil, false
+	}
+	var fields []Field
+	seen := map[string]*yaml.Node{}
+	var merged []Field
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Tag == "!!merge" {
+			merged = append(merged, r.mergeFields(v, at, allowed)...)
+			continue
+		}
+		kr := resolve(k)
+		if kr.Kind != yaml.ScalarNode {
+			r.Errorf(k, at, "want a plain key, got %s", describe(kr))
+			continue
+		}
+		key := kr.Value
+		if prev, dup := seen[key]; dup {
+			r.Errorf(k, at.Sub(key), "duplicate key %q (first defined at line %d)", key, prev.Line)
+			continue
+		}
+		seen[key] = k
+		if allowed != nil && !slices.Contains(allowed, key) {
+			r.Errorf(k, at, "%s", unknownField(key, allowed))
+			continue
+		}
+		fields = append(fields, Field{Key: key, KeyNode: k, Value: v})
+	}
+	for _, f := range merged {
+		if _, ok := seen[f.Key]; !ok {
+			seen[f.Key] = f.KeyNode
+			fields = append(fields, f)
+		}
+	}
+	return fields, true
+}
+
+func (r *Reader) mergeFields(v *yaml.Node, at At, allowed []string) []Field {
+	v = resolve(v)
+	if v != nil && v.Kind == yaml.SequenceNode {
+		var out []Field
+		for _, item := range v.Content {
+			out = append(out, r.mergeFields(item, at, allowed)...)
+		}
+		return out
+	}
+	fields, _ := r.Mapping(v, at, allowed)
+	return fields
+}
+
+func unknownField(key string, allowed []string) string {
+	msg := fmt.Sprintf("unknown field %q", key)
+	if s := diag.Suggest(key, allowed); s != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", s)
+	}
+	return msg + " (allowed: " + strings.Join(allowed, ", ") + ")"
+}
+
+// Seq returns the items of sequence n.
+func (r *Reader) Seq(n *yaml.Node, at At) ([]*yaml.Node, bool) {
+	n = resolve(n)
+	if n == nil || n.Kind != yaml.SequenceNode {
+		r.Errorf(n, at, "want a list, got %s", describe(n))
+		return nil, false
+	}
+	items := make([]*yaml.Node, len(n.Content))
+	for i, c := range n.Content {
+		items[i] = resolve(c)
+	}
+	return items, true
+}
+
+// String returns the text of scalar n as written. A null gives "".
+func (r *Reader) String(n *yaml.Node, at At) (string, bool) {
+	if IsNull(n) {
+		return "", true
+	}
+	n = resolve(n)
+	if n.Kind != yaml.ScalarNode {
+		r.Errorf(n, at, "want a text value, got %s", describe(n))
+		return "", false
+	}
+	return n.Value, true
+}
+
+// Strings reads a list of text values. A single value is taken as a list of
+// one, which is what people mean when they write "evidence: Policy v2".
+func (r *Reader) Strings(n *yaml.Node, at At) ([]string, bool) {
+	if IsNull(n) {
+		return nil, true
+	}
+	n = resolve(n)
+	if n.Kind == yaml.ScalarNode {
+		return []string{n.Value}, true
+	}
+	items, ok := r.Seq(n, at)
+	if !ok {
+		return nil, false
+	}
+	out := make([]string, 0, len(items))
+	for _, item := range items {
+		s, ok2 := r.String(item, at)
+		if !ok2 {
+			ok = false
+			continue
+		}
+		out = append(out, s)
+	}
+	return out, ok
+}
+
+// Bool reads true/false (yes/no are accepted too, in any case).
+func (r *Reader) Bool(n *yaml.Node, at At) (bool, bool) {
+	s, ok := r.String(n, at)
+	if !ok {
+		return false, false
+	}
+	switch strings.ToLower(s) {
+	case "true", "yes":
+		return true, true
+	case "false", "no":
+		return false, true
+	}
+	r.Errorf(n, at, "want true or false, got %q", s)
+	return false, false
+}
+
+// Enum reads a text value that must be one of allowed. A null gives "".
+func (r *Reader) Enum(n *yaml.Node, at At, allowed []string) (string, bool) {
+	s, ok := r.String(n, at)
+	if !ok || s == "" {
+		return s, ok
+	}
+	if !slices.Contains(allowed, s) {
+		r.Errorf(n, at, "%s", notOneOf(s, allowed))
+		return "", false
+	}
+	return s, true
+}
+
+// EnumList reads a list whose every item must be one of allowed.
+func (r *Reader) EnumList(n *yaml.Node, at At, allowed []string) ([]string, bool) {
+	if IsNull(n) {
+		return nil, true
+	}
+	n = resolve(n)
+	var items []*yaml.Node
+	if n.Kind == yaml.ScalarNode {
+		items = []*yaml.Node{n}
+	} else {
+		var ok bool
+		if items, ok = r.Seq(n, at); !ok {
+			return nil, false
+		}
+	}
+	ok := true
+	var out []string
+	seen := map[string]bool{}
+	for _, item := range items {
+		s, ok2 := r.Enum(item, at, allowed)
+		if !ok2 {
+			ok = false
+			continue
+		}
+		if s == "" {
+			continue
+		}
+		if seen[s] {
+			r.Errorf(item, at, "%q is listed twice", s)
+			ok = false
+			continue
+		}
+		seen[s] = true
+		out = append(out, s)
+	}
+	return out, ok
+}
+
+func notOneOf(s string, allowed []string) string {
+	msg := fmt.Sprintf("%q is not one of %s", s, strings.Join(allowed, ", "))
+	if sug := diag.Suggest(strings.ToLower(s), allowed); sug != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", sug)
+	}
+	return msg
+}
+
+var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+// Date reads a calendar date written YYYY-MM-DD. A null gives "".
+func (r *Reader) Date(n *yaml.Node, at At) (string, bool) {
+	s, ok := r.String(n, at)
+	if !ok || s == "" {
+		return s, ok
+	}
+	if _, err := time.Parse(time.DateOnly, s); err != nil || !dateRE.MatchString(s) {
+		r.Errorf(n, at, "%q is not a date; write YYYY-MM-DD, such as 2026-04-01", s)
+		return "", false
+	}
+	return s, true
+}
+
+// describe names the kind of n for messages.
+func describe(n *yaml.Node) string {
+	n = resolve(n)
+	switch {
+	case n == nil:
+		return "nothing"
+	case n.Kind == yaml.MappingNode:
+		return "a mapping"
+	case n.Kind == yaml.SequenceNode:
+		return "a list"
+	case n.Tag == "!!null":
+		return "an empty value"
+	default:
+		return fmt.Sprintf("%q", n.Value)
+	}
+}
