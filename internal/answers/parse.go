@@ -129,7 +129,7 @@ func parseControls(r *yamlfile.Reader, n *yaml.Node) []*Answer {
 	}
 	// Keys are control ids, read from the node's text: an unquoted 5.10 is
 	// "5.10" here, never the number 5.1.
-	entries, ok := r.Mapping(n, yamlfile.At{Field: "controls"}, nil)
+	entries, ok := r.Mapping(n, yamlfile.At{Field: "controls", KeysAreControls: true}, nil)
 	if !ok {
 		return nil
 	}

@@ -424,7 +424,7 @@ func parseOverlay(r *yamlfile.Reader, root *yaml.Node) *overlayFile {
 		case "overlay":
 			o.name, _ = r.String(f.Value, yamlfile.At{Field: "overlay"})
 		case "controls":
-			ctls, _ := r.Mapping(f.Value, yamlfile.At{Field: "controls"}, nil)
+			ctls, _ := r.Mapping(f.Value, yamlfile.At{Field: "controls", KeysAreControls: true}, nil)
 			for _, cf := range ctls {
 				o.controls = append(o.controls, parseOverlayControl(r, cf))
 			}

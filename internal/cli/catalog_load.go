@@ -33,7 +33,7 @@ func readCatalogDir(dir string) ([]catalog.File, error) {
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("read catalogue directory: %w", err)
+		return nil, readError(dir, err)
 	}
 	var files []catalog.File
 	for _, e := range entries {

@@ -47,6 +47,19 @@ terminal; json, yaml and csv give every field for other tools.`,
 	registerEnum(cmd, "edition", catalog.Editions)
 	registerEnum(cmd, "lang", i18n.Languages)
 	registerEnum(cmd, "format", controllist.Formats)
+	_ = cmd.RegisterFlagCompletionFunc("theme", func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		cat, err := loadCatalog(g.catalogDir)
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		var ids []string
+		for _, s := range cat.EditionSets(o.edition) {
+			for _, t := range s.Themes {
+				ids = append(ids, t.ID)
+			}
+		}
+		return ids, cobra.ShellCompDirectiveNoFileComp
+	})
 	cmd.AddCommand(newControlsShowCmd(g))
 	return cmd
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -17,14 +18,24 @@ const maxInput = yamlfile.MaxSize + 1
 func readLimited(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("read %w", err)
+		return nil, readError(path, err)
 	}
 	defer f.Close()
 	src, err := io.ReadAll(io.LimitReader(f, maxInput))
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+		return nil, readError(path, err)
 	}
 	return src, nil
+}
+
+// readError says which file could not be read and why, without repeating
+// the path that *os.PathError carries.
+func readError(path string, err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Errorf("cannot read %s: %w", displayPath(path), err)
 }
 
 // displayPath returns p as users should see it in messages: relative to the

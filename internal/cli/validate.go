@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/soa-tool/soa/internal/answers"
-	"github.com/soa-tool/soa/internal/catalog"
 	"github.com/soa-tool/soa/internal/diag"
 	"github.com/soa-tool/soa/internal/soa"
 	"github.com/spf13/cobra"
@@ -69,7 +67,7 @@ func runValidate(cmd *cobra.Command, o *validateOptions, paths []string) error {
 		if err != nil {
 			return err
 		}
-		_, l := checkAnswers(cat, name, src)
+		_, l := soa.Load(cat, name, src)
 		all = append(all, l...)
 	}
 	all.Sort()
@@ -92,21 +90,6 @@ func summaryLine(files, nErr, nWarn int) string {
 		verdict = "invalid"
 	}
 	return fmt.Sprintf("%s: %d file(s), %d error(s), %d warning(s)", verdict, files, nErr, nWarn)
-}
-
-// checkAnswers parses one answers file and joins it with the catalogue: the
-// one path that validate, generate and gap share. The statement is nil when
-// there are errors; the list holds warnings too.
-func checkAnswers(cat *catalog.Catalog, name string, src []byte) (*soa.Statement, diag.List) {
-	f, l := answers.Parse(name, src)
-	if f == nil || l.HasErrors() {
-		l.Sort()
-		return nil, l
-	}
-	st, l2 := soa.Build(cat, f)
-	l = append(l, l2...)
-	l.Sort()
-	return st, l
 }
 
 // readAnswers reads an answers file, or standard input for "-".

@@ -91,6 +91,21 @@ func Build(cat *catalog.Catalog, f *answers.File) (*Statement, diag.List) {
 	return st, l
 }
 
+// Load parses one answers file and joins it with cat: the one path that
+// validate, generate and gap share. The statement is nil when there are
+// errors; the sorted list holds the warnings too.
+func Load(cat *catalog.Catalog, name string, src []byte) (*Statement, diag.List) {
+	f, l := answers.Parse(name, src)
+	if f == nil || l.HasErrors() {
+		l.Sort()
+		return nil, l
+	}
+	st, l2 := Build(cat, f)
+	l = append(l, l2...)
+	l.Sort()
+	return st, l
+}
+
 // unknownID explains an id that is not a control of the file's edition.
 func unknownID(cat *catalog.Catalog, edition, id string, ids []string) string {
 	other := map[string]string{"2022": "2013", "2013": "2022"}[edition]

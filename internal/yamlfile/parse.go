@@ -59,6 +59,9 @@ func Parse(name string, src []byte) (root *yaml.Node, err error) {
 		if errors.Is(err, io.EOF) {
 			return nil, single(file, "file is empty")
 		}
+		if pos, ok := tabIndent(name, src); ok {
+			return nil, single(pos, "a tab indents this line; YAML indents with spaces only")
+		}
 		return nil, fromYAML(name, err)
 	}
 	var extra yaml.Node
@@ -167,4 +170,20 @@ func invalidUTF8(name string, src []byte) diag.Pos {
 		i += size
 	}
 	return diag.Pos{File: name}
+}
+
+// tabIndent finds the first line indented with a tab, the usual cause of
+// yaml.v3's "found character that cannot start any token".
+func tabIndent(name string, src []byte) (diag.Pos, bool) {
+	for i, line := range bytes.Split(src, []byte("\n")) {
+		for j, c := range line {
+			if c == '\t' {
+				return diag.Pos{File: name, Line: i + 1, Col: j + 1}, true
+			}
+			if c != ' ' {
+				break
+			}
+		}
+	}
+	return diag.Pos{}, false
 }

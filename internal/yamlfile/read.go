@@ -23,6 +23,9 @@ type Reader struct {
 type At struct {
 	Control string
 	Field   string
+	// KeysAreControls says the mapping's keys are control ids, so that a
+	// duplicate key is reported as a control answered twice.
+	KeysAreControls bool
 }
 
 // Sub returns at with field appended to its field path.
@@ -103,7 +106,11 @@ func (r *Reader) Mapping(n *yaml.Node, at At, allowed []string) ([]Field, bool) 
 		}
 		key := kr.Value
 		if prev, dup := seen[key]; dup {
-			r.Errorf(k, at.Sub(key), "duplicate key %q (first defined at line %d)", key, prev.Line)
+			if at.KeysAreControls {
+				r.Errorf(k, At{Control: key}, "listed twice (first at line %d); merge the two entries", prev.Line)
+			} else {
+				r.Errorf(k, at.Sub(key), "duplicate key %q (first defined at line %d)", key, prev.Line)
+			}
 			continue
 		}
 		seen[key] = k

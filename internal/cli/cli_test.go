@@ -1,0 +1,108 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/soa-tool/soa/internal/golden"
+)
+
+// runSoa runs soa in-process and returns its exit code and output.
+func runSoa(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := run(args, strings.NewReader(stdin), &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+// TestControlsGolden pins the stable JSON shape and the table of
+// `soa controls` (rewrite with -update).
+func TestControlsGolden(t *testing.T) {
+	tests := []struct {
+		file string
+		args []string
+	}{
+		{"controls-2022.json", []string{"controls", "--format", "json"}},
+		{"controls-2013.json", []string{"controls", "--edition", "2013", "--format", "json"}},
+		{"controls-2022.txt", []string{"controls"}},
+		{"controls-2022-ja.txt", []string{"controls", "--lang", "ja"}},
+		{"controls-detect.csv", []string{"controls", "--attr", "cybersecurity_concepts=detect", "--format", "csv"}},
+		{"controls-new.yaml", []string{"controls", "--new", "--format", "yaml"}},
+		{"show-5.23.txt", []string{"controls", "show", "5.23"}},
+		{"show-A.9.2.1-ja.txt", []string{"controls", "show", "A.9.2.1", "--lang", "ja"}},
+		{"show-8.9.json", []string{"controls", "show", "8.9", "--format", "json"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			code, out, errOut := runSoa(t, "", tt.args...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			golden.Check(t, filepath.Join("testdata", tt.file), []byte(out))
+		})
+	}
+}
+
+// TestTableWidth: the default table fits a 100-column terminal.
+func TestTableWidth(t *testing.T) {
+	for _, lang := range []string{"en", "ja"} {
+		_, out, _ := runSoa(t, "", "controls", "--lang", lang)
+		for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+			if w := displayWidth(line); w > 100 {
+				t.Errorf("%s: line is %d columns: %s", lang, w, line)
+			}
+		}
+	}
+}
+
+// TestExitCodes covers every exit code of every command in-process.
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	existing := filepath.Join(dir, "exists.yaml")
+	if err := os.WriteFile(existing, []byte("keep me"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		args []string
+		want int
+	}{
+		{[]string{"controls"}, ExitOK},
+		{[]string{"controls", "--bogus"}, ExitError},
+		{[]string{"controls", "--format", "xml"}, ExitError},
+		{[]string{"controls", "--theme", "cloud"}, ExitError},
+		{[]string{"controls", "extra"}, ExitError},
+		{[]string{"controls", "show", "5.1"}, ExitOK},
+		{[]string{"controls", "show", "9.9"}, ExitError},
+		{[]string{"controls", "show"}, ExitError},
+		{[]string{"catalog", "validate"}, ExitOK},
+		{[]string{"catalog", "validate", "../../testdata/catalog/custom"}, ExitOK},
+		{[]string{"catalog", "validate", "../../testdata/catalog/bad"}, ExitFindings},
+		{[]string{"catalog", "validate", filepath.Join(dir, "missing")}, ExitError},
+		{[]string{"controls", "--catalog", "../../testdata/catalog/bad"}, ExitFindings},
+		{[]string{"validate", "../../testdata/examples/saas-cloud.yaml"}, ExitOK},
+		{[]string{"validate", "--strict", "../../testdata/examples/saas-cloud.yaml"}, ExitFindings},
+		{[]string{"validate", "../../testdata/bad/unknown-field.yaml"}, ExitFindings},
+		{[]string{"validate", filepath.Join(dir, "missing.yaml")}, ExitError},
+		{[]string{"validate"}, ExitError},
+		{[]string{"validate", "--format", "sarif", "x.yaml"}, ExitError},
+		{[]string{"init", "-o", existing}, ExitError},
+		{[]string{"init", "--edition", "2005"}, ExitError},
+		{[]string{"init", "--date", "tomorrow"}, ExitError},
+		{[]string{"schema", "answers"}, ExitOK},
+		{[]string{"schema", "policy"}, ExitError},
+		{[]string{"version"}, ExitOK},
+		{[]string{"nosuchcommand"}, ExitError},
+	}
+	for _, tt := range tests {
+		code, _, errOut := runSoa(t, "", tt.args...)
+		if code != tt.want {
+			t.Errorf("soa %s: exit %d, want %d\n%s", strings.Join(tt.args, " "), code, tt.want, errOut)
+		}
+	}
+	if b, _ := os.ReadFile(existing); string(b) != "keep me" {
+		t.Error("init overwrote a file without --force")
+	}
+}
