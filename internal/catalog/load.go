@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/soa-tool/soa/internal/diag"
 )
@@ -20,8 +21,10 @@ func Load(base, user []File) (*Catalog, error) {
 	mapPos := map[string][]diag.Pos{}
 	baseIDs := map[string]bool{}
 	userIDs := map[string]diag.Pos{}
-	for i, f := range slices.Concat(base, user) {
-		p, d := parseFile(f)
+	all := slices.Concat(base, user)
+	results := parseAll(all)
+	for i := range all {
+		p, d := results[i].p, results[i].d
 		diags = append(diags, d...)
 		if p == nil {
 			continue
@@ -71,6 +74,26 @@ func Load(base, user []File) (*Catalog, error) {
 		return nil, err
 	}
 	return c, nil
+}
+
+type parseResult struct {
+	p *parsed
+	d diag.List
+}
+
+// parseAll parses the files concurrently: YAML decoding is most of the cost
+// of loading, and the files are independent. Results keep the files' order.
+func parseAll(files []File) []parseResult {
+	results := make([]parseResult, len(files))
+	var wg sync.WaitGroup
+	for i, f := range files {
+		wg.Go(func() {
+			p, d := parseFile(f)
+			results[i] = parseResult{p, d}
+		})
+	}
+	wg.Wait()
+	return results
 }
 
 // index builds the id lookup and reports ids used twice anywhere.

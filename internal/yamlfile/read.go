@@ -90,8 +90,17 @@ func (r *Reader) Mapping(n *yaml.Node, at At, allowed []string) ([]Field, bool) 
 		r.Errorf(n, at, "want a mapping (key: value lines), got %s", describe(n))
 		return nil, false
 	}
-	var fields []Field
-	seen := map[string]*yaml.Node{}
+	fields := make([]Field, 0, len(n.Content)/2)
+	// Mappings are small (a handful of keys, or 93 control ids), so a scan
+	// of the keys seen so far is cheaper than a map.
+	seen := func(key string) *yaml.Node {
+		for _, f := range fields {
+			if f.Key == key {
+				return f.KeyNode
+			}
+		}
+		return nil
+	}
 	var merged []Field
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
@@ -105,7 +114,7 @@ func (r *Reader) Mapping(n *yaml.Node, at At, allowed []string) ([]Field, bool) 
 			continue
 		}
 		key := kr.Value
-		if prev, dup := seen[key]; dup {
+		if prev := seen(key); prev != nil {
 			if at.KeysAreControls {
 				r.Errorf(k, At{Control: key}, "listed twice (first at line %d); merge the two entries", prev.Line)
 			} else {
@@ -113,16 +122,21 @@ func (r *Reader) Mapping(n *yaml.Node, at At, allowed []string) ([]Field, bool) 
 			}
 			continue
 		}
-		seen[key] = k
+		fields = append(fields, Field{Key: key, KeyNode: k, Value: v})
 		if allowed != nil && !slices.Contains(allowed, key) {
 			r.Errorf(k, at, "%s", unknownField(key, allowed))
-			continue
+			fields[len(fields)-1].Value = nil // kept only to catch duplicates
 		}
-		fields = append(fields, Field{Key: key, KeyNode: k, Value: v})
 	}
+	out := fields[:0]
+	for _, f := range fields {
+		if f.Value != nil {
+			out = append(out, f)
+		}
+	}
+	fields = out
 	for _, f := range merged {
-		if _, ok := seen[f.Key]; !ok {
-			seen[f.Key] = f.KeyNode
+		if seen(f.Key) == nil {
 			fields = append(fields, f)
 		}
 	}
@@ -248,8 +262,7 @@ func (r *Reader) EnumList(n *yaml.Node, at At, allowed []string) ([]string, bool
 		}
 	}
 	ok := true
-	var out []string
-	seen := map[string]bool{}
+	out := make([]string, 0, len(items))
 	for _, item := range items {
 		s, ok2 := r.Enum(item, at, allowed)
 		if !ok2 {
@@ -259,12 +272,11 @@ func (r *Reader) EnumList(n *yaml.Node, at At, allowed []string) ([]string, bool
 		if s == "" {
 			continue
 		}
-		if seen[s] {
+		if slices.Contains(out, s) {
 			r.Errorf(item, at, "%q is listed twice", s)
 			ok = false
 			continue
 		}
-		seen[s] = true
 		out = append(out, s)
 	}
 	return out, ok
