@@ -139,7 +139,20 @@ func detailText(cat *catalog.Catalog, c *catalog.Control, d Detail, l i18n.Lang)
 	}
 	switch c.Set {
 	case catalog.Set2022:
-		section("show.from2013", d.MappedFrom, l.T("show.none"))
+		var from13, others []Related
+		for _, r := range d.MappedFrom {
+			if cat.Control(r.ID).Set == catalog.Set2013 {
+				from13 = append(from13, r)
+			} else {
+				others = append(others, r)
+			}
+		}
+		none := ""
+		if c.New {
+			none = l.T("show.none")
+		}
+		section("show.from2013", from13, none)
+		section("show.mapped_from", others, "")
 	case catalog.Set2013:
 		section("show.maps_to", d.MapsTo, "")
 		section("show.merged", d.MergedWith, "")

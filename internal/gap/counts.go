@@ -1,0 +1,129 @@
+package gap
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/soa-tool/soa/internal/answers"
+	"github.com/soa-tool/soa/internal/catalog"
+	"github.com/soa-tool/soa/internal/i18n"
+	"github.com/soa-tool/soa/internal/soa"
+)
+
+// PartialWeight is how much a partially implemented control counts
+// towards the percentage implemented; reports state it.
+const PartialWeight = 0.5
+
+// Counts are the numbers of controls in each state.
+type Counts struct {
+	Total          int
+	Applicable     int
+	Excluded       int
+	Unanswered     int
+	Implemented    int
+	Partial        int
+	Planned        int
+	NotImplemented int
+	NoStatus       int // applicable, status not given
+}
+
+// Percent is the share of applicable controls implemented, partial ones
+// counting PartialWeight; -1 when no control is applicable.
+func (c Counts) Percent() float64 {
+	if c.Applicable == 0 {
+		return -1
+	}
+	return (float64(c.Implemented) + PartialWeight*float64(c.Partial)) * 100 / float64(c.Applicable)
+}
+
+func (c *Counts) add(row soa.Row) {
+	c.Total++
+	switch {
+	case !row.Answered():
+		c.Unanswered++
+	case row.Excluded():
+		c.Excluded++
+	default:
+		c.Applicable++
+		switch row.Answer.Status {
+		case answers.Implemented:
+			c.Implemented++
+		case answers.Partial:
+			c.Partial++
+		case answers.Planned:
+			c.Planned++
+		case answers.NotImplemented:
+			c.NotImplemented++
+		default:
+			c.NoStatus++
+		}
+	}
+}
+
+// ThemeCounts are the counts of one theme.
+type ThemeCounts struct {
+	ID     string // theme id, or the set id for a set without themes
+	Number string
+	Title  string // in the report's language
+	Counts
+}
+
+func count(st *soa.Statement, l i18n.Lang) (Counts, []ThemeCounts) {
+	var total Counts
+	var themes []ThemeCounts
+	for _, row := range st.Rows {
+		total.add(row)
+		id, number, title := row.Control.Set, "", row.Control.Set
+		if t := row.Theme; t != nil {
+			id, number, title = t.ID, t.Number, l.Title(t.Title, t.TitleJA)
+		}
+		i := slices.IndexFunc(themes, func(t ThemeCounts) bool { return t.ID == id })
+		if i < 0 {
+			themes = append(themes, ThemeCounts{ID: id, Number: number, Title: title})
+			i = len(themes) - 1
+		}
+		themes[i].add(row)
+	}
+	return total, themes
+}
+
+// Group is a set of controls that share a theme or an attribute value,
+// with their counts.
+type Group struct {
+	Kind  string // "theme" or an attribute type key
+	Value string // theme id or attribute value
+	Title string // what to call it in the report's language
+	Counts
+}
+
+// weakest returns the n groups (themes and attribute values) with the
+// lowest percentage implemented, ties broken by kind and value so the
+// order is stable. Groups with fewer than three applicable controls are
+// left out: one missing control would make them look worst.
+func weakest(st *soa.Statement, l i18n.Lang, n int) []Group {
+	var groups []Group
+	find := func(kind, value, title string) *Group {
+		for i := range groups {
+			if groups[i].Kind == kind && groups[i].Value == value {
+				return &groups[i]
+			}
+		}
+		groups = append(groups, Group{Kind: kind, Value: value, Title: title})
+		return &groups[len(groups)-1]
+	}
+	for _, row := range st.Rows {
+		if t := row.Theme; t != nil {
+			find("theme", t.ID, l.Title(t.Title, t.TitleJA)).add(row)
+		}
+		for _, at := range catalog.AttributeTypes {
+			for _, v := range row.Control.Attributes.Get(at.Key) {
+				find(at.Key, v, l.Title(at.Title, at.TitleJA)+": "+v).add(row)
+			}
+		}
+	}
+	groups = slices.DeleteFunc(groups, func(g Group) bool { return g.Applicable < 3 })
+	slices.SortStableFunc(groups, func(a, b Group) int {
+		return cmp.Or(cmp.Compare(a.Percent(), b.Percent()), cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Value, b.Value))
+	})
+	return groups[:min(n, len(groups))]
+}
