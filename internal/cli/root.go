@@ -52,6 +52,7 @@ of Applicability workbook and a gap report.
 		newControlsCmd(g),
 		newValidateCmd(g),
 		newInitCmd(g),
+		newGenerateCmd(g),
 		newSchemaCmd(),
 		newCatalogCmd(g),
 		newVersionCmd(),

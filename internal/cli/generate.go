@@ -1,0 +1,273 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/soa-tool/soa/internal/catalog"
+	"github.com/soa-tool/soa/internal/diag"
+	"github.com/soa-tool/soa/internal/gap"
+	"github.com/soa-tool/soa/internal/i18n"
+	"github.com/soa-tool/soa/internal/soa"
+	"github.com/soa-tool/soa/internal/workbook"
+	"github.com/spf13/cobra"
+)
+
+type generateOptions struct {
+	*globalOptions
+	output string
+	lang   string
+	asOf   string
+	force  bool
+}
+
+func newGenerateCmd(g *globalOptions) *cobra.Command {
+	o := &generateOptions{globalOptions: g}
+	cmd := &cobra.Command{
+		Use:   "generate ANSWERS.yaml... -o FILE.xlsx|DIR",
+		Short: "Write the Statement of Applicability workbook",
+		Long: `Write the Statement of Applicability as an Excel workbook: Cover, SoA,
+Summary (with a chart), Gaps, Mapping (2013↔2022) and Attributes sheets.
+
+Answers that fail soa validate stop generation with the same messages;
+warnings do not. The workbook is written to a temporary file and renamed
+into place, so a partial file is never left behind, and an existing file is
+never overwritten without --force. The same answers always give the same
+bytes: the document's dates come from the answers, never the clock.
+
+With several answers files, or a directory of them, -o names a directory
+and one workbook per organization is written there, in parallel. A bad
+file is reported and does not stop the others.
+
+Exit codes: 0 written, 1 invalid answers (any file, in a batch),
+2 usage or I/O error.`,
+		Example: `  soa generate answers.yaml -o soa.xlsx
+  soa generate answers.yaml -o soa-ja.xlsx --lang ja
+  soa generate clients/ -o out/`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usageError("generate needs an answers file")
+			}
+			if o.output == "" {
+				return usageError("generate needs -o FILE.xlsx (or -o DIR for several answers files)")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error { return runGenerate(cmd, o, args) },
+	}
+	f := cmd.Flags()
+	f.StringVarP(&o.output, "output", "o", "", "workbook to write, or a directory for several answers files")
+	f.StringVar(&o.lang, "lang", "", "language of the workbook: en or ja (default: the answers' organization.language, else en)")
+	f.StringVar(&o.asOf, "as-of", "", "date the Gaps sheet judges target dates against, YYYY-MM-DD (default: the SoA's date)")
+	f.BoolVar(&o.force, "force", false, "overwrite existing workbooks")
+	registerEnum(cmd, "lang", i18n.Languages)
+	return cmd
+}
+
+func runGenerate(cmd *cobra.Command, o *generateOptions, args []string) error {
+	if o.lang != "" {
+		if _, err := i18n.Parse(o.lang); err != nil {
+			return usageError("--lang: %v", err)
+		}
+	}
+	if o.asOf != "" {
+		if _, err := time.Parse(time.DateOnly, o.asOf); err != nil {
+			return usageError("--as-of: %q is not a date; write YYYY-MM-DD", o.asOf)
+		}
+	}
+	inputs, batch, err := generateInputs(args)
+	if err != nil {
+		return err
+	}
+	if batch || isDir(o.output) || strings.HasSuffix(o.output, string(os.PathSeparator)) || strings.HasSuffix(o.output, "/") {
+		return runBatch(cmd, o, inputs)
+	}
+	if !strings.HasSuffix(strings.ToLower(o.output), ".xlsx") {
+		return usageError("-o %s: the workbook's name must end in .xlsx", o.output)
+	}
+	cat, err := loadCatalogOrReport(cmd, o.catalogDir)
+	if err != nil {
+		return err
+	}
+	data, l, err := renderWorkbook(cmd.InOrStdin(), cat, inputs[0], o)
+	_ = diag.Write(cmd.ErrOrStderr(), "text", l)
+	if err != nil {
+		return err
+	}
+	if err := writeFileAtomic(o.output, data, o.force); err != nil {
+		return err
+	}
+	fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s\n", displayPath(o.output))
+	return nil
+}
+
+// errInvalid marks answers that failed validation; its diagnostics have been
+// returned to the caller to print.
+var errInvalid = errors.New("invalid answers")
+
+// renderWorkbook reads, checks and renders one answers file into workbook
+// bytes. It returns the diagnostics (warnings too) for the caller to print.
+func renderWorkbook(stdin io.Reader, cat *catalog.Catalog, path string, o *generateOptions) ([]byte, diag.List, error) {
+	name, src, err := readAnswers(stdin, path)
+	if err != nil {
+		return nil, nil, err
+	}
+	st, l := soa.Load(cat, name, src)
+	if st == nil {
+		return nil, l, &exitErr{code: ExitFindings, err: fmt.Errorf("%s: %d error(s); nothing written", name, l.Count(diag.Error))}
+	}
+	lang := i18n.EN
+	if code := firstNonEmpty(o.lang, st.Org.Language); code != "" {
+		lang, _ = i18n.Parse(code)
+	}
+	rep := gap.Analyze(st, gap.Options{AsOf: firstNonEmpty(o.asOf, st.Org.Date), Lang: lang})
+	var buf bytes.Buffer
+	if err := workbook.Write(&buf, st, rep, workbook.Options{Lang: lang}); err != nil {
+		var dl diag.List
+		if errors.As(err, &dl) {
+			return nil, append(l, dl...), &exitErr{code: ExitFindings, err: fmt.Errorf("%s: %w; nothing written", name, errInvalid)}
+		}
+		return nil, l, err
+	}
+	return buf.Bytes(), l, nil
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func isDir(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && fi.IsDir()
+}
+
+// generateInputs expands directories into their *.yaml files, in name
+// order. batch is true when there is more than one input or a directory.
+func generateInputs(args []string) ([]string, bool, error) {
+	var out []string
+	batch := len(args) > 1
+	for _, a := range args {
+		if !isDir(a) {
+			out = append(out, a)
+			continue
+		}
+		batch = true
+		entries, err := os.ReadDir(a)
+		if err != nil {
+			return nil, false, readError(a, err)
+		}
+		for _, e := range entries {
+			if n := e.Name(); !e.IsDir() && (strings.HasSuffix(n, ".yaml") || strings.HasSuffix(n, ".yml")) {
+				out = append(out, filepath.Join(a, n))
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil, false, usageError("no answers files (*.yaml) in %s", strings.Join(args, ", "))
+	}
+	return out, batch, nil
+}
+
+// runBatch writes one workbook per answers file into the output directory,
+// on every core. Each file succeeds or fails on its own.
+func runBatch(cmd *cobra.Command, o *generateOptions, inputs []string) error {
+	if err := os.MkdirAll(o.output, 0o755); err != nil {
+		return fmt.Errorf("create %s: %w", displayPath(o.output), err)
+	}
+	cat, err := loadCatalogOrReport(cmd, o.catalogDir)
+	if err != nil {
+		return err
+	}
+	stderr := cmd.ErrOrStderr()
+	progress := isTerminal(stderr)
+	type result struct {
+		diags diag.List
+		err   error
+	}
+	results := make([]result, len(inputs))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := 0
+	start := time.Now()
+	for range runtime.NumCPU() {
+		wg.Go(func() {
+			for i := range jobs {
+				results[i].diags, results[i].err = generateOne(cmd.InOrStdin(), cat, inputs[i], o)
+				mu.Lock()
+				done++
+				if progress {
+					fmt.Fprintf(stderr, "\rgenerating %d/%d", done, len(inputs))
+				}
+				mu.Unlock()
+			}
+		})
+	}
+	for i := range inputs {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	if progress {
+		fmt.Fprint(stderr, "\r\033[K")
+	}
+	// Report in input order, whatever order the workers finished in.
+	failed, code := 0, ExitOK
+	for i, r := range results {
+		_ = diag.Write(stderr, "text", r.diags)
+		if r.err != nil {
+			failed++
+			fmt.Fprintf(stderr, "soa: %v\n", r.err)
+			var ee *exitErr
+			if errors.As(r.err, &ee) && ee.code == ExitFindings && code == ExitOK {
+				code = ExitFindings
+			} else if !errors.As(r.err, &ee) || ee.code != ExitFindings {
+				code = ExitError
+			}
+			_ = i
+		}
+	}
+	fmt.Fprintf(stderr, "generated %d of %d workbooks in %s (%d failed)\n", len(inputs)-failed, len(inputs), time.Since(start).Round(time.Millisecond), failed)
+	if failed > 0 {
+		if code == ExitOK {
+			code = ExitFindings
+		}
+		return reported(max(code, ExitFindings))
+	}
+	return nil
+}
+
+// generateOne renders and writes the workbook of one answers file.
+func generateOne(stdin io.Reader, cat *catalog.Catalog, input string, o *generateOptions) (diag.List, error) {
+	data, l, err := renderWorkbook(stdin, cat, input, o)
+	if err != nil {
+		return l, err
+	}
+	base := strings.TrimSuffix(strings.TrimSuffix(filepath.Base(input), ".yaml"), ".yml")
+	out := filepath.Join(o.output, base+".xlsx")
+	return l, writeFileAtomic(out, data, o.force)
+}
+
+// isTerminal reports whether w is a terminal, where a progress line helps
+// rather than clutters a log.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}

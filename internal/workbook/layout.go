@@ -1,0 +1,70 @@
+package workbook
+
+import (
+	"math"
+	"strings"
+
+	"github.com/soa-tool/soa/internal/textwidth"
+)
+
+// cellText is a cell's text and the width of its column, in characters.
+type cellText struct {
+	text  string
+	width float64
+}
+
+// rowHeight returns the height in points that shows every line of the
+// wrapped cells of a row in a font of size pt. Wide (CJK) characters count
+// double, which is how spreadsheet column widths measure them.
+func rowHeight(cells []cellText, pt float64) float64 {
+	lines := 1
+	for _, c := range cells {
+		lines = max(lines, wrappedLines(c.text, c.width))
+	}
+	return math.Ceil(float64(lines)*pt*1.3 + 4)
+}
+
+// wrappedLines estimates how many lines text takes in a column of width
+// characters, breaking at words where it can.
+func wrappedLines(text string, width float64) int {
+	if text == "" {
+		return 1
+	}
+	// Column widths count characters of the default 11-point font; cells
+	// use 10 points, so a little more fits than the width says.
+	avail := max(1, int(width*1.1)-1)
+	n := 0
+	for _, para := range strings.Split(text, "\n") {
+		used, lines := 0, 1
+		for _, word := range strings.Fields(para) {
+			w := textwidth.Width(word)
+			switch {
+			case used == 0:
+				used = w
+			case used+1+w <= avail:
+				used += 1 + w
+			default:
+				lines++
+				used = w
+			}
+			for used > avail { // a word longer than the column breaks anywhere
+				lines++
+				used -= avail
+			}
+		}
+		n += lines
+	}
+	return n
+}
+
+// columnWidth returns a width that fits the widest line of texts, within
+// [lo, hi] characters.
+func columnWidth(texts []string, lo, hi float64) float64 {
+	w := lo
+	for _, t := range texts {
+		for _, line := range strings.Split(t, "\n") {
+			w = max(w, float64(textwidth.Width(line))+2)
+		}
+	}
+	return min(w, hi)
+}

@@ -1,0 +1,109 @@
+package workbook
+
+import (
+	"fmt"
+
+	"github.com/soa-tool/soa/internal/answers"
+	"github.com/xuri/excelize/v2"
+)
+
+// summaryColumns are the count columns after the theme name.
+var summaryColumns = []string{"sum.controls", "sum.applicable", "sum.excluded", "sum.unanswered",
+	"label.implemented", "label.partial", "label.planned", "label.not_implemented", "sum.percent"}
+
+// summary writes counts per theme as COUNTIFS formulas over the SoA sheet,
+// so they follow the sheet as people edit it, and a clustered bar chart of
+// implementation by theme.
+func (b *builder) summary() error {
+	sh := b.sheet("summary")
+	soaSh := b.sheet("soa")
+	b.width(sh, "A", 34)
+	for i := range summaryColumns {
+		b.width(sh, colName(i+2), 13)
+	}
+	b.str(sh, "A1", b.l.T("wb.sheet.summary")+" - "+b.st.Org.Name)
+	b.style(sh, "A1", "A1", b.s.subtitle)
+	hr := 3
+	b.str(sh, cell(1, hr), b.l.T("col.theme_name"))
+	for i, key := range summaryColumns {
+		b.str(sh, cell(i+2, hr), b.l.T(key))
+	}
+	b.style(sh, cell(1, hr), cell(len(summaryColumns)+1, hr), b.s.header)
+	b.height(sh, hr, 32)
+	rng := func(col int) string {
+		c := colName(col)
+		return fmt.Sprintf("'%s'!$%s$2:$%s$%d", soaSh, c, c, b.lastSoARow)
+	}
+	key, app, status := rng(colThemeKey), rng(colApplicable), rng(colStatus)
+	yes, no := quote(b.l.T("value.yes")), quote(b.l.T("value.no"))
+	r := hr + 1
+	for _, t := range b.rep.Themes {
+		k := quote(t.ID)
+		name := t.Title
+		if t.Number != "" {
+			name = t.Number + " " + name
+		}
+		b.str(sh, cell(1, r), name)
+		b.formula(sh, cell(2, r), fmt.Sprintf("COUNTIFS(%s,%s)", key, k))
+		b.formula(sh, cell(3, r), fmt.Sprintf("COUNTIFS(%s,%s,%s,%s)", key, k, app, yes))
+		b.formula(sh, cell(4, r), fmt.Sprintf("COUNTIFS(%s,%s,%s,%s)", key, k, app, no))
+		b.formula(sh, cell(5, r), fmt.Sprintf("%s-%s-%s", cell(2, r), cell(3, r), cell(4, r)))
+		for i, s := range answers.Statuses {
+			b.formula(sh, cell(6+i, r), fmt.Sprintf("COUNTIFS(%s,%s,%s,%s,%s,%s)", key, k, app, yes, status, quote(b.l.T("label."+s))))
+		}
+		b.percentFormula(sh, r)
+		b.style(sh, cell(1, r), cell(1, r), b.s.text)
+		b.style(sh, cell(2, r), cell(9, r), b.s.integer)
+		b.style(sh, cell(10, r), cell(10, r), b.s.percent)
+		r++
+	}
+	first, last := hr+1, r-1
+	b.str(sh, cell(1, r), b.l.T("sum.total"))
+	for col := 2; col <= 9; col++ {
+		b.formula(sh, cell(col, r), fmt.Sprintf("SUM(%s:%s)", cell(col, first), cell(col, last)))
+	}
+	b.percentFormula(sh, r)
+	b.style(sh, cell(1, r), cell(9, r), b.s.band)
+	b.style(sh, cell(10, r), cell(10, r), b.s.percent)
+	r += 2
+	b.merge(sh, cell(1, r), cell(10, r))
+	b.str(sh, cell(1, r), b.l.T("sum.note"))
+	b.style(sh, cell(1, r), cell(10, r), b.s.note)
+	b.height(sh, r, 28)
+	if b.err != nil {
+		return b.err
+	}
+	if err := b.chart(sh, first, last, r+2); err != nil {
+		return err
+	}
+	return b.printSetup(sh, "", true)
+}
+
+// percentFormula writes (implemented + half of partial) / applicable.
+func (b *builder) percentFormula(sh string, r int) {
+	b.formula(sh, cell(10, r), fmt.Sprintf(`IF(%s=0,"",(%s+0.5*%s)/%s)`, cell(3, r), cell(6, r), cell(7, r), cell(3, r)))
+}
+
+// chart adds a clustered bar chart: one bar per status for each theme.
+func (b *builder) chart(sh string, first, last, at int) error {
+	colors := []string{colorGoodText, "BF8F00", "2E75B6", "C00000"}
+	var series []excelize.ChartSeries
+	for i := range answers.Statuses {
+		col := colName(6 + i)
+		series = append(series, excelize.ChartSeries{
+			Name:       fmt.Sprintf("'%s'!$%s$3", sh, col),
+			Categories: fmt.Sprintf("'%s'!$A$%d:$A$%d", sh, first, last),
+			Values:     fmt.Sprintf("'%s'!$%s$%d:$%s$%d", sh, col, first, col, last),
+			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colors[i]}},
+		})
+	}
+	return b.f.AddChart(sh, cell(1, at), &excelize.Chart{
+		Type:      excelize.Bar,
+		Series:    series,
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.l.T("sum.chart")}}},
+		Legend:    excelize.ChartLegend{Position: "bottom"},
+		Dimension: excelize.ChartDimension{Width: 900, Height: 380},
+		YAxis:     excelize.ChartAxis{MajorGridLines: true, Font: excelize.Font{Color: "404040"}},
+		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Color: "404040"}},
+	})
+}

@@ -1,0 +1,201 @@
+package workbook_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/soa-tool/soa/internal/catalog"
+	"github.com/soa-tool/soa/internal/diag"
+	"github.com/soa-tool/soa/internal/gap"
+	"github.com/soa-tool/soa/internal/golden"
+	"github.com/soa-tool/soa/internal/i18n"
+	"github.com/soa-tool/soa/internal/soa"
+	"github.com/soa-tool/soa/internal/workbook"
+	"github.com/soa-tool/soa/internal/workbook/workbooktest"
+	"github.com/xuri/excelize/v2"
+)
+
+var examples = []struct {
+	name string
+	lang i18n.Lang
+}{
+	{"saas-cloud", i18n.EN},
+	{"seimitsu-ja", i18n.JA},
+}
+
+func load(t testing.TB, name string) *soa.Statement {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join("..", "..", "testdata", "examples", name+".yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return loadSrc(t, name+".yaml", src)
+}
+
+func loadSrc(t testing.TB, name string, src []byte) *soa.Statement {
+	t.Helper()
+	cat, err := catalog.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, l := soa.Load(cat, name, src)
+	if st == nil {
+		t.Fatal(l)
+	}
+	return st
+}
+
+func render(t testing.TB, st *soa.Statement, lang i18n.Lang) []byte {
+	t.Helper()
+	rep := gap.Analyze(st, gap.Options{AsOf: st.Org.Date, Lang: lang})
+	var buf bytes.Buffer
+	if err := workbook.Write(&buf, st, rep, workbook.Options{Lang: lang}); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// sheetParts are the parts a golden test pins: each sheet's XML and the
+// shared strings they point into.
+var sheetParts = []string{
+	"xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml",
+	"xl/worksheets/sheet4.xml", "xl/worksheets/sheet5.xml", "xl/worksheets/sheet6.xml",
+	"xl/sharedStrings.xml", "xl/workbook.xml",
+}
+
+// TestGolden pins each sheet of each example, as XML parts and as a
+// readable dump (rewrite with -update).
+func TestGolden(t *testing.T) {
+	for _, ex := range examples {
+		t.Run(ex.name, func(t *testing.T) {
+			data := render(t, load(t, ex.name), ex.lang)
+			dump, err := workbooktest.Dump(bytes.NewReader(data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden.Check(t, filepath.Join("testdata", ex.name+".dump"), []byte(dump))
+			parts, err := workbooktest.Parts(data, sheetParts...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range sheetParts {
+				t.Run(filepath.Base(p), func(t *testing.T) {
+					golden.Check(t, filepath.Join("testdata", ex.name, filepath.Base(p)), []byte(parts[p]))
+				})
+			}
+		})
+	}
+}
+
+// TestDeterministic: the same inputs give the same bytes.
+func TestDeterministic(t *testing.T) {
+	for _, ex := range examples {
+		st := load(t, ex.name)
+		a, b := render(t, st, ex.lang), render(t, load(t, ex.name), ex.lang)
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s: two renders differ", ex.name)
+		}
+	}
+}
+
+func TestSheets(t *testing.T) {
+	for _, ex := range examples {
+		data := render(t, load(t, ex.name), ex.lang)
+		f, err := excelize.OpenReader(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[i18n.Lang][]string{
+			i18n.EN: {"Cover", "SoA", "Summary", "Gaps", "Mapping", "Attributes"},
+			i18n.JA: {"表紙", "適用宣言書", "集計", "ギャップ", "新旧対応表", "属性"},
+		}[ex.lang]
+		if got := f.GetSheetList(); strings.Join(got, ",") != strings.Join(want, ",") {
+			t.Errorf("%s: sheets %v, want %v", ex.name, got, want)
+		}
+		rows, _ := f.GetRows(want[1])
+		controls := 0
+		for _, r := range rows[1:] {
+			if len(r) > 1 && r[1] != "" {
+				controls++
+			}
+		}
+		if controls != 93 {
+			t.Errorf("%s: %d control rows, want 93", ex.name, controls)
+		}
+		dvs, _ := f.GetDataValidations(want[1])
+		if len(dvs) != 7 {
+			t.Errorf("%s: %d data validations, want 7 (applicable, five reasons, status)", ex.name, len(dvs))
+		}
+		f.Close()
+	}
+}
+
+// TestTextNeverFormula: answers that look like formulas are stored as text.
+func TestTextNeverFormula(t *testing.T) {
+	src := `organization: {name: "=cmd|' /C calc'!A0", date: 2026-04-01}
+controls:
+  "5.1":
+    applicable: true
+    reasons: [risk]
+    justification: =HYPERLINK("http://evil.example","click")
+    status: implemented
+    owner: +CISO
+    evidence: ["-1+1", "@SUM(A1:A2)"]
+`
+	data := render(t, loadSrc(t, "inject.yaml", []byte(src)), i18n.EN)
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, sheet := range []string{"Cover", "SoA"} {
+		rows, _ := f.GetRows(sheet)
+		for ri, row := range rows {
+			for ci, v := range row {
+				ref, _ := excelize.CoordinatesToCellName(ci+1, ri+1)
+				if formula, _ := f.GetCellFormula(sheet, ref); formula != "" && sheet != "Summary" {
+					t.Errorf("%s!%s holds formula %q (value %q)", sheet, ref, formula, v)
+				}
+			}
+		}
+	}
+	if v, _ := f.GetCellValue("SoA", "I3"); v != `=HYPERLINK("http://evil.example","click")` {
+		t.Errorf("justification = %q", v)
+	}
+}
+
+// TestCellLimit: text over Excel's limit is an error naming the control and
+// field, and nothing is rendered.
+func TestCellLimit(t *testing.T) {
+	long := strings.Repeat("x", workbook.MaxCellText+1)
+	src := fmt.Sprintf("organization: {name: X, date: 2026-04-01}\ncontrols:\n  \"5.1\":\n    applicable: true\n    justification: %s\n", long)
+	st := loadSrc(t, "long.yaml", []byte(src))
+	var buf bytes.Buffer
+	err := workbook.Write(&buf, st, gap.Analyze(st, gap.Options{}), workbook.Options{Lang: i18n.EN})
+	var l diag.List
+	if !errors.As(err, &l) || len(l) != 1 {
+		t.Fatalf("err = %v", err)
+	}
+	if got := l[0].String(); got != "long.yaml:5:20: error: control 5.1: justification: 32768 characters; an Excel cell holds at most 32767: shorten it or move the text to a document and cite it" {
+		t.Errorf("got %s", got)
+	}
+	if buf.Len() != 0 {
+		t.Error("something was written")
+	}
+}
+
+func BenchmarkGenerate(b *testing.B) {
+	st := load(b, "saas-cloud")
+	b.ReportAllocs()
+	for b.Loop() {
+		rep := gap.Analyze(st, gap.Options{AsOf: st.Org.Date, Lang: i18n.EN})
+		if err := workbook.Write(&bytes.Buffer{}, st, rep, workbook.Options{Lang: i18n.EN}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
