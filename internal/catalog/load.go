@@ -64,11 +64,13 @@ func Load(base, user []File) (*Catalog, error) {
 	slices.SortStableFunc(c.Sets, func(a, b *Set) int { return setRank(a) - setRank(b) })
 	c.index(&diags)
 	c.linkMappings(&diags, mapPos)
-	for _, s := range c.Sets {
-		checkISO(&diags, c, s)
-	}
+	// Overlays first: the bundled attributes arrive as one, and the ISO
+	// checks need them.
 	for _, o := range overlays {
 		c.applyOverlay(&diags, o)
+	}
+	for _, s := range c.Sets {
+		checkISO(&diags, c, s)
 	}
 	if err := diags.Err(); err != nil {
 		return nil, err
@@ -179,6 +181,11 @@ func checkISO(diags *diag.List, c *Catalog, s *Set) {
 		counts := map[string]int{}
 		nNew := 0
 		for _, ctl := range s.Controls {
+			for _, t := range AttributeTypes {
+				if len(ctl.Attributes.Get(t.Key)) == 0 {
+					errorf(diags, ctl.Pos, ctl.ID, "attributes."+t.Key, "missing the ISO/IEC 27002:2022 attribute: give one or more of %s, in the control or an overlay", strings.Join(t.Values, ", "))
+				}
+			}
 			counts[ctl.Theme]++
 			if ctl.New {
 				nNew++
@@ -240,6 +247,13 @@ func (c *Catalog) applyOverlay(diags *diag.List, o *overlayFile) {
 		setIf(&ctl.Summary, oc.summary)
 		setIf(&ctl.Text, oc.text)
 		setIf(&ctl.Guidance, oc.guidance)
+		if a := oc.attributes; a != nil {
+			for _, t := range AttributeTypes {
+				if v := a.Get(t.Key); len(v) > 0 {
+					*ctl.Attributes.field(t.Key) = v
+				}
+			}
+		}
 		for _, kv := range oc.extra {
 			i := slices.IndexFunc(ctl.Extra, func(x KV) bool { return x.Key == kv.Key })
 			if i >= 0 {

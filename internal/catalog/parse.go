@@ -49,13 +49,14 @@ type overlayFile struct {
 }
 
 type overlayControl struct {
-	id       string
-	pos      diag.Pos
-	titleJA  string
-	summary  string
-	text     string
-	guidance string
-	extra    []KV
+	id         string
+	pos        diag.Pos
+	titleJA    string
+	summary    string
+	text       string
+	guidance   string
+	extra      []KV
+	attributes *Attributes
 }
 
 // parseFile decodes one catalogue file: a control set or an overlay.
@@ -249,7 +250,6 @@ func parseControl(r *yamlfile.Reader, item *yaml.Node, s *Set, p *parsed) *Contr
 		return nil
 	}
 	at := yamlfile.At{Control: c.ID}
-	hasAttributes := false
 	for _, f := range fields {
 		fat := at.Sub(f.Key)
 		switch f.Key {
@@ -272,7 +272,6 @@ func parseControl(r *yamlfile.Reader, item *yaml.Node, s *Set, p *parsed) *Contr
 		case "new":
 			c.New, _ = r.Bool(f.Value, fat)
 		case "attributes":
-			hasAttributes = true
 			parseAttributes(r, f.Value, fat, &c.Attributes)
 		case "maps_to":
 			c.MapsTo = parseMapsTo(r, f.Value, fat, c, p)
@@ -282,8 +281,36 @@ func parseControl(r *yamlfile.Reader, item *yaml.Node, s *Set, p *parsed) *Contr
 			c.Guidance, _ = r.String(f.Value, fat)
 		}
 	}
-	checkControl(r, item, at, s, c, hasAttributes)
+	deriveGroup(r, item, at, s, c)
+	checkControl(r, item, at, s, c)
 	return c
+}
+
+// deriveGroup fills in the theme or objective of an ISO control from its
+// id when the file leaves it out: 8.9 is in theme 8, A.9.2.1 under
+// objective A.9.2. The bundled files rely on this, which leaves one less
+// thing in them that could contradict the id.
+func deriveGroup(r *yamlfile.Reader, item *yaml.Node, at yamlfile.At, s *Set, c *Control) {
+	switch s.ID {
+	case Set2022:
+		if c.Theme != "" {
+			return
+		}
+		num, _, _ := strings.Cut(c.ID, ".")
+		for _, t := range s.Themes {
+			if t.Number == num {
+				c.Theme = t.ID
+			}
+		}
+	case Set2013:
+		if c.Objective != "" {
+			return
+		}
+		if i := strings.LastIndex(c.ID, "."); i > 0 {
+			c.Objective = c.ID[:i]
+			checkObjective(r, item, at.Sub("objective"), s, c)
+		}
+	}
 }
 
 // peekID returns the text of the id key of mapping n, or "".
@@ -319,7 +346,7 @@ func checkObjective(r *yamlfile.Reader, n *yaml.Node, at yamlfile.At, s *Set, c 
 }
 
 // checkControl applies the rules that need the whole control.
-func checkControl(r *yamlfile.Reader, item *yaml.Node, at yamlfile.At, s *Set, c *Control, hasAttributes bool) {
+func checkControl(r *yamlfile.Reader, item *yaml.Node, at yamlfile.At, s *Set, c *Control) {
 	switch s.ID {
 	case Set2022:
 		m := id2022RE.FindStringSubmatch(c.ID)
@@ -327,15 +354,6 @@ func checkControl(r *yamlfile.Reader, item *yaml.Node, at yamlfile.At, s *Set, c
 			r.Errorf(item, at.Sub("id"), "malformed id: 2022 Annex A ids are 5.1 … 8.34")
 		} else if t := s.Theme(c.Theme); t != nil && t.Number != m[1] {
 			r.Errorf(item, at.Sub("theme"), "control %s is numbered under theme %s, not %s (%s)", c.ID, m[1], t.Number, t.ID)
-		}
-		if !hasAttributes || c.Attributes.Empty() {
-			r.Errorf(item, at.Sub("attributes"), "missing the ISO/IEC 27002:2022 attributes")
-		} else {
-			for _, t := range AttributeTypes {
-				if len(c.Attributes.Get(t.Key)) == 0 {
-					r.Errorf(item, at.Sub("attributes."+t.Key), "missing: give one or more of %s", strings.Join(t.Values, ", "))
-				}
-			}
 		}
 		if c.Summary == "" {
 			r.Errorf(item, at.Sub("summary"), "missing summary")
@@ -451,6 +469,9 @@ func parseOverlayControl(r *yamlfile.Reader, cf yamlfile.Field) overlayControl {
 			oc.text, _ = r.String(f.Value, fat)
 		case "guidance":
 			oc.guidance, _ = r.String(f.Value, fat)
+		case "attributes":
+			oc.attributes = &Attributes{}
+			parseAttributes(r, f.Value, fat, oc.attributes)
 		case "extra":
 			kvs, _ := r.Mapping(f.Value, fat, nil)
 			for _, kv := range kvs {

@@ -49,6 +49,7 @@ var (
 		{Name: "summary", Type: schema.String},
 		{Name: "text", Type: schema.String, Desc: "Licensed control text"},
 		{Name: "guidance", Type: schema.String},
+		{Name: "attributes", Type: schema.Object, Fields: attributeSpec(), Desc: "ISO/IEC 27002:2022 attributes; each type given replaces the control's"},
 		{Name: "extra", Type: schema.StringMap, Desc: "Any other fields, shown as they are"},
 	}
 	overlaySpec = []schema.Field{
