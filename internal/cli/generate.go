@@ -225,27 +225,17 @@ func runBatch(cmd *cobra.Command, o *generateOptions, inputs []string) error {
 		fmt.Fprint(stderr, "\r\033[K")
 	}
 	// Report in input order, whatever order the workers finished in.
-	failed, code := 0, ExitOK
-	for i, r := range results {
+	failed := 0
+	for _, r := range results {
 		_ = diag.Write(stderr, "text", r.diags)
 		if r.err != nil {
 			failed++
 			fmt.Fprintf(stderr, "soa: %v\n", r.err)
-			var ee *exitErr
-			if errors.As(r.err, &ee) && ee.code == ExitFindings && code == ExitOK {
-				code = ExitFindings
-			} else if !errors.As(r.err, &ee) || ee.code != ExitFindings {
-				code = ExitError
-			}
-			_ = i
 		}
 	}
 	fmt.Fprintf(stderr, "generated %d of %d workbooks in %s (%d failed)\n", len(inputs)-failed, len(inputs), time.Since(start).Round(time.Millisecond), failed)
 	if failed > 0 {
-		if code == ExitOK {
-			code = ExitFindings
-		}
-		return reported(max(code, ExitFindings))
+		return reported(ExitFindings) // any failure, whatever its kind: the batch did not finish
 	}
 	return nil
 }
