@@ -16,7 +16,7 @@ import (
 // controls. Problems come back as a diag.List holding every one found.
 func Load(base, user []File) (*Catalog, error) {
 	var diags diag.List
-	c := &Catalog{byID: map[string]*Control{}}
+	c := &Catalog{byID: make(map[string]*Control, 256)}
 	var overlays []*overlayFile
 	mapPos := map[string][]diag.Pos{}
 	baseIDs := map[string]bool{}

@@ -3,6 +3,7 @@ package catalog
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/soa-tool/soa/internal/diag"
@@ -403,18 +404,11 @@ func parseAttributes(r *yamlfile.Reader, n *yaml.Node, at yamlfile.At, a *Attrib
 	}
 }
 
-// canonicalOrder sorts vals into the order of allowed, so output does not
-// depend on how a file happened to list them.
+// canonicalOrder sorts vals, in place, into the order of allowed, so output
+// does not depend on how a file happened to list them.
 func canonicalOrder(vals, allowed []string) []string {
-	var out []string
-	for _, v := range allowed {
-		for _, x := range vals {
-			if x == v {
-				out = append(out, v)
-			}
-		}
-	}
-	return out
+	slices.SortFunc(vals, func(a, b string) int { return slices.Index(allowed, a) - slices.Index(allowed, b) })
+	return vals
 }
 
 func parseMapsTo(r *yamlfile.Reader, n *yaml.Node, at yamlfile.At, c *Control, p *parsed) []string {

@@ -23,6 +23,9 @@ type Reader struct {
 type At struct {
 	Control string
 	Field   string
+	// leaf is the last part of the field path, kept apart so that Sub does
+	// not build a string for every value read; Path joins it on demand.
+	leaf string
 	// KeysAreControls says the mapping's keys are control ids, so that a
 	// duplicate key is reported as a control answered twice.
 	KeysAreControls bool
@@ -30,12 +33,23 @@ type At struct {
 
 // Sub returns at with field appended to its field path.
 func (at At) Sub(field string) At {
-	if at.Field == "" {
+	switch {
+	case at.Field == "":
 		at.Field = field
-	} else {
-		at.Field += "." + field
+	case at.leaf == "":
+		at.leaf = field
+	default:
+		at.Field, at.leaf = at.Path(), field
 	}
 	return at
+}
+
+// Path returns the whole field path, such as "attributes.control_type".
+func (at At) Path() string {
+	if at.leaf == "" {
+		return at.Field
+	}
+	return at.Field + "." + at.leaf
 }
 
 // Pos returns the position of n in the reader's file.
@@ -56,7 +70,7 @@ func (r *Reader) add(n *yaml.Node, at At, sev diag.Severity, format string, args
 	if n != nil {
 		pos = r.Pos(n)
 	}
-	r.Diags.Add(diag.Diagnostic{Pos: pos, Severity: sev, Control: at.Control, Field: at.Field, Msg: fmt.Sprintf(format, args...)})
+	r.Diags.Add(diag.Diagnostic{Pos: pos, Severity: sev, Control: at.Control, Field: at.Path(), Msg: fmt.Sprintf(format, args...)})
 }
 
 // Field is one key/value pair of a mapping. Key is the key's text exactly as
@@ -170,6 +184,9 @@ func (r *Reader) Seq(n *yaml.Node, at At) ([]*yaml.Node, bool) {
 	if n == nil || n.Kind != yaml.SequenceNode {
 		r.Errorf(n, at, "want a list, got %s", describe(n))
 		return nil, false
+	}
+	if !slices.ContainsFunc(n.Content, func(c *yaml.Node) bool { return c.Kind == yaml.AliasNode }) {
+		return n.Content, true // callers only read the items
 	}
 	items := make([]*yaml.Node, len(n.Content))
 	for i, c := range n.Content {
