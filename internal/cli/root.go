@@ -53,6 +53,7 @@ of Applicability workbook and a gap report.
 		newValidateCmd(g),
 		newInitCmd(g),
 		newGenerateCmd(g),
+		newGapCmd(g),
 		newSchemaCmd(),
 		newCatalogCmd(g),
 		newVersionCmd(),

@@ -5,7 +5,6 @@ package gap
 
 import (
 	"cmp"
-	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -127,7 +126,12 @@ func rowFindings(st *soa.Statement, row soa.Row, opts Options) []Finding {
 			add("excluded-without-justification", "justification", "gap.excluded_without_justification")
 		}
 		if c.New {
-			add("new-control-excluded", "applicable", "gap.new_control_excluded", l.Title(c.Title, c.TitleJA), c.Summary)
+			// The summaries are English; a Japanese report names the control only.
+			if l == i18n.JA || c.Summary == "" {
+				add("new-control-excluded", "applicable", "gap.new_control_excluded_short", l.Title(c.Title, c.TitleJA))
+			} else {
+				add("new-control-excluded", "applicable", "gap.new_control_excluded", c.Title, c.Summary)
+			}
 		}
 		return out
 	}
@@ -225,5 +229,3 @@ func (r *Report) CountBySeverity() []int {
 	}
 	return n
 }
-
-var _ = fmt.Sprint

@@ -1,0 +1,135 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/soa-tool/soa/internal/diag"
+	"github.com/soa-tool/soa/internal/gap"
+	"github.com/soa-tool/soa/internal/i18n"
+	"github.com/soa-tool/soa/internal/soa"
+	"github.com/spf13/cobra"
+)
+
+type gapOptions struct {
+	*globalOptions
+	format   string
+	failOn   string
+	asOf     string
+	lang     string
+	template string
+	output   string
+	force    bool
+}
+
+// failOnLevels are the values of --fail-on, most severe first.
+var failOnLevels = []string{"error", "warning", "gap", "never"}
+
+func newGapCmd(g *globalOptions) *cobra.Command {
+	o := &gapOptions{globalOptions: g}
+	cmd := &cobra.Command{
+		Use:   "gap ANSWERS.yaml",
+		Short: "Report what is missing, for people and for CI",
+		Long: `Report the findings of an answers file (unanswered controls, exclusions
+without justification, controls not implemented, overdue target dates,
+missing evidence, excluded controls new in 2022, stale 2013 references ...)
+with a summary per theme and the weakest areas.
+
+Formats: text (colour on a terminal; NO_COLOR turns it off), markdown and
+html (from templates; --template FILE replaces the built-in one), json.
+
+Exit codes: 0 nothing at or above --fail-on (default error), 1 something
+was, 2 usage or input error (invalid answers print the validate messages).`,
+		Example: `  soa gap answers.yaml
+  soa gap answers.yaml --fail-on gap --format json
+  soa gap answers.yaml --format html -o gap.html
+  soa gap answers.yaml --format markdown --template brand.md.tmpl`,
+		Args: exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return runGap(cmd, o, args[0]) },
+	}
+	f := cmd.Flags()
+	f.StringVarP(&o.format, "format", "f", "text", "output format: "+strings.Join(gap.Formats, ", "))
+	f.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a finding is at least this severe: error, warning, gap or never")
+	f.StringVar(&o.asOf, "as-of", "", "judge target dates as of this date, YYYY-MM-DD (default: today)")
+	f.StringVar(&o.lang, "lang", "", "language of the report: en or ja (default: the answers' organization.language, else en)")
+	f.StringVar(&o.template, "template", "", "Go template replacing the built-in one of the text, markdown or html format")
+	f.StringVarP(&o.output, "output", "o", "", "write the report to this file instead of standard output")
+	f.BoolVar(&o.force, "force", false, "overwrite the -o file if it exists")
+	registerEnum(cmd, "format", gap.Formats)
+	registerEnum(cmd, "fail-on", failOnLevels)
+	registerEnum(cmd, "lang", i18n.Languages)
+	return cmd
+}
+
+func runGap(cmd *cobra.Command, o *gapOptions, path string) error {
+	if !slices.Contains(gap.Formats, o.format) {
+		return usageError("--format: unknown format %q (allowed: %s)", o.format, strings.Join(gap.Formats, ", "))
+	}
+	if !slices.Contains(failOnLevels, o.failOn) {
+		return usageError("--fail-on: unknown level %q (allowed: %s)", o.failOn, strings.Join(failOnLevels, ", "))
+	}
+	asOf := o.asOf
+	if asOf == "" {
+		asOf = today()
+	} else if _, err := time.Parse(time.DateOnly, asOf); err != nil {
+		return usageError("--as-of: %q is not a date; write YYYY-MM-DD", asOf)
+	}
+	if o.lang != "" {
+		if _, err := i18n.Parse(o.lang); err != nil {
+			return usageError("--lang: %v", err)
+		}
+	}
+	var tmpl []byte
+	if o.template != "" {
+		if o.format == "json" {
+			return usageError("--template applies to the text, markdown and html formats, not json")
+		}
+		var err error
+		if tmpl, err = readLimited(o.template); err != nil {
+			return err
+		}
+	}
+	cat, err := loadCatalogOrReport(cmd, o.catalogDir)
+	if err != nil {
+		return err
+	}
+	name, src, err := readAnswers(cmd.InOrStdin(), path)
+	if err != nil {
+		return err
+	}
+	st, l := soa.Load(cat, name, src)
+	if st == nil {
+		_ = diag.Write(cmd.ErrOrStderr(), "text", l)
+		return &exitErr{code: ExitError, err: fmt.Errorf("%s is invalid: %d error(s); run soa validate %s", name, l.Count(diag.Error), name)}
+	}
+	lang := i18n.EN
+	if code := firstNonEmpty(o.lang, st.Org.Language); code != "" {
+		lang, _ = i18n.Parse(code)
+	}
+	rep := gap.Analyze(st, gap.Options{AsOf: asOf, Lang: lang})
+	toStdout := o.output == "" || o.output == "-"
+	color := o.format == "text" && toStdout && isTerminal(cmd.OutOrStdout()) && os.Getenv("NO_COLOR") == ""
+	var buf bytes.Buffer
+	if err := gap.Write(&buf, st, rep, gap.RenderOptions{Format: o.format, Lang: lang, Color: color, Template: tmpl}); err != nil {
+		return err
+	}
+	if toStdout {
+		if _, err := io.Copy(cmd.OutOrStdout(), &buf); err != nil {
+			return err
+		}
+	} else if err := writeFileAtomic(o.output, buf.Bytes(), o.force); err != nil {
+		return err
+	}
+	if o.failOn != "never" {
+		level, _ := gap.ParseSeverity(o.failOn)
+		if rep.AtOrAbove(level) {
+			return reported(ExitFindings)
+		}
+	}
+	return nil
+}

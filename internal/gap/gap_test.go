@@ -1,0 +1,215 @@
+package gap_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/soa-tool/soa/internal/catalog"
+	"github.com/soa-tool/soa/internal/gap"
+	"github.com/soa-tool/soa/internal/golden"
+	"github.com/soa-tool/soa/internal/i18n"
+	"github.com/soa-tool/soa/internal/soa"
+)
+
+func statement(t testing.TB, name string, src []byte) *soa.Statement {
+	t.Helper()
+	cat, err := catalog.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, l := soa.Load(cat, name, src)
+	if st == nil {
+		t.Fatal(l)
+	}
+	return st
+}
+
+const header = "organization: {name: X, date: 2026-04-01}\ncontrols:\n"
+
+// TestRules: each rule on a one-control answers file. Every other control
+// is unanswered, so "unanswered" findings are left out of the comparison.
+func TestRules(t *testing.T) {
+	tests := []struct {
+		name, answer string
+		want         []string // code control field: message
+	}{
+		{"not implemented", `"8.11": {applicable: true, reasons: [risk], status: not_implemented}`,
+			[]string{"gap not-implemented 8.11 status: applicable but not implemented: Data masking"}},
+		{"no reason", `"5.1": {applicable: true, status: implemented, evidence: [POL-1]}`,
+			[]string{"warning no-reason 5.1 reasons: applicable without a reason for inclusion"}},
+		{"no status", `"5.1": {applicable: true, reasons: [risk]}`,
+			[]string{"warning no-status 5.1 status: applicable without an implementation status"}},
+		{"no evidence", `"5.1": {applicable: true, reasons: [risk], status: implemented}`,
+			[]string{"warning no-evidence 5.1 evidence: implemented without evidence"}},
+		{"partial without owner or date", `"5.1": {applicable: true, reasons: [risk], status: partial}`,
+			[]string{
+				"warning no-owner 5.1 owner: partially implemented without an owner",
+				"warning no-target-date 5.1 target_date: partially implemented without a target date",
+				"info in-progress 5.1 status: partially implemented; target date -; owner -",
+			}},
+		{"overdue", `"5.1": {applicable: true, reasons: [risk], status: planned, owner: CISO, target_date: 2026-03-31}`,
+			[]string{
+				"warning overdue 5.1 target_date: target date 2026-03-31 has passed (as of 2026-04-01)",
+				"info in-progress 5.1 status: planned; target date 2026-03-31; owner CISO",
+			}},
+		{"due on the day is not overdue", `"5.1": {applicable: true, reasons: [risk], status: planned, owner: CISO, target_date: 2026-04-01}`,
+			[]string{"info in-progress 5.1 status: planned; target date 2026-04-01; owner CISO"}},
+		{"new control excluded", `"5.7": {applicable: false, justification: none}`,
+			[]string{"warning new-control-excluded 5.7 applicable: a control new in 2022 is excluded: Threat intelligence. What it asks: Gather and analyse information about security threats and turn it into intelligence the organization can act on. Auditors look closely at such exclusions."}},
+		{"old control excluded is fine", `"7.5": {applicable: false, justification: No premises}`, nil},
+		{"stale 2013 reference", `"5.15": {applicable: true, reasons: [risk], status: implemented, evidence: ["Procedure per A.9.1.1"], notes: "see A.9.1.2 and A.99.1.1"}`,
+			[]string{
+				"warning stale-2013-reference 5.15 evidence: cites A.9.1.1, a 2013 control; in 2022 it is 5.15 Access control",
+				"warning stale-2013-reference 5.15 notes: cites A.9.1.2, a 2013 control; in 2022 it is 5.15 Access control",
+			}},
+		{"clean", `"5.1": {applicable: true, reasons: [risk], status: implemented, evidence: [POL-1]}`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := statement(t, "a.yaml", []byte(header+"  "+tt.answer+"\n"))
+			rep := gap.Analyze(st, gap.Options{AsOf: "2026-04-01", Lang: i18n.EN})
+			var got []string
+			for _, f := range rep.Findings {
+				if f.Code == "unanswered" {
+					continue
+				}
+				got = append(got, fmt.Sprintf("%s %s %s %s: %s", f.Severity, f.Code, f.Control, f.Field, f.Message))
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+			if n := rep.Summary.Unanswered; n != 92 {
+				t.Errorf("unanswered = %d, want 92", n)
+			}
+		})
+	}
+}
+
+func TestCounts(t *testing.T) {
+	src := header + `  "5.1": {applicable: true, reasons: [risk], status: implemented, evidence: [x]}
+  "5.2": {applicable: true, reasons: [risk], status: partial, owner: o, target_date: 2026-12-31}
+  "5.3": {applicable: false, justification: j}
+  "5.4": {applicable: true, reasons: [risk]}
+`
+	rep := gap.Analyze(statement(t, "a.yaml", []byte(src)), gap.Options{AsOf: "2026-04-01"})
+	s := rep.Summary
+	if s.Total != 93 || s.Applicable != 3 || s.Excluded != 1 || s.Unanswered != 89 || s.Implemented != 1 || s.Partial != 1 || s.NoStatus != 1 {
+		t.Errorf("summary %+v", s)
+	}
+	if p := s.Percent(); p != 50 { // (1 + 0.5) / 3
+		t.Errorf("percent %v, want 50", p)
+	}
+	if len(rep.Themes) != 4 || rep.Themes[0].Applicable != 3 || rep.Themes[1].Total != 8 {
+		t.Errorf("themes %+v", rep.Themes)
+	}
+}
+
+var examples = []struct {
+	name string
+	lang i18n.Lang
+}{{"saas-cloud", i18n.EN}, {"seimitsu-ja", i18n.JA}}
+
+// TestGolden pins every format for both examples (rewrite with -update).
+func TestGolden(t *testing.T) {
+	for _, ex := range examples {
+		src, err := os.ReadFile(filepath.Join("..", "..", "testdata", "examples", ex.name+".yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		st := statement(t, ex.name+".yaml", src)
+		rep := gap.Analyze(st, gap.Options{AsOf: "2026-11-25", Lang: ex.lang})
+		for _, f := range []struct{ format, ext string }{{"text", "txt"}, {"markdown", "md"}, {"html", "html"}, {"json", "json"}} {
+			var buf bytes.Buffer
+			if err := gap.Write(&buf, st, rep, gap.RenderOptions{Format: f.format, Lang: ex.lang}); err != nil {
+				t.Fatal(err)
+			}
+			golden.Check(t, filepath.Join("testdata", ex.name+"."+f.ext), buf.Bytes())
+		}
+	}
+}
+
+// TestHTMLEscapes: values from the answers are text in the HTML report, and
+// the report has no script of its own.
+func TestHTMLEscapes(t *testing.T) {
+	src := `organization: {name: "<script>alert(1)</script>", date: 2026-04-01}
+controls:
+  "5.1": {applicable: true, status: implemented, owner: "<b>x</b>", evidence: ["<img src=x onerror=alert(2)>"]}
+`
+	st := statement(t, "x.yaml", []byte(src))
+	var buf bytes.Buffer
+	if err := gap.Write(&buf, st, gap.Analyze(st, gap.Options{}), gap.RenderOptions{Format: "html"}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, bad := range []string{"<script", "<img", "<b>x", "<link", "src=", "href=", "url(", "@import"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("HTML contains %q", bad)
+		}
+	}
+	if !strings.Contains(out, "&lt;script&gt;alert(1)&lt;/script&gt;") {
+		t.Error("organization name not escaped as text")
+	}
+}
+
+// TestJSONRoundTrip: the JSON decodes into the documented shape.
+func TestJSONRoundTrip(t *testing.T) {
+	src, _ := os.ReadFile("../../testdata/examples/saas-cloud.yaml")
+	st := statement(t, "s.yaml", src)
+	var buf bytes.Buffer
+	if err := gap.Write(&buf, st, gap.Analyze(st, gap.Options{AsOf: "2026-11-25"}), gap.RenderOptions{Format: "json"}); err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Version int `json:"version"`
+		Summary struct {
+			Total              int            `json:"total"`
+			PercentImplemented float64        `json:"percent_implemented"`
+			Findings           map[string]int `json:"findings"`
+		} `json:"summary"`
+		Themes []struct {
+			ID    string `json:"id"`
+			Total int    `json:"total"`
+		} `json:"themes"`
+		Findings []struct{ Code, Severity, Control, Field, Message string } `json:"findings"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Version != 1 || got.Summary.Total != 93 || len(got.Themes) != 4 || got.Themes[3].ID != "technological" ||
+		got.Summary.PercentImplemented != 91.9 || got.Summary.Findings["gap"] != 1 || len(got.Findings) == 0 || got.Findings[0].Severity != "warning" {
+		t.Errorf("decoded %+v", got)
+	}
+}
+
+// TestTemplateOverride: a user's template replaces the built-in one.
+func TestTemplateOverride(t *testing.T) {
+	src, _ := os.ReadFile("../../testdata/examples/saas-cloud.yaml")
+	st := statement(t, "s.yaml", src)
+	rep := gap.Analyze(st, gap.Options{AsOf: "2026-11-25"})
+	var buf bytes.Buffer
+	tmpl := []byte(`ACME brand {{.Organization}}: {{len .Findings}} findings, {{.Summary.Percent}}{{range .Findings}}{{if eq .Severity "gap"}} gap={{.Control}}{{end}}{{end}}`)
+	if err := gap.Write(&buf, st, rep, gap.RenderOptions{Format: "markdown", Template: tmpl}); err != nil {
+		t.Fatal(err)
+	}
+	if got := buf.String(); got != "ACME brand Nimbus Ledger Ltd: 20 findings, 91.9% gap=8.11" {
+		t.Errorf("got %q", got)
+	}
+	err := gap.Write(&buf, st, rep, gap.RenderOptions{Format: "markdown", Template: []byte("{{.Nope}}")})
+	if err == nil || !strings.Contains(err.Error(), "can't evaluate field Nope") {
+		t.Errorf("bad template: %v", err)
+	}
+}
+
+func BenchmarkGap(b *testing.B) {
+	src, _ := os.ReadFile("../../testdata/examples/saas-cloud.yaml")
+	st := statement(b, "s.yaml", src)
+	b.ReportAllocs()
+	for b.Loop() {
+		gap.Analyze(st, gap.Options{AsOf: "2026-11-25", Lang: i18n.EN})
+	}
+}

@@ -1,0 +1,347 @@
+package gap
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	htmltemplate "html/template"
+	"io"
+	"math"
+	"strings"
+	texttemplate "text/template"
+
+	"github.com/soa-tool/soa/internal/i18n"
+	"github.com/soa-tool/soa/internal/soa"
+	"github.com/soa-tool/soa/internal/textwidth"
+	"github.com/soa-tool/soa/templates"
+)
+
+// Formats lists the report formats, the default first.
+var Formats = []string{"text", "markdown", "html", "json"}
+
+// RenderOptions say how to print a report.
+type RenderOptions struct {
+	Format   string
+	Lang     i18n.Lang
+	Color    bool   // ANSI colour in text output (a terminal, NO_COLOR unset)
+	Template []byte // replaces the embedded template of the format; nil for the default
+}
+
+// Write prints rep about st in the format of opts.
+func Write(w io.Writer, st *soa.Statement, rep *Report, opts RenderOptions) error {
+	if opts.Lang == "" {
+		opts.Lang = i18n.EN
+	}
+	v := newView(st, rep, opts)
+	switch opts.Format {
+	case "json":
+		return writeJSON(w, rep)
+	case "text", "":
+		return execText(w, "gap.txt.tmpl", opts, v)
+	case "markdown":
+		return execText(w, "gap.md.tmpl", opts, v)
+	case "html":
+		return execHTML(w, opts, v)
+	}
+	return fmt.Errorf("unknown format %q (allowed: %s)", opts.Format, strings.Join(Formats, ", "))
+}
+
+// view is what the templates see: every decision is made here, in Go;
+// templates only print and loop.
+type view struct {
+	Lang          string
+	Organization  string
+	Standard      string
+	AsOf          string
+	FindingCounts string
+	Summary       countsView
+	SummaryTable  string
+	Themes        []countsView
+	Weakest       []countsView
+	Findings      []findingView
+	Chart         chart
+}
+
+type countsView struct {
+	Title string
+	Counts
+	Percent string
+}
+
+type findingView struct {
+	Code          string
+	Severity      string
+	SeverityLabel string
+	Control       string
+	Title         string
+	Field         string
+	Message       string
+}
+
+func newView(st *soa.Statement, rep *Report, opts RenderOptions) view {
+	l := opts.Lang
+	n := rep.CountBySeverity()
+	v := view{
+		Lang:          string(l),
+		Organization:  rep.Organization,
+		Standard:      l.T("wb.standard." + rep.Edition),
+		AsOf:          rep.AsOf,
+		FindingCounts: l.F("gap.count.findings", n[Error], n[Warning], n[Gap], n[Info]),
+		Summary:       countsView{Title: l.T("sum.total"), Counts: rep.Summary, Percent: percent(rep.Summary, l)},
+	}
+	if v.AsOf == "" {
+		v.AsOf = "-"
+	}
+	for _, t := range rep.Themes {
+		title := t.Title
+		if t.Number != "" {
+			title = t.Number + " " + title
+		}
+		v.Themes = append(v.Themes, countsView{Title: title, Counts: t.Counts, Percent: percent(t.Counts, l)})
+	}
+	for _, g := range rep.Weakest {
+		v.Weakest = append(v.Weakest, countsView{Title: g.Title, Counts: g.Counts, Percent: percent(g.Counts, l)})
+	}
+	for _, f := range rep.Findings {
+		title := ""
+		if c := st.Catalog.Control(f.Control); c != nil {
+			title = l.Title(c.Title, c.TitleJA)
+		}
+		v.Findings = append(v.Findings, findingView{
+			Code: f.Code, Severity: f.Severity.String(), SeverityLabel: l.T("severity." + f.Severity.String()),
+			Control: f.Control, Title: title, Field: f.Field, Message: f.Message,
+		})
+	}
+	v.SummaryTable = summaryTable(v, l)
+	v.Chart = newChart(v.Themes)
+	return v
+}
+
+func percent(c Counts, l i18n.Lang) string {
+	p := c.Percent()
+	if p < 0 {
+		return l.T("gap.na")
+	}
+	return fmt.Sprintf("%.1f%%", p)
+}
+
+// summaryTable lays the counts out as aligned text columns for terminals.
+func summaryTable(v view, l i18n.Lang) string {
+	heads := []string{l.T("col.theme_name"), l.T("short.total"), l.T("short.applicable"), l.T("short.excluded"), l.T("short.unanswered"),
+		l.T("short.implemented"), l.T("short.partial"), l.T("short.planned"), l.T("short.not_implemented"), l.T("short.percent")}
+	rows := [][]string{heads}
+	for _, c := range append(append([]countsView{}, v.Themes...), v.Summary) {
+		rows = append(rows, []string{c.Title, itoa(c.Total), itoa(c.Applicable), itoa(c.Excluded), itoa(c.Unanswered),
+			itoa(c.Implemented), itoa(c.Partial), itoa(c.Planned), itoa(c.NotImplemented), c.Percent})
+	}
+	widths := make([]int, len(heads))
+	for _, r := range rows {
+		for i, cell := range r {
+			widths[i] = max(widths[i], textwidth.Width(cell))
+		}
+	}
+	var b strings.Builder
+	for _, r := range rows {
+		b.WriteString(" ")
+		for i, cell := range r {
+			if i == 0 {
+				b.WriteString(" " + textwidth.Pad(cell, widths[i]))
+			} else {
+				b.WriteString("  " + strings.Repeat(" ", widths[i]-textwidth.Width(cell)) + cell)
+			}
+		}
+		b.WriteString("\n")
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+func itoa(n int) string { return fmt.Sprint(n) }
+
+// chart is the inline SVG bar chart of % implemented per theme.
+type chart struct {
+	Width, Height, BarX, BarWidth, BarHeight int
+	Bars                                     []bar
+}
+
+type bar struct {
+	Label, Value            string
+	Y, TextY, Width, ValueX int
+}
+
+func newChart(themes []countsView) chart {
+	c := chart{Width: 640, BarX: 200, BarWidth: 360, BarHeight: 18}
+	for i, t := range themes {
+		p := max(0, t.Counts.Percent())
+		y := 8 + i*28
+		c.Bars = append(c.Bars, bar{
+			Label: t.Title, Value: t.Percent, Y: y, TextY: y + 14,
+			Width: int(math.Round(p / 100 * float64(c.BarWidth))), ValueX: c.BarX + c.BarWidth + 8,
+		})
+	}
+	c.Height = 16 + len(themes)*28
+	return c
+}
+
+func funcs(l i18n.Lang, color bool) map[string]any {
+	return map[string]any{
+		"t":  l.T,
+		"tf": func(key string, args ...any) string { return l.F(key, args...) },
+		"md": mdCell,
+		"pad": func(s string, w int) string {
+			return textwidth.Pad(s, w)
+		},
+		"bold": func(s string) string {
+			if color {
+				return "\x1b[1m" + s + "\x1b[0m"
+			}
+			return s
+		},
+		"sev": func(sev, s string) string {
+			if !color {
+				return s
+			}
+			code := map[string]string{"error": "31", "warning": "33", "gap": "35", "info": "36"}[sev]
+			return "\x1b[" + code + "m" + s + "\x1b[0m"
+		},
+	}
+}
+
+// mdCell makes text safe inside a Markdown table cell: pipes escaped,
+// line breaks turned into <br>.
+func mdCell(s string) string {
+	s = strings.ReplaceAll(s, `\`, `\\`)
+	s = strings.ReplaceAll(s, "|", `\|`)
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.ReplaceAll(s, "\n", "<br>")
+}
+
+func templateSource(name string, opts RenderOptions) (string, error) {
+	if opts.Template != nil {
+		return string(opts.Template), nil
+	}
+	src, err := templates.FS.ReadFile(name)
+	return string(src), err
+}
+
+func execText(w io.Writer, name string, opts RenderOptions, v view) error {
+	src, err := templateSource(name, opts)
+	if err != nil {
+		return err
+	}
+	t, err := texttemplate.New(name).Funcs(funcs(opts.Lang, opts.Color)).Parse(src)
+	if err != nil {
+		return fmt.Errorf("template: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, v); err != nil {
+		return fmt.Errorf("template: %w", err)
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// execHTML uses html/template, which escapes every value from the answers
+// for its context: an answer holding <script> comes out as text.
+func execHTML(w io.Writer, opts RenderOptions, v view) error {
+	src, err := templateSource("gap.html.tmpl", opts)
+	if err != nil {
+		return err
+	}
+	t, err := htmltemplate.New("gap.html.tmpl").Funcs(funcs(opts.Lang, false)).Parse(src)
+	if err != nil {
+		return fmt.Errorf("template: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, v); err != nil {
+		return fmt.Errorf("template: %w", err)
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// jsonReport is the stable JSON shape. Field names never change; new
+// fields may be added. "version" says which shape this is.
+type jsonReport struct {
+	Version      int           `json:"version"`
+	Organization string        `json:"organization"`
+	Edition      string        `json:"edition"`
+	AsOf         string        `json:"as_of"`
+	Summary      jsonSummary   `json:"summary"`
+	Themes       []jsonTheme   `json:"themes"`
+	Weakest      []jsonGroup   `json:"weakest"`
+	Findings     []jsonFinding `json:"findings"`
+}
+
+type jsonCounts struct {
+	Total              int      `json:"total"`
+	Applicable         int      `json:"applicable"`
+	Excluded           int      `json:"excluded"`
+	Unanswered         int      `json:"unanswered"`
+	Implemented        int      `json:"implemented"`
+	Partial            int      `json:"partial"`
+	Planned            int      `json:"planned"`
+	NotImplemented     int      `json:"not_implemented"`
+	NoStatus           int      `json:"no_status"`
+	PercentImplemented *float64 `json:"percent_implemented"`
+}
+
+type jsonSummary struct {
+	jsonCounts
+	PartialWeight float64        `json:"partial_weight"`
+	Findings      map[string]int `json:"findings"`
+}
+
+type jsonTheme struct {
+	ID     string `json:"id"`
+	Number string `json:"number,omitempty"`
+	Title  string `json:"title"`
+	jsonCounts
+}
+
+type jsonGroup struct {
+	Kind  string `json:"kind"`
+	Value string `json:"value"`
+	jsonCounts
+}
+
+type jsonFinding struct {
+	Code     string `json:"code"`
+	Severity string `json:"severity"`
+	Control  string `json:"control"`
+	Field    string `json:"field"`
+	Message  string `json:"message"`
+}
+
+func toJSONCounts(c Counts) jsonCounts {
+	j := jsonCounts{c.Total, c.Applicable, c.Excluded, c.Unanswered, c.Implemented, c.Partial, c.Planned, c.NotImplemented, c.NoStatus, nil}
+	if p := c.Percent(); p >= 0 {
+		r := math.Round(p*10) / 10
+		j.PercentImplemented = &r
+	}
+	return j
+}
+
+func writeJSON(w io.Writer, rep *Report) error {
+	n := rep.CountBySeverity()
+	out := jsonReport{
+		Version: 1, Organization: rep.Organization, Edition: rep.Edition, AsOf: rep.AsOf,
+		Summary: jsonSummary{
+			jsonCounts: toJSONCounts(rep.Summary), PartialWeight: PartialWeight,
+			Findings: map[string]int{"error": n[Error], "warning": n[Warning], "gap": n[Gap], "info": n[Info]},
+		},
+		Themes: []jsonTheme{}, Weakest: []jsonGroup{}, Findings: []jsonFinding{},
+	}
+	for _, t := range rep.Themes {
+		out.Themes = append(out.Themes, jsonTheme{ID: t.ID, Number: t.Number, Title: t.Title, jsonCounts: toJSONCounts(t.Counts)})
+	}
+	for _, g := range rep.Weakest {
+		out.Weakest = append(out.Weakest, jsonGroup{Kind: g.Kind, Value: g.Value, jsonCounts: toJSONCounts(g.Counts)})
+	}
+	for _, f := range rep.Findings {
+		out.Findings = append(out.Findings, jsonFinding{Code: f.Code, Severity: f.Severity.String(), Control: f.Control, Field: f.Field, Message: f.Message})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
