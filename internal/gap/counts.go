@@ -117,7 +117,7 @@ func weakest(st *soa.Statement, l i18n.Lang, n int) []Group {
 		}
 		for _, at := range catalog.AttributeTypes {
 			for _, v := range row.Control.Attributes.Get(at.Key) {
-				find(at.Key, v, l.Title(at.Title, at.TitleJA)+": "+v).add(row)
+				find(at.Key, v, l.Title(at.Title, at.TitleJA)+l.T("label.sep")+l.Attr(v)).add(row)
 			}
 		}
 	}

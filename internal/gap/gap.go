@@ -148,7 +148,7 @@ func rowFindings(st *soa.Statement, row soa.Row, opts Options) []Finding {
 	case answers.NotImplemented:
 		add("not-implemented", "status", "gap.not_implemented", l.Title(c.Title, c.TitleJA))
 	case answers.Partial, answers.Planned:
-		add("in-progress", "status", "gap.in_progress", l.T("status."+string(a.Status)), orDash(a.TargetDate), orDash(a.Owner))
+		add("in-progress", "status", "gap.in_progress", l.T("status."+string(a.Status)), orDash(l.Date(a.TargetDate)), orDash(a.Owner))
 		if strings.TrimSpace(a.Owner) == "" {
 			add("no-owner", "owner", "gap.no_owner", l.T("status."+string(a.Status)))
 		}
@@ -157,7 +157,7 @@ func rowFindings(st *soa.Statement, row soa.Row, opts Options) []Finding {
 		}
 	}
 	if a.Status != answers.Implemented && a.TargetDate != "" && opts.AsOf != "" && a.TargetDate < opts.AsOf {
-		add("overdue", "target_date", "gap.overdue", a.TargetDate, opts.AsOf)
+		add("overdue", "target_date", "gap.overdue", l.Date(a.TargetDate), l.Date(opts.AsOf))
 	}
 	return out
 }

@@ -85,7 +85,7 @@ func newView(st *soa.Statement, rep *Report, opts RenderOptions) view {
 		Lang:          string(l),
 		Organization:  rep.Organization,
 		Standard:      l.T("wb.standard." + rep.Edition),
-		AsOf:          rep.AsOf,
+		AsOf:          l.Date(rep.AsOf),
 		FindingCounts: l.F("gap.count.findings", n[Error], n[Warning], n[Gap], n[Info]),
 		Summary:       countsView{Title: l.T("sum.total"), Counts: rep.Summary, Percent: percent(rep.Summary, l)},
 	}
@@ -109,7 +109,7 @@ func newView(st *soa.Statement, rep *Report, opts RenderOptions) view {
 		}
 		v.Findings = append(v.Findings, findingView{
 			Code: f.Code, Severity: f.Severity.String(), SeverityLabel: l.T("severity." + f.Severity.String()),
-			Control: f.Control, Title: title, Field: f.Field, Message: f.Message,
+			Control: f.Control, Title: title, Field: l.T("field." + f.Field), Message: f.Message,
 		})
 	}
 	v.SummaryTable = summaryTable(v, l)

@@ -54,6 +54,24 @@ func (l Lang) Title(en, ja string) string {
 	return en
 }
 
+// Date formats a YYYY-MM-DD date the way documents in l write it:
+// 2026-04-01 in English (ISO 8601), 2026/04/01 in Japanese.
+func (l Lang) Date(d string) string {
+	if l == JA && len(d) == 10 && d[4] == '-' && d[7] == '-' {
+		return d[:4] + "/" + d[5:7] + "/" + d[8:]
+	}
+	return d
+}
+
+// Attr returns the display name of an attribute value such as "detect";
+// a value without one is shown as it is.
+func (l Lang) Attr(value string) string {
+	if _, ok := messages["attr."+value]; ok {
+		return l.T("attr." + value)
+	}
+	return value
+}
+
 // Keys returns every message key, sorted.
 func Keys() []string {
 	keys := make([]string, 0, len(messages))

@@ -11,7 +11,12 @@ import (
 func (b *builder) cover() error {
 	sh := b.sheet("cover")
 	o := b.st.Org
-	for col, w := range []float64{24, 16, 24, 64} {
+	var labels []string
+	for _, k := range []string{"wb.organization", "wb.scope", "wb.standard", "wb.soa_version", "wb.date", "wb.prepared_by",
+		"wb.approved_by", "wb.approved_on", "wb.legend.applicable", "wb.legend.status", "wb.legend.reasons"} {
+		labels = append(labels, b.l.T(k))
+	}
+	for col, w := range []float64{columnWidth(labels, 14, 30), 16, 24, 64} {
 		b.width(sh, colName(col+1), w)
 	}
 	b.str(sh, "A1", b.l.T("wb.title"))

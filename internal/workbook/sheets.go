@@ -32,7 +32,7 @@ func (b *builder) gaps() error {
 		b.str(sh, cell(2, r), f.Code)
 		b.str(sh, cell(3, r), f.Control)
 		b.str(sh, cell(4, r), title)
-		b.str(sh, cell(5, r), f.Field)
+		b.str(sh, cell(5, r), b.l.T("field."+f.Field))
 		b.str(sh, cell(6, r), f.Message)
 		b.style(sh, cell(1, r), cell(1, r), sevStyle[f.Severity])
 		b.style(sh, cell(2, r), cell(6, r), b.s.text)
@@ -144,7 +144,11 @@ func (b *builder) attributes() error {
 			b.str(sh, cell(3, r), b.l.Title(t.Title, t.TitleJA))
 		}
 		for j, t := range catalog.AttributeTypes {
-			b.str(sh, cell(4+j, r), strings.Join(c.Attributes.Get(t.Key), ", "))
+			var names []string
+			for _, v := range c.Attributes.Get(t.Key) {
+				names = append(names, b.l.Attr(v))
+			}
+			b.str(sh, cell(4+j, r), strings.Join(names, b.l.T("list.comma")))
 		}
 		b.style(sh, cell(1, r), cell(lastCol, r), b.s.text)
 	}

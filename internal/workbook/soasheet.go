@@ -57,6 +57,27 @@ func soaColumns() []soaColumn {
 	)
 }
 
+// fitColumns sizes the columns whose content varies from one organization
+// to the next to that content, full-width characters counting double.
+func (b *builder) fitColumns(cols []soaColumn) {
+	var ids, owners []string
+	for _, row := range b.st.Rows {
+		ids = append(ids, row.Control.ID)
+		if row.Answer != nil {
+			owners = append(owners, row.Answer.Owner)
+		}
+	}
+	var statuses []string
+	for _, s := range answers.Statuses {
+		statuses = append(statuses, b.l.T("label."+s))
+	}
+	set := func(col int, w float64) { cols[col-1].en, cols[col-1].ja = w, w }
+	set(colID, columnWidth(append(ids, b.l.T("col.control")), 7, 14))
+	set(colOwner, columnWidth(append(owners, b.l.T("col.owner")), 10, 24))
+	set(colStatus, columnWidth(statuses, 9, 15))
+	set(colApplicable, columnWidth([]string{b.l.T("value.yes"), b.l.T("value.no"), b.l.T("col.applicable")}, 8, 12))
+}
+
 func (c soaColumn) width(ja bool) float64 {
 	if ja {
 		return c.ja
@@ -70,6 +91,7 @@ func (b *builder) soaSheet() error {
 	sh := b.sheet("soa")
 	ja := b.l == "ja"
 	cols := soaColumns()
+	b.fitColumns(cols)
 	for i, c := range cols {
 		b.width(sh, colName(i+1), c.width(ja))
 		b.str(sh, cell(i+1, 1), b.l.T(c.key))
@@ -109,12 +131,21 @@ func (b *builder) soaSheet() error {
 	return b.printSetup(sh, "$1:$1", true)
 }
 
-// themeKey names the group a row is counted in on the Summary sheet.
+// themeKey names the group a row is counted in on the Summary sheet: the
+// theme's number (5 … 8), the 2013 clause (A.5 …), or a user set's id.
+// Numbers read the same in every language.
 func themeKey(row soa.Row) string {
-	if row.Theme != nil {
-		return row.Theme.ID
+	if t := row.Theme; t != nil {
+		return firstOf(t.Number, t.ID)
 	}
 	return row.Control.Set
+}
+
+func firstOf(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }
 
 func themeHeading(t *catalog.Theme, title string) string {

@@ -17,7 +17,11 @@ var summaryColumns = []string{"sum.controls", "sum.applicable", "sum.excluded", 
 func (b *builder) summary() error {
 	sh := b.sheet("summary")
 	soaSh := b.sheet("soa")
-	b.width(sh, "A", 34)
+	var titles []string
+	for _, t := range b.rep.Themes {
+		titles = append(titles, t.Number+" "+t.Title)
+	}
+	b.width(sh, "A", columnWidth(titles, 20, 44))
 	for i := range summaryColumns {
 		b.width(sh, colName(i+2), 13)
 	}
@@ -38,7 +42,7 @@ func (b *builder) summary() error {
 	yes, no := quote(b.l.T("value.yes")), quote(b.l.T("value.no"))
 	r := hr + 1
 	for _, t := range b.rep.Themes {
-		k := quote(t.ID)
+		k := quote(firstOf(t.Number, t.ID)) // as themeKey writes it on the SoA sheet
 		name := t.Title
 		if t.Number != "" {
 			name = t.Number + " " + name
