@@ -54,6 +54,8 @@ of Applicability workbook and a gap report.
 		newInitCmd(g),
 		newGenerateCmd(g),
 		newGapCmd(g),
+		newMigrateCmd(g),
+		newTransitionCmd(g),
 		newSchemaCmd(),
 		newCatalogCmd(g),
 		newVersionCmd(),

@@ -185,7 +185,7 @@ func staleRefs(st *soa.Statement, row soa.Row, l i18n.Lang) []Finding {
 	}
 	var out []Finding
 	for _, f := range fields {
-		for _, id := range uniq(id2013RE.FindAllString(f.text, -1)) {
+		for _, id := range uniq(citedIDs(f.text)) {
 			old := st.Catalog.Control(id)
 			if old == nil || old.Set != catalog.Set2013 {
 				continue
@@ -203,6 +203,19 @@ func staleRefs(st *soa.Statement, row soa.Row, l i18n.Lang) []Finding {
 		}
 	}
 	return out
+}
+
+// citedIDs finds 2013 ids in text, except those written "[2013 A.x.y.z]":
+// soa migrate marks where carried text came from that way, on purpose.
+func citedIDs(text string) []string {
+	var ids []string
+	for _, loc := range id2013RE.FindAllStringIndex(text, -1) {
+		if strings.HasSuffix(text[:loc[0]], "[2013 ") {
+			continue
+		}
+		ids = append(ids, text[loc[0]:loc[1]])
+	}
+	return ids
 }
 
 func uniq(ids []string) []string {

@@ -1,0 +1,149 @@
+package answers
+
+import (
+	"bytes"
+	"io"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// EncodeOptions say how to write an answers file.
+type EncodeOptions struct {
+	Schema string   // path or URL for the yaml-language-server modeline; "" for none
+	Header []string // comment lines at the top of the file
+	// IDs lists the controls to write, in order: answered ones with their
+	// answer, the others as an empty entry to fill in.
+	IDs []string
+	// Comment returns the comment above a control's entry ("" for none).
+	Comment func(id string) string
+}
+
+// Encode writes f as an answers file that Parse reads back to the same
+// answers. Fields are written in the documented order, empty ones left out.
+func Encode(w io.Writer, f *File, opts EncodeOptions) error {
+	doc := mapping()
+	add(doc, "edition", quoted(f.Edition))
+	add(doc, "organization", organization(f.Org))
+	if len(f.Revisions) > 0 {
+		revs := &yaml.Node{Kind: yaml.SequenceNode}
+		for _, r := range f.Revisions {
+			m := mapping()
+			m.Style = yaml.FlowStyle
+			addIf(m, "version", quoted(r.Version), r.Version)
+			addIf(m, "date", date(r.Date), r.Date)
+			addIf(m, "author", text(r.Author), r.Author)
+			addIf(m, "description", text(r.Description), r.Description)
+			revs.Content = append(revs.Content, m)
+		}
+		add(doc, "revisions", revs)
+	}
+	ctls := mapping()
+	for _, id := range opts.IDs {
+		key := quoted(id)
+		if opts.Comment != nil {
+			key.HeadComment = opts.Comment(id)
+		}
+		a := f.Lookup(id)
+		var value *yaml.Node
+		if a == nil {
+			value = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null"}
+		} else {
+			value = answer(a)
+		}
+		ctls.Content = append(ctls.Content, key, value)
+	}
+	add(doc, "controls", ctls)
+	var head []string
+	if opts.Schema != "" {
+		head = append(head, "yaml-language-server: $schema="+opts.Schema)
+	}
+	head = append(head, opts.Header...)
+	root := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{doc}}
+	if len(head) > 0 {
+		root.HeadComment = strings.Join(head, "\n")
+	}
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(root); err != nil {
+		return err
+	}
+	if err := enc.Close(); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+func organization(o Organization) *yaml.Node {
+	m := mapping()
+	add(m, "name", text(o.Name))
+	addIf(m, "scope", text(o.Scope), o.Scope)
+	addIf(m, "soa_version", quoted(o.SoAVersion), o.SoAVersion)
+	add(m, "date", date(o.Date))
+	addIf(m, "prepared_by", text(o.PreparedBy), o.PreparedBy)
+	addIf(m, "approved_by", text(o.ApprovedBy), o.ApprovedBy)
+	addIf(m, "approved_on", date(o.ApprovedOn), o.ApprovedOn)
+	addIf(m, "language", text(o.Language), o.Language)
+	return m
+}
+
+func answer(a *Answer) *yaml.Node {
+	m := mapping()
+	if a.Applicable != nil {
+		add(m, "applicable", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: map[bool]string{true: "true", false: "false"}[*a.Applicable]})
+	}
+	if len(a.Reasons) > 0 {
+		seq := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+		for _, r := range a.Reasons {
+			seq.Content = append(seq.Content, text(r))
+		}
+		add(m, "reasons", seq)
+	}
+	addIf(m, "justification", text(a.Justification), a.Justification)
+	addIf(m, "status", text(string(a.Status)), string(a.Status))
+	addIf(m, "owner", text(a.Owner), a.Owner)
+	if len(a.Evidence) > 0 {
+		seq := &yaml.Node{Kind: yaml.SequenceNode}
+		for _, e := range a.Evidence {
+			seq.Content = append(seq.Content, text(e))
+		}
+		add(m, "evidence", seq)
+	}
+	addIf(m, "target_date", date(a.TargetDate), a.TargetDate)
+	addIf(m, "notes", text(a.Notes), a.Notes)
+	addIf(m, "review", text(a.Review), a.Review)
+	return m
+}
+
+func mapping() *yaml.Node { return &yaml.Node{Kind: yaml.MappingNode} }
+
+func add(m *yaml.Node, key string, v *yaml.Node) {
+	m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, v)
+}
+
+func addIf(m *yaml.Node, key string, v *yaml.Node, s string) {
+	if s != "" {
+		add(m, key, v)
+	}
+}
+
+// text is a string scalar; the encoder quotes it when it must and writes
+// several lines as a literal block.
+func text(s string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	if strings.Contains(s, "\n") {
+		n.Style = yaml.LiteralStyle
+	}
+	return n
+}
+
+func quoted(s string) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s, Style: yaml.DoubleQuotedStyle}
+}
+
+// date writes YYYY-MM-DD unquoted, as people write it.
+func date(s string) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: s}
+}

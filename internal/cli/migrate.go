@@ -1,0 +1,161 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/soa-tool/soa/internal/catalog"
+	"github.com/soa-tool/soa/internal/diag"
+	"github.com/soa-tool/soa/internal/i18n"
+	"github.com/soa-tool/soa/internal/soa"
+	"github.com/soa-tool/soa/internal/transition"
+	"github.com/spf13/cobra"
+)
+
+func newMigrateCmd(g *globalOptions) *cobra.Command {
+	var output, date string
+	var force bool
+	cmd := &cobra.Command{
+		Use:   "migrate OLD.yaml -o NEW.yaml",
+		Short: "Carry 2013 answers over to a 2022 answers file",
+		Long: `Write a 2022 answers file pre-filled from a 2013 one through the
+correspondence of ISO/IEC 27002:2022 Annex B. A 2022 control made of
+several 2013 controls is applicable if any of them is; its status is the
+weakest; reasons and evidence are merged; justifications are kept, each
+marked with its source; where the sources disagree on applicability,
+status or owner, a review note says so. The 11 controls new in 2022 are
+left to answer. Comments say where each answer came from.
+
+Exit codes: 0 written, 1 invalid or wrong-edition input, 2 usage or I/O
+error (an existing NEW.yaml is kept unless --force).`,
+		Example: `  soa migrate soa-2013.yaml -o soa-2022.yaml
+  soa transition soa-2013.yaml soa-2022.yaml`,
+		Args: exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if output == "" {
+				return usageError("migrate needs -o NEW.yaml")
+			}
+			if date == "" {
+				date = today()
+			} else if _, err := time.Parse(time.DateOnly, date); err != nil {
+				return usageError("--date: %q is not a date; write YYYY-MM-DD", date)
+			}
+			cat, err := loadCatalogOrReport(cmd, g.catalogDir)
+			if err != nil {
+				return err
+			}
+			res, err := loadTransition(cmd, cat, args[0])
+			if err != nil {
+				return err
+			}
+			var buf bytes.Buffer
+			if err := res.WriteAnswers(&buf, transition.AnswersOptions{Date: date, Schema: schemaFile}); err != nil {
+				return err
+			}
+			// The output must pass soa validate; check before writing.
+			if st, l := soa.Load(cat, displayPath(output), buf.Bytes()); st == nil {
+				return fmt.Errorf("internal error: the migrated file does not validate:\n%v", l)
+			}
+			if err := writeFileAtomic(output, buf.Bytes(), force); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s: %d carried over, %d merged, %d merged with disagreements (see review), %d new to answer\n",
+				displayPath(output), res.Count(transition.Carried), res.Count(transition.Merged), res.Count(transition.MergedConflict), res.Count(transition.New))
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&output, "output", "o", "", "2022 answers file to write")
+	cmd.Flags().StringVar(&date, "date", "", "date of the new SoA version, YYYY-MM-DD (default: today, or SOURCE_DATE_EPOCH)")
+	cmd.Flags().BoolVar(&force, "force", false, "overwrite NEW.yaml if it exists")
+	return cmd
+}
+
+func newTransitionCmd(g *globalOptions) *cobra.Command {
+	var format, lang string
+	cmd := &cobra.Command{
+		Use:   "transition OLD.yaml [NEW.yaml]",
+		Short: "Report how 2013 answers map onto the 2022 controls",
+		Long: `Report, for each 2022 control, its 2013 sources with their answers and the
+answer derived from them (as soa migrate writes it), with counts of
+controls carried over, merged, merged with disagreements and new, and the
+2013 exclusions that became part of an applicable 2022 control. Given
+NEW.yaml (the organization's 2022 answers), it also says what changed
+since the derived answer.`,
+		Example: `  soa transition soa-2013.yaml
+  soa transition soa-2013.yaml soa-2022.yaml --format markdown
+  soa transition soa-2013.yaml --format json | jq '.summary'`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) < 1 || len(args) > 2 {
+				return usageError("transition takes OLD.yaml and, optionally, NEW.yaml")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !slices.Contains(transition.Formats, format) {
+				return usageError("--format: unknown format %q (allowed: %s)", format, strings.Join(transition.Formats, ", "))
+			}
+			cat, err := loadCatalogOrReport(cmd, g.catalogDir)
+			if err != nil {
+				return err
+			}
+			res, err := loadTransition(cmd, cat, args[0])
+			if err != nil {
+				return err
+			}
+			opts := transition.ReportOptions{Format: format}
+			if len(args) == 2 {
+				cur, err := loadStatement(cmd, cat, args[1])
+				if err != nil {
+					return err
+				}
+				if cur.Edition != "2022" {
+					return &exitErr{code: ExitFindings, err: fmt.Errorf("%s is an edition %s answers file; NEW must be the 2022 answers", cur.Source, cur.Edition)}
+				}
+				opts.Current = cur
+			}
+			code := firstNonEmpty(lang, res.Old.Org.Language, "en")
+			l, err := i18n.Parse(code)
+			if err != nil {
+				return usageError("--lang: %v", err)
+			}
+			opts.Lang = l
+			return res.WriteReport(cmd.OutOrStdout(), opts)
+		},
+	}
+	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: "+strings.Join(transition.Formats, ", "))
+	cmd.Flags().StringVar(&lang, "lang", "", "language of the report: en or ja (default: the answers' language, else en)")
+	registerEnum(cmd, "format", transition.Formats)
+	registerEnum(cmd, "lang", i18n.Languages)
+	return cmd
+}
+
+// loadStatement reads and checks one answers file; invalid files print
+// their diagnostics and give exit 1.
+func loadStatement(cmd *cobra.Command, cat *catalog.Catalog, path string) (*soa.Statement, error) {
+	name, src, err := readAnswers(cmd.InOrStdin(), path)
+	if err != nil {
+		return nil, err
+	}
+	st, l := soa.Load(cat, name, src)
+	if st == nil {
+		_ = diag.Write(cmd.ErrOrStderr(), "text", l)
+		return nil, &exitErr{code: ExitFindings, err: fmt.Errorf("%s: %d error(s); nothing done", name, l.Count(diag.Error))}
+	}
+	return st, nil
+}
+
+// loadTransition reads a 2013 answers file and derives the 2022 answers.
+func loadTransition(cmd *cobra.Command, cat *catalog.Catalog, path string) (*transition.Result, error) {
+	old, err := loadStatement(cmd, cat, path)
+	if err != nil {
+		return nil, err
+	}
+	res, err := transition.Derive(cat, old)
+	if err != nil {
+		return nil, &exitErr{code: ExitFindings, err: err}
+	}
+	return res, nil
+}

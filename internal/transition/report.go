@@ -1,0 +1,342 @@
+package transition
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/soa-tool/soa/internal/answers"
+	"github.com/soa-tool/soa/internal/i18n"
+	"github.com/soa-tool/soa/internal/soa"
+	"github.com/soa-tool/soa/internal/textwidth"
+)
+
+// Formats lists the report formats, the default first.
+var Formats = []string{"text", "markdown", "json"}
+
+// ReportOptions say how to print the coverage report.
+type ReportOptions struct {
+	Format string
+	Lang   i18n.Lang
+	// Current is the organization's 2022 answers, when given: the report
+	// then says what changed since the derived answer.
+	Current *soa.Statement
+}
+
+// Change is one field of a control whose current answer differs from the
+// one derived from 2013.
+type Change struct {
+	Field   string
+	Derived string
+	Current string
+}
+
+// Changes compares the derived answer of c with cur (nil when unanswered).
+func Changes(c Control, cur *answers.Answer) []Change {
+	d := c.Derived
+	fields := []struct {
+		name string
+		get  func(*answers.Answer) string
+	}{
+		{"applicable", func(a *answers.Answer) string {
+			if a == nil || a.Applicable == nil {
+				return ""
+			}
+			return fmt.Sprint(*a.Applicable)
+		}},
+		{"status", func(a *answers.Answer) string {
+			return str(a, func(a *answers.Answer) string { return string(a.Status) })
+		}},
+		{"owner", func(a *answers.Answer) string { return str(a, func(a *answers.Answer) string { return a.Owner }) }},
+		{"reasons", func(a *answers.Answer) string {
+			return str(a, func(a *answers.Answer) string { return strings.Join(a.Reasons, ", ") })
+		}},
+		{"justification", func(a *answers.Answer) string {
+			return str(a, func(a *answers.Answer) string { return a.Justification })
+		}},
+		{"evidence", func(a *answers.Answer) string {
+			return str(a, func(a *answers.Answer) string { return strings.Join(a.Evidence, "; ") })
+		}},
+		{"target_date", func(a *answers.Answer) string { return str(a, func(a *answers.Answer) string { return a.TargetDate }) }},
+	}
+	var out []Change
+	for _, f := range fields {
+		if dv, cv := f.get(d), f.get(cur); dv != cv {
+			out = append(out, Change{Field: f.name, Derived: dv, Current: cv})
+		}
+	}
+	return out
+}
+
+func str(a *answers.Answer, get func(*answers.Answer) string) string {
+	if a == nil {
+		return ""
+	}
+	return get(a)
+}
+
+// WriteReport prints the coverage report of r.
+func (r *Result) WriteReport(w io.Writer, opts ReportOptions) error {
+	if opts.Lang == "" {
+		opts.Lang = i18n.EN
+	}
+	current := map[string]*answers.Answer{}
+	if opts.Current != nil {
+		for _, row := range opts.Current.Rows {
+			current[row.Control.ID] = row.Answer
+		}
+	}
+	switch opts.Format {
+	case "json":
+		return r.writeJSON(w, opts, current)
+	case "text", "":
+		return r.writeText(w, opts, current, false)
+	case "markdown":
+		return r.writeText(w, opts, current, true)
+	}
+	return fmt.Errorf("unknown format %q (allowed: %s)", opts.Format, strings.Join(Formats, ", "))
+}
+
+type jsonAnswer struct {
+	Applicable    *bool    `json:"applicable"`
+	Reasons       []string `json:"reasons"`
+	Justification string   `json:"justification"`
+	Status        string   `json:"status"`
+	Owner         string   `json:"owner"`
+	Evidence      []string `json:"evidence"`
+	TargetDate    string   `json:"target_date"`
+	Notes         string   `json:"notes"`
+	Review        string   `json:"review,omitempty"`
+}
+
+func toJSON(a *answers.Answer) *jsonAnswer {
+	if a == nil {
+		return nil
+	}
+	return &jsonAnswer{a.Applicable, nonNil(a.Reasons), a.Justification, string(a.Status), a.Owner, nonNil(a.Evidence), a.TargetDate, a.Notes, a.Review}
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+type jsonSource struct {
+	ID     string      `json:"id"`
+	Title  string      `json:"title"`
+	Answer *jsonAnswer `json:"answer"`
+}
+
+type jsonConflict struct {
+	Field  string   `json:"field"`
+	Values []string `json:"values"`
+}
+
+type jsonChange struct {
+	Field   string `json:"field"`
+	Derived string `json:"derived"`
+	Current string `json:"current"`
+}
+
+type jsonControl struct {
+	ID              string         `json:"id"`
+	Title           string         `json:"title"`
+	Kind            Kind           `json:"kind"`
+	New             bool           `json:"new"`
+	Sources         []jsonSource   `json:"sources"`
+	Derived         *jsonAnswer    `json:"derived"`
+	Conflicts       []jsonConflict `json:"conflicts"`
+	ExcludedSources []string       `json:"excluded_sources"`
+	Changes         []jsonChange   `json:"changes,omitempty"`
+}
+
+type jsonSummary struct {
+	Controls              int  `json:"controls"`
+	Carried               int  `json:"carried"`
+	Merged                int  `json:"merged"`
+	MergedConflict        int  `json:"merged_conflict"`
+	New                   int  `json:"new"`
+	Unanswered            int  `json:"unanswered"`
+	ExclusionsNowIncluded int  `json:"exclusions_now_included"`
+	Changed               *int `json:"changed_since_derived,omitempty"`
+}
+
+func (r *Result) summary(opts ReportOptions, current map[string]*answers.Answer) jsonSummary {
+	s := jsonSummary{Controls: len(r.Controls), Carried: r.Count(Carried), Merged: r.Count(Merged),
+		MergedConflict: r.Count(MergedConflict), New: r.Count(New), Unanswered: r.Count(Unanswered)}
+	for _, c := range r.Controls {
+		s.ExclusionsNowIncluded += len(c.ExcludedSources)
+	}
+	if opts.Current != nil {
+		n := 0
+		for _, c := range r.Controls {
+			if len(Changes(c, current[c.Control.ID])) > 0 {
+				n++
+			}
+		}
+		s.Changed = &n
+	}
+	return s
+}
+
+func (r *Result) writeJSON(w io.Writer, opts ReportOptions, current map[string]*answers.Answer) error {
+	out := struct {
+		Version int           `json:"version"`
+		Source  string        `json:"source"`
+		Summary jsonSummary   `json:"summary"`
+		Items   []jsonControl `json:"controls"`
+	}{Version: 1, Source: r.Old.Source, Summary: r.summary(opts, current), Items: []jsonControl{}}
+	for _, c := range r.Controls {
+		jc := jsonControl{ID: c.Control.ID, Title: opts.Lang.Title(c.Control.Title, c.Control.TitleJA), Kind: c.Kind, New: c.Kind == New,
+			Sources: []jsonSource{}, Derived: toJSON(c.Derived), Conflicts: []jsonConflict{}, ExcludedSources: nonNil(c.ExcludedSources)}
+		for _, s := range c.Sources {
+			jc.Sources = append(jc.Sources, jsonSource{ID: s.Control.ID, Title: opts.Lang.Title(s.Control.Title, s.Control.TitleJA), Answer: toJSON(s.Answer)})
+		}
+		for _, cf := range c.Conflicts {
+			jc.Conflicts = append(jc.Conflicts, jsonConflict{Field: cf.Field, Values: cf.Values})
+		}
+		if opts.Current != nil {
+			jc.Changes = []jsonChange{}
+			for _, ch := range Changes(c, current[c.Control.ID]) {
+				jc.Changes = append(jc.Changes, jsonChange(ch))
+			}
+		}
+		out.Items = append(out.Items, jc)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+// brief describes an answer in a few words: "applicable, partial".
+func brief(a *answers.Answer, l i18n.Lang) string {
+	switch {
+	case a == nil || a.Applicable == nil:
+		return l.T("tr.unanswered")
+	case !*a.Applicable:
+		return l.T("value.no")
+	case a.Status == "":
+		return l.T("value.yes")
+	}
+	return l.T("value.yes") + l.T("list.comma") + l.T("label."+string(a.Status))
+}
+
+func (r *Result) writeText(w io.Writer, opts ReportOptions, current map[string]*answers.Answer, md bool) error {
+	l := opts.Lang
+	s := r.summary(opts, current)
+	var b strings.Builder
+	h := func(level int, text string) {
+		if md {
+			b.WriteString("\n" + strings.Repeat("#", level) + " " + text + "\n\n")
+		} else {
+			b.WriteString("\n" + text + "\n")
+		}
+	}
+	if md {
+		b.WriteString("# " + l.F("tr.title", r.Old.Org.Name) + "\n\n")
+	} else {
+		b.WriteString(l.F("tr.title", r.Old.Org.Name) + "\n")
+	}
+	b.WriteString(l.F("tr.source", r.Old.Source) + "\n")
+	h(2, l.T("gap.h.summary"))
+	rows := [][2]string{
+		{l.T("tr.kind.carried"), fmt.Sprint(s.Carried)},
+		{l.T("tr.kind.merged"), fmt.Sprint(s.Merged)},
+		{l.T("tr.kind.merged_conflict"), fmt.Sprint(s.MergedConflict)},
+		{l.T("tr.kind.new"), fmt.Sprint(s.New)},
+		{l.T("tr.kind.unanswered"), fmt.Sprint(s.Unanswered)},
+		{l.T("tr.exclusions"), fmt.Sprint(s.ExclusionsNowIncluded)},
+	}
+	if s.Changed != nil {
+		rows = append(rows, [2]string{l.T("tr.changed"), fmt.Sprint(*s.Changed)})
+	}
+	if md {
+		b.WriteString("| | |\n|---|--:|\n")
+		for _, r := range rows {
+			b.WriteString("| " + r[0] + " | " + r[1] + " |\n")
+		}
+	} else {
+		wd := 0
+		for _, r := range rows {
+			wd = max(wd, textwidth.Width(r[0]))
+		}
+		for _, r := range rows {
+			b.WriteString("  " + textwidth.Pad(r[0], wd) + "  " + r[1] + "\n")
+		}
+	}
+	section := func(title string, items []string) {
+		if len(items) == 0 {
+			return
+		}
+		h(2, title)
+		for _, it := range items {
+			b.WriteString("- " + it + "\n")
+		}
+	}
+	var conflicts, exclusions, news []string
+	for _, c := range r.Controls {
+		title := l.Title(c.Control.Title, c.Control.TitleJA)
+		for _, cf := range c.Conflicts {
+			conflicts = append(conflicts, fmt.Sprintf("%s %s: %s (%s)", c.Control.ID, title, l.T("field."+cf.Field), strings.Join(cf.Values, "; ")))
+		}
+		if len(c.ExcludedSources) > 0 {
+			exclusions = append(exclusions, l.F("tr.exclusion", strings.Join(c.ExcludedSources, ", "), c.Control.ID+" "+title))
+		}
+		if c.Kind == New {
+			news = append(news, c.Control.ID+" "+title)
+		}
+	}
+	section(l.T("tr.h.conflicts"), conflicts)
+	section(l.T("tr.h.exclusions"), exclusions)
+	section(l.T("tr.h.new"), news)
+	h(2, l.T("tr.h.controls"))
+	if md {
+		head := "| " + l.T("col.control") + " | " + l.T("tr.col.kind") + " | " + l.T("tr.col.sources") + " | " + l.T("tr.col.derived") + " |"
+		sep := "|---|---|---|---|"
+		if opts.Current != nil {
+			head += " " + l.T("tr.col.changes") + " |"
+			sep += "---|"
+		}
+		b.WriteString(head + "\n" + sep + "\n")
+	}
+	for _, c := range r.Controls {
+		var srcs []string
+		for _, src := range c.Sources {
+			srcs = append(srcs, src.Control.ID+" ("+brief(src.Answer, l)+")")
+		}
+		derived := "-"
+		if c.Kind != New {
+			derived = brief(c.Derived, l)
+		}
+		var changes []string
+		if opts.Current != nil {
+			for _, ch := range Changes(c, current[c.Control.ID]) {
+				changes = append(changes, l.T("field."+ch.Field))
+			}
+		}
+		title := l.Title(c.Control.Title, c.Control.TitleJA)
+		if md {
+			line := fmt.Sprintf("| %s %s | %s | %s | %s |", c.Control.ID, mdEscape(title), l.T("tr.kind."+string(c.Kind)), strings.Join(srcs, "<br>"), derived)
+			if opts.Current != nil {
+				line += " " + strings.Join(changes, l.T("list.comma")) + " |"
+			}
+			b.WriteString(line + "\n")
+			continue
+		}
+		line := fmt.Sprintf("  %-5s %s  %s  →  %s", c.Control.ID, textwidth.Pad(l.T("tr.kind."+string(c.Kind)), 18), strings.Join(srcs, ", "), derived)
+		if len(changes) > 0 {
+			line += "  [" + l.T("tr.col.changes") + ": " + strings.Join(changes, l.T("list.comma")) + "]"
+		}
+		b.WriteString(line + "\n")
+	}
+	_, err := io.WriteString(w, strings.TrimLeft(b.String(), "\n"))
+	return err
+}
+
+func mdEscape(s string) string {
+	return strings.NewReplacer("|", `\|`, "\n", "<br>").Replace(s)
+}

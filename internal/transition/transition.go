@@ -1,0 +1,302 @@
+// Package transition carries an organization's answers for ISO/IEC
+// 27001:2013 Annex A over to the 2022 edition through the correspondence
+// of ISO/IEC 27002:2022 Annex B, and reports what changed.
+//
+// The rules, for each 2022 control, over the 2013 controls that map to it
+// (its sources):
+//   - it is applicable if any answered source is;
+//   - its status is the weakest status among the applicable sources;
+//   - reasons and evidence are the unions of the applicable sources';
+//   - justifications and notes are kept, each prefixed with its source;
+//   - where the sources disagree on applicability, status or owner, the
+//     answer gets a review note naming the disagreement;
+//   - a 2013 control mapped to several 2022 controls carries into each;
+//   - the 11 controls new in 2022 are left unanswered.
+package transition
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/soa-tool/soa/internal/answers"
+	"github.com/soa-tool/soa/internal/catalog"
+	"github.com/soa-tool/soa/internal/soa"
+)
+
+// Kind says how a 2022 control's answer came about.
+type Kind string
+
+const (
+	New            Kind = "new"             // new in 2022: no 2013 source
+	Carried        Kind = "carried"         // one source, carried as it was
+	Merged         Kind = "merged"          // several sources that agree
+	MergedConflict Kind = "merged_conflict" // several sources that disagree
+	Unanswered     Kind = "unanswered"      // no source was answered
+)
+
+// Kinds lists the kinds in report order.
+var Kinds = []Kind{Carried, Merged, MergedConflict, New, Unanswered}
+
+// Source is a 2013 control behind a 2022 control, with its answer (nil when
+// the 2013 file did not answer it).
+type Source struct {
+	Control *catalog.Control
+	Answer  *answers.Answer
+}
+
+// Conflict is one field on which the sources disagree.
+type Conflict struct {
+	Field  string   // applicable, status or owner
+	Values []string // "A.11.1.2: applicable", one per source
+}
+
+// Control is the derivation of one 2022 control.
+type Control struct {
+	Control   *catalog.Control
+	Sources   []Source
+	Derived   *answers.Answer // nil when new or no source was answered
+	Kind      Kind
+	Conflicts []Conflict
+	// ExcludedSources are 2013 exclusions that became part of an applicable
+	// 2022 control: their exclusion no longer holds on its own.
+	ExcludedSources []string
+}
+
+// Result is the whole carry-over.
+type Result struct {
+	Old      *soa.Statement
+	Controls []Control // 2022 catalogue order
+}
+
+// Count returns how many controls are of kind k.
+func (r *Result) Count(k Kind) int {
+	n := 0
+	for _, c := range r.Controls {
+		if c.Kind == k {
+			n++
+		}
+	}
+	return n
+}
+
+// Derive carries old, a 2013 statement, over to every 2022 control of cat.
+func Derive(cat *catalog.Catalog, old *soa.Statement) (*Result, error) {
+	if old.Edition != "2013" {
+		return nil, fmt.Errorf("%s is an edition %s answers file; migrate takes the 2013 edition (edition: \"2013\")", old.Source, old.Edition)
+	}
+	s22 := cat.Set(catalog.Set2022)
+	if s22 == nil {
+		return nil, fmt.Errorf("the catalogue has no 2022 controls")
+	}
+	answered := map[string]*answers.Answer{}
+	for _, row := range old.Rows {
+		if row.Answer != nil {
+			answered[row.Control.ID] = row.Answer
+		}
+	}
+	r := &Result{Old: old}
+	for _, c := range s22.Controls {
+		d := Control{Control: c}
+		for _, id := range c.MappedFrom {
+			src := cat.Control(id)
+			if src == nil || src.Set != catalog.Set2013 {
+				continue
+			}
+			d.Sources = append(d.Sources, Source{Control: src, Answer: answered[id]})
+		}
+		derive(&d)
+		r.Controls = append(r.Controls, d)
+	}
+	return r, nil
+}
+
+func isApplicable(a *answers.Answer) bool { return a != nil && a.Applicable != nil && *a.Applicable }
+func isExcluded(a *answers.Answer) bool   { return a != nil && a.Applicable != nil && !*a.Applicable }
+
+// derive applies the rules to one control.
+func derive(d *Control) {
+	if len(d.Sources) == 0 {
+		d.Kind = New
+		return
+	}
+	var known []Source
+	for _, s := range d.Sources {
+		if s.Answer != nil && s.Answer.Applicable != nil {
+			known = append(known, s)
+		}
+	}
+	if len(known) == 0 {
+		d.Kind = Unanswered
+		return
+	}
+	applicable := slices.ContainsFunc(known, func(s Source) bool { return isApplicable(s.Answer) })
+	a := &answers.Answer{ID: d.Control.ID, Applicable: &applicable}
+	single := len(known) == 1 // one answer: its text needs no source marks
+	var kept []Source // the sources whose answer shapes the derived one
+	for _, s := range known {
+		if isApplicable(s.Answer) == applicable {
+			kept = append(kept, s)
+		}
+	}
+	for _, s := range kept {
+		for _, r := range s.Answer.Reasons {
+			if !slices.Contains(a.Reasons, r) {
+				a.Reasons = append(a.Reasons, r)
+			}
+		}
+		for _, e := range s.Answer.Evidence {
+			if !slices.Contains(a.Evidence, e) {
+				a.Evidence = append(a.Evidence, e)
+			}
+		}
+	}
+	a.Reasons = inOrder(a.Reasons, answers.Reasons)
+	a.Justification = joinField(known, single, func(x *answers.Answer) string {
+		if applicable && isExcluded(x) {
+			return "(excluded in 2013) " + x.Justification
+		}
+		return x.Justification
+	})
+	a.Notes = joinField(kept, single, func(x *answers.Answer) string { return x.Notes })
+	if applicable {
+		a.Status = weakest(kept)
+		a.Owner = firstOwner(kept)
+		if a.Status == answers.Partial || a.Status == answers.Planned {
+			a.TargetDate = latestTarget(kept)
+		}
+	}
+	d.Conflicts = conflicts(known)
+	for _, s := range known {
+		if applicable && isExcluded(s.Answer) {
+			d.ExcludedSources = append(d.ExcludedSources, s.Control.ID)
+		}
+	}
+	var review []string
+	if len(d.Conflicts) > 0 {
+		var parts []string
+		for _, c := range d.Conflicts {
+			parts = append(parts, c.Field+" ("+strings.Join(c.Values, "; ")+")")
+		}
+		review = append(review, "the 2013 sources disagree on "+strings.Join(parts, ", ")+"; check the merged answer")
+	}
+	if len(known) < len(d.Sources) {
+		var missing []string
+		for _, s := range d.Sources {
+			if s.Answer == nil || s.Answer.Applicable == nil {
+				missing = append(missing, s.Control.ID)
+			}
+		}
+		review = append(review, strings.Join(missing, ", ")+" had no answer in 2013; check that this answer covers it")
+	}
+	a.Review = strings.Join(review, "; ")
+	d.Derived = a
+	switch {
+	case len(d.Sources) == 1:
+		d.Kind = Carried
+	case len(d.Conflicts) > 0:
+		d.Kind = MergedConflict
+	default:
+		d.Kind = Merged
+	}
+}
+
+// joinField keeps every source's text, each prefixed "[2013 A.x.y.z]" when
+// there are several sources (the gap report knows the prefix is deliberate).
+func joinField(srcs []Source, single bool, get func(*answers.Answer) string) string {
+	var parts []string
+	for _, s := range srcs {
+		t := strings.TrimSpace(get(s.Answer))
+		if t == "" || t == "(excluded in 2013)" {
+			continue
+		}
+		if single {
+			parts = append(parts, t)
+		} else {
+			parts = append(parts, "[2013 "+s.Control.ID+"] "+t)
+		}
+	}
+	return strings.Join(parts, "\n")
+}
+
+// weakest returns the least implemented status among srcs, ignoring
+// sources without one.
+func weakest(srcs []Source) answers.Status {
+	w := -1
+	for _, s := range srcs {
+		if i := slices.Index(answers.Statuses, string(s.Answer.Status)); i > w {
+			w = i
+		}
+	}
+	if w < 0 {
+		return ""
+	}
+	return answers.Status(answers.Statuses[w])
+}
+
+func firstOwner(srcs []Source) string {
+	for _, s := range srcs {
+		if o := strings.TrimSpace(s.Answer.Owner); o != "" {
+			return o
+		}
+	}
+	return ""
+}
+
+// latestTarget is the latest target date of the sources still in progress:
+// the merged control is done when its last part is.
+func latestTarget(srcs []Source) string {
+	t := ""
+	for _, s := range srcs {
+		st := s.Answer.Status
+		if (st == answers.Partial || st == answers.Planned) && s.Answer.TargetDate > t {
+			t = s.Answer.TargetDate
+		}
+	}
+	return t
+}
+
+// conflicts lists the fields on which answered sources disagree.
+func conflicts(known []Source) []Conflict {
+	var out []Conflict
+	collect := func(field string, sources []Source, get func(*answers.Answer) string) {
+		var values []string
+		distinct := map[string]bool{}
+		for _, s := range sources {
+			v := get(s.Answer)
+			if v == "" {
+				continue
+			}
+			distinct[v] = true
+			values = append(values, s.Control.ID+": "+v)
+		}
+		if len(distinct) > 1 {
+			out = append(out, Conflict{Field: field, Values: values})
+		}
+	}
+	collect("applicable", known, func(a *answers.Answer) string {
+		if isApplicable(a) {
+			return "applicable"
+		}
+		return "excluded"
+	})
+	var applicable []Source
+	for _, s := range known {
+		if isApplicable(s.Answer) {
+			applicable = append(applicable, s)
+		}
+	}
+	collect("status", applicable, func(a *answers.Answer) string { return string(a.Status) })
+	collect("owner", applicable, func(a *answers.Answer) string { return strings.TrimSpace(a.Owner) })
+	return out
+}
+
+func inOrder(vals, order []string) []string {
+	var out []string
+	for _, o := range order {
+		if slices.Contains(vals, o) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
