@@ -133,7 +133,7 @@ func derive(d *Control) {
 	applicable := slices.ContainsFunc(known, func(s Source) bool { return isApplicable(s.Answer) })
 	a := &answers.Answer{ID: d.Control.ID, Applicable: &applicable}
 	single := len(known) == 1 // one answer: its text needs no source marks
-	var kept []Source // the sources whose answer shapes the derived one
+	var kept []Source         // the sources whose answer shapes the derived one
 	for _, s := range known {
 		if isApplicable(s.Answer) == applicable {
 			kept = append(kept, s)
