@@ -56,6 +56,7 @@ of Applicability workbook and a gap report.
 		newGapCmd(g),
 		newMigrateCmd(g),
 		newTransitionCmd(g),
+		newImportCmd(g),
 		newSchemaCmd(),
 		newCatalogCmd(g),
 		newVersionCmd(),

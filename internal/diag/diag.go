@@ -11,16 +11,21 @@ import (
 	"strings"
 )
 
-// Pos is a position in an input file. Line and Col are 1-based; 0 means unknown.
+// Pos is a position in an input file: a line and column (1-based; 0 means
+// unknown) in a text file, or a cell such as "SoA!D17" in a workbook.
 type Pos struct {
 	File string
 	Line int
 	Col  int
+	Cell string
 }
 
-// String returns "file", "file:line" or "file:line:col".
+// String returns "file", "file:line", "file:line:col" or "file:Sheet!A1".
 func (p Pos) String() string {
 	s := p.File
+	if p.Cell != "" {
+		return s + ":" + p.Cell
+	}
 	if p.Line > 0 {
 		s += ":" + strconv.Itoa(p.Line)
 		if p.Col > 0 {
@@ -106,6 +111,7 @@ func (l List) Sort() {
 			cmp.Compare(a.Pos.File, b.Pos.File),
 			cmp.Compare(a.Pos.Line, b.Pos.Line),
 			cmp.Compare(a.Pos.Col, b.Pos.Col),
+			cellCompare(a.Pos.Cell, b.Pos.Cell),
 			cmp.Compare(a.Severity, b.Severity),
 			cmp.Compare(a.Msg, b.Msg),
 		)
@@ -145,4 +151,24 @@ func (l List) Error() string {
 		lines[i] = d.String()
 	}
 	return strings.Join(lines, "\n")
+}
+
+// cellCompare orders cell references by sheet, then row, then column, so
+// that a workbook's problems come out in reading order.
+func cellCompare(a, b string) int {
+	sa, ra, ca := splitCell(a)
+	sb, rb, cb := splitCell(b)
+	return cmp.Or(cmp.Compare(sa, sb), cmp.Compare(ra, rb), cmp.Compare(len(ca), len(cb)), cmp.Compare(ca, cb))
+}
+
+func splitCell(ref string) (sheet string, row int, col string) {
+	if i := strings.LastIndex(ref, "!"); i >= 0 {
+		sheet, ref = ref[:i], ref[i+1:]
+	}
+	j := strings.IndexFunc(ref, func(r rune) bool { return r >= '0' && r <= '9' })
+	if j < 0 {
+		return sheet, 0, ref
+	}
+	row, _ = strconv.Atoi(ref[j:])
+	return sheet, row, ref[:j]
 }

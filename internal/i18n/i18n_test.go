@@ -33,7 +33,7 @@ var allowedLatin = map[string]bool{
 	"applicable": true, "true": true, "false": true, "reasons": true, "status": true, // YAML keys and values in init's comments
 	"justification": true, "partial": true, "planned": true, "target_date": true,
 	"YYYY": true, "MM": true, "DD": true,
-	"soa": true, "validate": true, "generate": true, "migrate": true, "review": true, "Excel": true, // command and field names
+	"soa": true, "validate": true, "generate": true, "migrate": true, "import": true, "review": true, "Excel": true, // command and field names
 }
 
 // TestNoEnglishInJapanese: no English words are left in the Japanese text.

@@ -240,6 +240,7 @@ var messages = map[string]message{
 	"tr.col.derived":          {"Derived answer", "引継ぎ後の回答"},
 	"tr.col.changes":          {"Changed since", "変更された項目"},
 	"tr.unanswered":           {"unanswered", "未回答"},
+	"import.header":           {"Answers read from %s by soa import.", "%s から soa import で読み込んだ回答。"},
 	"yes":                     {"yes", "はい"},
 	"no":                      {"no", "いいえ"},
 }

@@ -92,6 +92,9 @@ func (b *builder) soaSheet() error {
 	ja := b.l == "ja"
 	cols := soaColumns()
 	b.fitColumns(cols)
+	if b.st.Edition == "2013" {
+		cols[colRefs-1].key = "col.ref2022" // a 2013 SoA points forward, to the 2022 controls
+	}
 	for i, c := range cols {
 		b.width(sh, colName(i+1), c.width(ja))
 		b.str(sh, cell(i+1, 1), b.l.T(c.key))

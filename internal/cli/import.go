@@ -1,0 +1,252 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/soa-tool/soa/internal/answers"
+	"github.com/soa-tool/soa/internal/catalog"
+	"github.com/soa-tool/soa/internal/diag"
+	"github.com/soa-tool/soa/internal/i18n"
+	"github.com/soa-tool/soa/internal/importer"
+	"github.com/soa-tool/soa/internal/soa"
+	"github.com/spf13/cobra"
+)
+
+type importOptions struct {
+	*globalOptions
+	output  string
+	into    string
+	dryRun  bool
+	force   bool
+	columns []string
+	org     string
+	date    string
+}
+
+func newImportCmd(g *globalOptions) *cobra.Command {
+	o := &importOptions{globalOptions: g}
+	cmd := &cobra.Command{
+		Use:   "import WORKBOOK.xlsx (-o ANSWERS.yaml | --into ANSWERS.yaml)",
+		Short: "Read an edited SoA workbook back into answers",
+		Long: `Read the answers from an SoA workbook: one soa generated and people then
+edited in Excel or LibreOffice (sorted, filtered, values typed in any case,
+rows of their own notes inserted), or an SoA made by hand in another layout.
+Columns are found by their headings, in English or Japanese; --column
+FIELD=HEADING names one it cannot guess. Ids written A.5.1.1, 5.1.1, A.5.1
+or 5.1, or stored as numbers, are read, and the edition is told from them.
+
+-o writes a new answers file. --into updates an existing one in place,
+changing only the fields whose values differ and keeping its comments, key
+order and formatting; it prints each change, and --dry-run stops there.
+
+Every problem is reported, with its cell (SoA!D17); when there is any
+error, nothing is written. Limits: the workbook may be at most 32 MiB, and
+256 MiB once unzipped.
+
+Fields for --column: ` + strings.Join(importer.Fields, ", ") + `
+
+Exit codes: 0 done, 1 invalid workbook or values, 2 usage or I/O error.`,
+		Example: `  soa import soa-edited.xlsx --into answers.yaml --dry-run
+  soa import soa-edited.xlsx --into answers.yaml
+  soa import old-soa.xlsx -o answers.yaml --org "Example KK" --date 2026-04-01
+  soa import old-soa.xlsx -o answers.yaml --column status="Where are we?"`,
+		Args: exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return runImport(cmd, o, args[0]) },
+	}
+	f := cmd.Flags()
+	f.StringVarP(&o.output, "output", "o", "", "answers file to write")
+	f.StringVar(&o.into, "into", "", "answers file to update in place")
+	f.BoolVar(&o.dryRun, "dry-run", false, "with --into: print the changes, write nothing")
+	f.BoolVar(&o.force, "force", false, "with -o: overwrite the file if it exists")
+	f.StringArrayVar(&o.columns, "column", nil, "FIELD=HEADING: the column holding FIELD (repeatable)")
+	f.StringVar(&o.org, "org", "", "with -o: organization name, when the workbook does not say")
+	f.StringVar(&o.date, "date", "", "with -o: date of the SoA version (YYYY-MM-DD), when the workbook does not say")
+	return cmd
+}
+
+func runImport(cmd *cobra.Command, o *importOptions, path string) error {
+	if (o.output == "") == (o.into == "") {
+		return usageError("import needs exactly one of -o ANSWERS.yaml and --into ANSWERS.yaml")
+	}
+	if o.dryRun && o.into == "" {
+		return usageError("--dry-run goes with --into")
+	}
+	cols := map[string]string{}
+	for _, c := range o.columns {
+		field, heading, ok := strings.Cut(c, "=")
+		if !ok || !slices.Contains(importer.Fields, field) || heading == "" {
+			return usageError("--column %q: want FIELD=HEADING with FIELD one of %s", c, strings.Join(importer.Fields, ", "))
+		}
+		cols[field] = heading
+	}
+	if o.date != "" {
+		if _, err := time.Parse(time.DateOnly, o.date); err != nil {
+			return usageError("--date: %q is not a date; write YYYY-MM-DD", o.date)
+		}
+	}
+	cat, err := loadCatalogOrReport(cmd, o.catalogDir)
+	if err != nil {
+		return err
+	}
+	data, err := readWorkbook(path)
+	if err != nil {
+		return err
+	}
+	stderr := cmd.ErrOrStderr()
+	res, err := importer.Read(data, cat, importer.Options{Name: displayPath(path), Columns: cols})
+	var l diag.List
+	if errors.As(err, &l) {
+		if res != nil {
+			reportMapping(stderr, res)
+		}
+		_ = diag.Write(stderr, "text", l)
+		return &exitErr{code: ExitFindings, err: fmt.Errorf("%s: %d error(s); nothing written", displayPath(path), l.Count(diag.Error))}
+	} else if err != nil {
+		return err
+	}
+	reportMapping(stderr, res)
+	_ = diag.Write(stderr, "text", res.Diags)
+	if o.into != "" {
+		return importInto(cmd, cat, res, o)
+	}
+	return importNew(cmd, cat, res, o)
+}
+
+// readWorkbook reads at most one byte over the import limit, so that the
+// importer reports an oversized file with its name.
+func readWorkbook(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, readError(path, err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, importer.MaxFileSize+1))
+	if err != nil {
+		return nil, readError(path, err)
+	}
+	return data, nil
+}
+
+// reportMapping says which columns were read as what, and which were not.
+func reportMapping(w io.Writer, res *importer.Result) {
+	var parts []string
+	for _, c := range res.Columns {
+		parts = append(parts, fmt.Sprintf("%s → %s", strings.ReplaceAll(c.Heading, "\n", " "), c.Field))
+	}
+	fmt.Fprintf(w, "read sheet %s, header row %d: %s\n", res.Sheet, res.HeaderRow, strings.Join(parts, ", "))
+	if len(res.Unmapped) > 0 {
+		var un []string
+		for _, c := range res.Unmapped {
+			un = append(un, fmt.Sprintf("%q (%s)", c.Heading, c.Cell))
+		}
+		fmt.Fprintf(w, "not read: %s (name them with --column FIELD=HEADING)\n", strings.Join(un, ", "))
+	}
+	answered := 0
+	if res.File != nil {
+		answered = len(res.File.Controls)
+	}
+	fmt.Fprintf(w, "%d control rows, %d answered, %d other rows not imported\n", res.Rows, answered, res.Skipped)
+}
+
+func importNew(cmd *cobra.Command, cat *catalog.Catalog, res *importer.Result, o *importOptions) error {
+	f := res.File
+	if o.org != "" {
+		f.Org.Name = o.org
+	}
+	if o.date != "" {
+		f.Org.Date = o.date
+	}
+	var missing []string
+	if f.Org.Name == "" {
+		missing = append(missing, "--org")
+	}
+	if f.Org.Date == "" {
+		missing = append(missing, "--date")
+	}
+	if len(missing) > 0 {
+		return usageError("the workbook does not give the organization's name or the SoA's date; give them with %s", strings.Join(missing, " and "))
+	}
+	l := i18n.EN
+	if f.Org.Language == "ja" {
+		l = i18n.JA
+	}
+	var buf bytes.Buffer
+	err := answers.Encode(&buf, f, answers.EncodeOptions{
+		Schema: schemaFile,
+		Header: []string{l.F("import.header", res.File.Name)},
+		IDs:    cat.ControlIDs(f.Edition),
+		Comment: func(id string) string {
+			if c := cat.Control(id); c != nil {
+				return l.Title(c.Title, c.TitleJA)
+			}
+			return ""
+		},
+	})
+	if err != nil {
+		return err
+	}
+	if st, vl := soa.Load(cat, displayPath(o.output), buf.Bytes()); st == nil {
+		_ = diag.Write(cmd.ErrOrStderr(), "text", vl)
+		return &exitErr{code: ExitFindings, err: fmt.Errorf("the imported answers do not validate; nothing written")}
+	}
+	if err := writeFileAtomic(o.output, buf.Bytes(), o.force); err != nil {
+		return err
+	}
+	fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s (edition %s)\n", displayPath(o.output), f.Edition)
+	return nil
+}
+
+func importInto(cmd *cobra.Command, cat *catalog.Catalog, res *importer.Result, o *importOptions) error {
+	src, err := readLimited(o.into)
+	if err != nil {
+		return err
+	}
+	var fields []string
+	for _, c := range res.Columns {
+		switch f := c.Field; {
+		case strings.HasPrefix(f, "reason"):
+			fields = append(fields, "reasons")
+		case strings.HasPrefix(f, "justification"):
+			fields = append(fields, "justification")
+		case f == "notes":
+			fields = append(fields, "notes", "review")
+		default:
+			fields = append(fields, f)
+		}
+	}
+	out, changes, err := answers.Update(displayPath(o.into), src, res.File, answers.UpdateOptions{Fields: fields, Order: cat.ControlIDs(res.File.Edition)})
+	var l diag.List
+	if errors.As(err, &l) {
+		_ = diag.Write(cmd.ErrOrStderr(), "text", l)
+		return &exitErr{code: ExitFindings, err: fmt.Errorf("%s cannot be updated; nothing written", displayPath(o.into))}
+	} else if err != nil {
+		return err
+	}
+	for _, c := range changes {
+		fmt.Fprintln(cmd.OutOrStdout(), c.String())
+	}
+	switch {
+	case len(changes) == 0:
+		fmt.Fprintf(cmd.ErrOrStderr(), "%s already matches the workbook; nothing to change\n", displayPath(o.into))
+		return nil
+	case o.dryRun:
+		fmt.Fprintf(cmd.ErrOrStderr(), "%d change(s); --dry-run: nothing written\n", len(changes))
+		return nil
+	}
+	if st, vl := soa.Load(cat, displayPath(o.into), out); st == nil {
+		_ = diag.Write(cmd.ErrOrStderr(), "text", vl)
+		return &exitErr{code: ExitFindings, err: fmt.Errorf("the updated answers would not validate; nothing written")}
+	}
+	if err := writeFileAtomic(o.into, out, true); err != nil {
+		return err
+	}
+	fmt.Fprintf(cmd.ErrOrStderr(), "updated %s: %d change(s)\n", displayPath(o.into), len(changes))
+	return nil
+}

@@ -1,0 +1,146 @@
+package importer
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/soa-tool/soa/internal/answers"
+	"github.com/soa-tool/soa/internal/i18n"
+	"github.com/xuri/excelize/v2"
+)
+
+// coverLabels maps the cover's labels, in both languages, to the field they
+// label.
+func coverLabels() map[string]string {
+	m := map[string]string{}
+	for key, field := range map[string]string{
+		"wb.organization": "name", "wb.scope": "scope", "wb.soa_version": "soa_version", "wb.date": "date",
+		"wb.prepared_by": "prepared_by", "wb.approved_by": "approved_by", "wb.approved_on": "approved_on",
+	} {
+		for _, l := range []i18n.Lang{i18n.EN, i18n.JA} {
+			m[normalize(l.T(key))] = field
+		}
+	}
+	// What hand-made SoAs call them.
+	for label, field := range map[string]string{
+		"organisation": "name", "company": "name", "organization name": "name", "会社名": "name", "組織": "name",
+		"scope": "scope", "適用範囲": "scope", "version": "soa_version", "document version": "soa_version", "版": "soa_version",
+		"date": "date", "issue date": "date", "発行日": "date", "制定日": "date", "改訂日": "date",
+	} {
+		if _, ok := m[label]; !ok {
+			m[label] = field
+		}
+	}
+	return m
+}
+
+// readCover takes the organization block and the revision history from the
+// Cover sheet of soa's workbooks (表紙 in Japanese), or from label cells at
+// the top of a hand-made SoA.
+func (r *reader) readCover(f *answers.File) {
+	labels := coverLabels()
+	sheets := r.f.GetSheetList()
+	cover := ""
+	for _, sh := range sheets {
+		if n := normalize(sh); n == "cover" || n == "表紙" {
+			cover = sh
+		}
+	}
+	if cover == "" {
+		cover = r.res.Sheet
+	}
+	rows, err := r.f.GetRows(cover, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return
+	}
+	ja := cover == "表紙" || r.res.Sheet == "適用宣言書"
+	o := &f.Org
+	limit := len(rows)
+	if cover == r.res.Sheet {
+		limit = min(limit, r.res.HeaderRow-1) // only the title block above the table
+	}
+	for i := 0; i < limit; i++ {
+		row := rows[i]
+		if isRevisionHeader(row) {
+			f.Revisions = readRevisions(rows[i+1:])
+			continue
+		}
+		for c := 0; c+1 < len(row); c++ {
+			field, ok := labels[normalize(row[c])]
+			if !ok {
+				continue
+			}
+			v := strings.TrimSpace(nextValue(row, c))
+			switch field {
+			case "name":
+				setOnce(&o.Name, v)
+			case "scope":
+				setOnce(&o.Scope, v)
+			case "soa_version":
+				setOnce(&o.SoAVersion, v)
+			case "date":
+				if d, ok := parseDate(v); ok {
+					setOnce(&o.Date, d)
+				}
+			case "prepared_by":
+				setOnce(&o.PreparedBy, v)
+			case "approved_by":
+				setOnce(&o.ApprovedBy, v)
+			case "approved_on":
+				if d, ok := parseDate(v); ok {
+					setOnce(&o.ApprovedOn, d)
+				}
+			}
+			break
+		}
+	}
+	if ja {
+		o.Language = "ja"
+	}
+}
+
+// nextValue is the first non-empty cell after column c: merged value cells
+// keep their text in their first cell.
+func nextValue(row []string, c int) string {
+	for _, v := range row[c+1:] {
+		if strings.TrimSpace(v) != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func setOnce(dst *string, v string) {
+	if *dst == "" {
+		*dst = v
+	}
+}
+
+func isRevisionHeader(row []string) bool {
+	if len(row) < 4 {
+		return false
+	}
+	want := [][]string{
+		{normalize(i18n.EN.T("wb.rev.version")), normalize(i18n.JA.T("wb.rev.version"))},
+		{normalize(i18n.EN.T("wb.rev.date")), normalize(i18n.JA.T("wb.rev.date"))},
+	}
+	return slices.Contains(want[0], normalize(row[0])) && slices.Contains(want[1], normalize(row[1]))
+}
+
+func readRevisions(rows [][]string) []answers.Revision {
+	var out []answers.Revision
+	for _, row := range rows {
+		if len(row) == 0 || strings.TrimSpace(strings.Join(row, "")) == "" {
+			break
+		}
+		cell := func(i int) string {
+			if i < len(row) {
+				return strings.TrimSpace(row[i])
+			}
+			return ""
+		}
+		d, _ := parseDate(cell(1))
+		out = append(out, answers.Revision{Version: cell(0), Date: d, Author: cell(2), Description: cell(3)})
+	}
+	return out
+}

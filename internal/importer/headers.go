@@ -1,0 +1,119 @@
+package importer
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Fields an SoA column can hold. The names are what --column FIELD=HEADER
+// takes.
+const (
+	fID                   = "id"
+	fTitle                = "title"
+	fApplicable           = "applicable"
+	fJustification        = "justification"
+	fJustificationInclude = "justification_inclusion"
+	fJustificationExclude = "justification_exclusion"
+	fReasons              = "reasons"
+	fStatus               = "status"
+	fOwner                = "owner"
+	fEvidence             = "evidence"
+	fTargetDate           = "target_date"
+	fNotes                = "notes"
+	// One column per reason for inclusion, as soa writes them (and as the
+	// classic LR / CO / BR/BP / RRA templates do).
+	fReasonLegal        = "reason_legal"
+	fReasonContractual  = "reason_contractual"
+	fReasonRisk         = "reason_risk"
+	fReasonBusiness     = "reason_business"
+	fReasonBestPractice = "reason_best_practice"
+)
+
+// Fields lists every field in the order reports show them.
+var Fields = []string{fID, fTitle, fApplicable, fReasonLegal, fReasonContractual, fReasonRisk, fReasonBusiness, fReasonBestPractice,
+	fReasons, fJustification, fJustificationInclude, fJustificationExclude, fStatus, fOwner, fEvidence, fTargetDate, fNotes}
+
+// reasonField maps a reason column to the reason(s) it marks.
+var reasonField = map[string][]string{
+	fReasonLegal:        {"legal"},
+	fReasonContractual:  {"contractual"},
+	fReasonRisk:         {"risk"},
+	fReasonBusiness:     {"business"},
+	fReasonBestPractice: {"best_practice"},
+}
+
+// headings lists, for each field, the headings that name it, normalized
+// (see normalize). More specific headings come first; "control" alone is
+// ambiguous (the id in soa's workbooks, the title in many others) and is
+// settled by what the column holds.
+var headings = map[string][]string{
+	fID: {"control ref", "control reference", "control id", "control no", "control number", "ref", "ref no", "reference", "id", "no",
+		"#", "clause", "annex a ref", "annex a reference", "annex a control ref", "iso ref", "iso 27001 ref", "section",
+		"管理策番号", "番号", "項番", "管理策no", "管理策 no", "no.", "条項", "附属書a番号"},
+	fTitle: {"control title", "title", "control name", "annex a control", "control description", "description", "name", "control objective / control",
+		"管理策", "管理策名", "管理策のタイトル", "タイトル", "名称"},
+	fApplicable: {"applicable", "applicable y/n", "applicable yes/no", "applicability", "in scope", "included", "selected", "is applicable",
+		"applies", "適用可否", "適用", "適用有無", "採否", "適用の有無", "適用可否 ○/×"},
+	fJustification: {"justification inclusion or exclusion", "justification for inclusion / exclusion", "justification for inclusion/exclusion",
+		"justification for inclusion or exclusion", "justification", "rationale", "reason for selection", "justification / reason",
+		"適用理由・除外理由", "適用・除外の理由", "理由", "選択理由", "根拠"},
+	fJustificationInclude: {"justification for inclusion", "reason for inclusion", "inclusion justification", "適用理由", "採用理由"},
+	fJustificationExclude: {"justification for exclusion", "reason for exclusion", "exclusion justification", "除外理由", "不採用理由", "適用除外理由"},
+	fReasons:              {"reasons", "reasons for inclusion", "selection reasons", "basis for selection"},
+	fStatus: {"implementation status", "status", "implemented", "implemented?", "implementation", "current status", "implementation state",
+		"実施状況", "導入状況", "対応状況", "状況", "実施状態", "運用状況"},
+	fOwner: {"owner", "control owner", "responsible", "responsibility", "responsible person", "accountable", "責任者", "担当", "担当部署",
+		"担当者", "管理責任者", "責任部署", "所管"},
+	fEvidence: {"evidence / documents", "evidence", "documents", "reference documents", "documentation", "related documents", "policy / procedure",
+		"関連文書・証跡", "関連文書", "証跡", "関連規程", "根拠文書", "文書"},
+	fTargetDate:         {"target date", "due date", "deadline", "target completion date", "completion date", "目標期日", "期限", "完了予定日", "対応期限"},
+	fNotes:              {"notes", "comments", "comment", "remarks", "note", "備考", "コメント", "特記事項"},
+	fReasonLegal:        {"legal", "lr", "legal requirements", "legal / regulatory", "regulatory", "法令", "法的要求事項", "法令・規制"},
+	fReasonContractual:  {"contractual", "co", "contractual obligations", "contract", "契約", "契約上の義務"},
+	fReasonRisk:         {"risk", "rra", "risk assessment", "risk assessment results", "risk treatment", "リスク", "リスクアセスメント"},
+	fReasonBusiness:     {"business", "br", "br/bp", "business requirements", "事業", "事業上の要求"},
+	fReasonBestPractice: {"best practice", "bp", "best practices", "ベストプラクティス"},
+}
+
+// ignoredHeadings are columns soa writes that carry nothing to import.
+var ignoredHeadings = []string{"iso/iec 27001:2013 references", "iso/iec 27001:2013 reference", "new in 2022", "theme",
+	"iso/iec 27001:2022 controls", "2013年版の対応管理策", "2022年版の対応管理策", "2022年版新規", "テーマ"}
+
+// ambiguousControl is the heading that is the id in soa's own workbooks
+// and the title in many hand-made ones.
+const ambiguousControl = "control"
+
+// normalize folds a heading for matching: NFKC (full-width to half-width),
+// lower case, "(s)" and punctuation at the ends removed, inner spaces
+// collapsed, a trailing "?" or ":" dropped.
+func normalize(s string) string {
+	s = norm.NFKC.String(s)
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.ReplaceAll(s, "(s)", "s")
+	s = strings.NewReplacer("(", " ", ")", " ", "（", " ", "）", " ", "\n", " ", "\r", " ", "*", "").Replace(s)
+	s = strings.Join(strings.Fields(s), " ")
+	s = strings.TrimRightFunc(s, func(r rune) bool { return r == '?' || r == ':' || r == '：' || unicode.IsSpace(r) })
+	return s
+}
+
+// fieldOf returns the field a heading names, or "".
+func fieldOf(heading string) string {
+	h := normalize(heading)
+	if h == "" {
+		return ""
+	}
+	for _, f := range Fields {
+		if slices.Contains(headings[f], h) {
+			return f
+		}
+	}
+	return ""
+}
+
+func ignored(heading string) bool {
+	h := normalize(heading)
+	return slices.Contains(ignoredHeadings, h) || strings.HasPrefix(h, "iso/iec 27001:2013 ref")
+}

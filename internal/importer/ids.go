@@ -1,0 +1,69 @@
+package importer
+
+import (
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+func normalizeWidth(s string) string { return norm.NFKC.String(s) }
+
+var (
+	id3RE = regexp.MustCompile(`^(?i:a)?\.?\s*(\d{1,2})\.(\d{1,2})\.(\d{1,2})$`)
+	id2RE = regexp.MustCompile(`^(?i:a)?\.?\s*([5-8])\.(\d{1,2})$`)
+	// A leading id followed by its title in one cell: "A.5.1.1 Policies …".
+	idPrefixRE = regexp.MustCompile(`^((?i:a)?\.?\s*\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)[\s:：　]+\S`)
+	floatRE    = regexp.MustCompile(`^\d+\.\d+(e[-+]?\d+)?$`)
+)
+
+// parsedID is a control id read from a cell, with how sure the reading is.
+type parsedID struct {
+	id      string
+	edition string // "2013" or "2022"
+	// float is set when the cell held a number, so "5.1" may have been
+	// typed as 5.10: the title or the order settles it.
+	float bool
+}
+
+// parseID reads the ways people write control ids: A.5.1.1, 5.1.1, A5.1.1,
+// A.5.1, 5.1, and numbers such as 5.0999999 stored for 5.1. numeric says
+// the cell held a number rather than text.
+func parseID(raw string, numeric bool) (parsedID, bool) {
+	s := strings.TrimSpace(normalizeWidth(raw))
+	if s == "" {
+		return parsedID{}, false
+	}
+	if m := idPrefixRE.FindStringSubmatch(s); m != nil {
+		s = m[1]
+	}
+	s = strings.ReplaceAll(s, " ", "")
+	if m := id3RE.FindStringSubmatch(s); m != nil {
+		return parsedID{id: "A." + trimZero(m[1]) + "." + trimZero(m[2]) + "." + trimZero(m[3]), edition: "2013"}, true
+	}
+	if numeric && floatRE.MatchString(s) {
+		f, err := strconv.ParseFloat(s, 64)
+		if err == nil {
+			// Round away binary noise: 5.0999999999 is 5.1.
+			r := math.Round(f*1e6) / 1e6
+			txt := strconv.FormatFloat(r, 'f', -1, 64)
+			if m := id2RE.FindStringSubmatch(txt); m != nil {
+				return parsedID{id: m[1] + "." + trimZero(m[2]), edition: "2022", float: true}, true
+			}
+		}
+	}
+	if m := id2RE.FindStringSubmatch(s); m != nil {
+		return parsedID{id: m[1] + "." + trimZero(m[2]), edition: "2022"}, true
+	}
+	return parsedID{}, false
+}
+
+func trimZero(s string) string {
+	t := strings.TrimLeft(s, "0")
+	if t == "" {
+		return "0"
+	}
+	return t
+}

@@ -1,0 +1,152 @@
+// Package importer reads a Statement of Applicability workbook back into
+// answers: workbooks soa generated, after people edited them in Excel or
+// LibreOffice, and SoA workbooks made by hand in other layouts. It finds
+// the header row and the columns by their heading text, never by position.
+package importer
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/soa-tool/soa/internal/answers"
+	"github.com/soa-tool/soa/internal/catalog"
+	"github.com/soa-tool/soa/internal/diag"
+	"github.com/xuri/excelize/v2"
+)
+
+// Limits on what import reads, against zip bombs and runaway files. Real
+// SoA workbooks are well under 1 MiB.
+const (
+	MaxFileSize  = 32 << 20  // bytes of the .xlsx file
+	MaxUnzipped  = 256 << 20 // bytes of all its parts once unzipped
+	maxHeaderRow = 40        // the header row is looked for in the first rows only
+)
+
+// Options say how to read a workbook.
+type Options struct {
+	Name string // the file's name, for messages
+	// Columns maps a field to the heading of its column, for headings
+	// import cannot guess (--column FIELD=HEADING).
+	Columns map[string]string
+}
+
+// Column is a column import understood.
+type Column struct {
+	Field   string
+	Heading string
+	Cell    string // "SoA!C1"
+}
+
+// Result is what a workbook held.
+type Result struct {
+	File      *answers.File
+	Sheet     string
+	HeaderRow int
+	Columns   []Column
+	Unmapped  []Column // headings import could not place (Field is "")
+	Rows      int      // control rows read
+	Skipped   int      // rows without a control id, reported as warnings
+	Diags     diag.List
+}
+
+var (
+	zipMagic = []byte("PK\x03\x04")
+	oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+)
+
+// Read reads data, an .xlsx workbook, against cat. Every problem found is in
+// Result.Diags; the error is that list when it holds an error, or a
+// problem with the file as a whole.
+func Read(data []byte, cat *catalog.Catalog, opts Options) (*Result, error) {
+	file := diag.Pos{File: opts.Name}
+	switch {
+	case len(data) > MaxFileSize:
+		return nil, single(file, "the workbook is larger than the limit of %d MiB", MaxFileSize>>20)
+	case bytes.HasPrefix(data, oleMagic):
+		return nil, single(file, "the workbook is password-protected (encrypted), or an old .xls file: save it as an .xlsx workbook without a password to open it (File > Info > Protect Workbook in Excel)")
+	case !bytes.HasPrefix(data, zipMagic):
+		return nil, single(file, "not an .xlsx workbook (an .xlsx file is a zip archive; this one is not)")
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: MaxUnzipped, UnzipXMLSizeLimit: 16 << 20})
+	if err != nil {
+		return nil, single(file, "cannot read the workbook: %v", err)
+	}
+	defer f.Close()
+	r := &reader{f: f, cat: cat, opts: opts, res: &Result{}}
+	if err := r.read(); err != nil {
+		return nil, err
+	}
+	r.res.Diags.Sort()
+	return r.res, r.res.Diags.Err()
+}
+
+func single(pos diag.Pos, format string, args ...any) diag.List {
+	return diag.List{{Pos: pos, Severity: diag.Error, Msg: fmt.Sprintf(format, args...)}}
+}
+
+type reader struct {
+	f    *excelize.File
+	cat  *catalog.Catalog
+	opts Options
+	res  *Result
+}
+
+func (r *reader) pos(sheet string, col, row int) diag.Pos {
+	ref, _ := excelize.CoordinatesToCellName(col, row)
+	return diag.Pos{File: r.opts.Name, Cell: sheetRef(sheet) + "!" + ref}
+}
+
+// sheetRef quotes a sheet name for a cell reference when Excel would.
+func sheetRef(sheet string) string {
+	if strings.ContainsAny(sheet, " -'") {
+		return "'" + strings.ReplaceAll(sheet, "'", "''") + "'"
+	}
+	return sheet
+}
+
+func (r *reader) errorf(p diag.Pos, control, field, format string, args ...any) {
+	r.res.Diags.Add(diag.Diagnostic{Pos: p, Severity: diag.Error, Control: control, Field: field, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (r *reader) warnf(p diag.Pos, control, field, format string, args ...any) {
+	r.res.Diags.Add(diag.Diagnostic{Pos: p, Severity: diag.Warning, Control: control, Field: field, Msg: fmt.Sprintf(format, args...)})
+}
+
+// soaSheetNames are the names soa gives its SoA sheet, tried first.
+var soaSheetNames = []string{"soa", "適用宣言書", "statement of applicability", "annex a", "附属書a"}
+
+func (r *reader) read() error {
+	sheets := r.f.GetSheetList()
+	slices.SortStableFunc(sheets, func(a, b string) int {
+		return boolRank(slices.Contains(soaSheetNames, normalize(a))) - boolRank(slices.Contains(soaSheetNames, normalize(b)))
+	})
+	var best *table
+	for _, sh := range sheets {
+		t, err := r.findTable(sh)
+		if err != nil {
+			return err
+		}
+		if t != nil && (best == nil || t.score > best.score) {
+			best = t
+		}
+	}
+	if best == nil {
+		return single(diag.Pos{File: r.opts.Name}, "no SoA table found: no sheet has a header row naming a control id column and an applicability, status or justification column in its first %d rows (sheets: %s); name the columns with --column FIELD=HEADING", maxHeaderRow, strings.Join(r.f.GetSheetList(), ", "))
+	}
+	r.res.Sheet, r.res.HeaderRow = best.sheet, best.headerRow
+	r.res.Columns, r.res.Unmapped = best.columns, best.unmapped
+	f := &answers.File{Name: r.opts.Name}
+	r.readCover(f)
+	r.readRows(best, f)
+	r.res.File = f
+	return nil
+}
+
+func boolRank(b bool) int {
+	if b {
+		return 0
+	}
+	return 1
+}

@@ -1,0 +1,305 @@
+package importer
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/soa-tool/soa/internal/answers"
+	"github.com/soa-tool/soa/internal/catalog"
+	"github.com/soa-tool/soa/internal/diag"
+	"github.com/xuri/excelize/v2"
+)
+
+// row is one control row as read, before the edition is known.
+type row struct {
+	n      int // 1-based sheet row
+	id     parsedID
+	answer *answers.Answer
+}
+
+// bandRE matches the group rows between controls: soa's theme bands
+// ("5 Organizational controls") and the clause headings of hand-made SoAs
+// ("A.5 Information security policies", "A.5.1 Management direction …").
+var bandRE = regexp.MustCompile(`^(?i:a\.)?\d{1,2}(\.\d{1,2})?\s+\S|^\d{1,2}\s*$`)
+
+func (t *table) cell(row, field string, rowIdx int) (string, int, bool) {
+	c, ok := t.cols[field]
+	if !ok {
+		return "", -1, false
+	}
+	r := t.rows[rowIdx]
+	if c >= len(r) {
+		return "", c, true
+	}
+	return r[c], c, true
+}
+
+func (r *reader) readRows(t *table, f *answers.File) {
+	var rows []row
+	seen := map[string]int{}
+	prev := ""
+	for i := t.headerRow; i < len(t.rows); i++ {
+		cells := t.rows[i]
+		idText, idCol, _ := t.cell("", fID, i)
+		numeric := r.numeric(t.sheet, idCol+1, i+1)
+		pid, ok := parseID(idText, numeric)
+		if !ok {
+			r.skipRow(t, i, cells)
+			continue
+		}
+		if pid.float {
+			pid.id = r.settleFloat(t, i, pid.id, prev)
+		}
+		prev = pid.id
+		a := r.readAnswer(t, i, pid.id)
+		if first, dup := seen[pid.id]; dup {
+			r.errorf(r.pos(t.sheet, idCol+1, i+1), pid.id, "", "the control appears twice (first in row %d); keep one row", first)
+			continue
+		}
+		seen[pid.id] = i + 1
+		rows = append(rows, row{n: i + 1, id: pid, answer: a})
+	}
+	f.Edition = r.edition(t, rows)
+	valid := map[string]bool{}
+	var ids []string
+	for _, id := range r.cat.ControlIDs(f.Edition) {
+		valid[id] = true
+		ids = append(ids, id)
+	}
+	idCol := t.cols[fID]
+	for _, rw := range rows {
+		if rw.id.edition != f.Edition {
+			r.errorf(r.pos(t.sheet, idCol+1, rw.n), rw.id.id, "", "a %s id in a sheet of %s ids; fix the id or split the sheet", rw.id.edition, f.Edition)
+			continue
+		}
+		if !valid[rw.id.id] {
+			msg := fmt.Sprintf("no control %s in ISO/IEC 27001:%s Annex A", rw.id.id, f.Edition)
+			if s := diag.Suggest(rw.id.id, ids); s != "" {
+				msg += fmt.Sprintf(" (did you mean %s?)", s)
+			}
+			r.errorf(r.pos(t.sheet, idCol+1, rw.n), rw.id.id, "", "%s", msg)
+			continue
+		}
+		r.res.Rows++
+		if rw.answer != nil {
+			rw.answer.ID = rw.id.id
+			f.Controls = append(f.Controls, rw.answer)
+		}
+	}
+	// Catalogue order, whatever order the rows were sorted in.
+	order := map[string]int{}
+	for i, id := range ids {
+		order[id] = i
+	}
+	sortAnswers(f.Controls, order)
+}
+
+func sortAnswers(a []*answers.Answer, order map[string]int) {
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && order[a[j].ID] < order[a[j-1].ID]; j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
+}
+
+// edition decides from the ids: the edition most rows belong to.
+func (r *reader) edition(t *table, rows []row) string {
+	n13, n22 := 0, 0
+	for _, rw := range rows {
+		if rw.id.edition == "2013" {
+			n13++
+		} else {
+			n22++
+		}
+	}
+	if n13 > n22 {
+		return "2013"
+	}
+	return "2022"
+}
+
+// numeric reports whether a cell holds a number rather than text.
+func (r *reader) numeric(sheet string, col, row int) bool {
+	if col < 1 {
+		return false
+	}
+	ref, _ := excelize.CoordinatesToCellName(col, row)
+	typ, err := r.f.GetCellType(sheet, ref)
+	return err == nil && (typ == excelize.CellTypeNumber || typ == excelize.CellTypeUnset)
+}
+
+// settleFloat decides what a number such as 5.1 stood for: 5.1, or 5.10
+// stored as a number. The row's title settles it; failing that, the order
+// (5.1 right after 5.9 is 5.10).
+func (r *reader) settleFloat(t *table, i int, id, prev string) string {
+	alt := id + "0"
+	if r.cat.Control(alt) == nil {
+		return id
+	}
+	if title, _, ok := t.cell("", fTitle, i); ok && strings.TrimSpace(title) != "" {
+		tn := normalize(title)
+		for _, cand := range []string{id, alt} {
+			if c := r.cat.Control(cand); c != nil && (normalize(c.Title) == tn || normalize(c.TitleJA) == tn || strings.Contains(tn, normalize(c.Title))) {
+				return cand
+			}
+		}
+	}
+	if p := strings.SplitN(prev, ".", 2); len(p) == 2 && p[1] != "" && p[1][len(p[1])-1] == '9' {
+		return alt
+	}
+	return id
+}
+
+// skipRow reports a row without a control id, unless it is empty or a
+// group heading.
+func (r *reader) skipRow(t *table, i int, cells []string) {
+	var text []string
+	first := -1
+	for c, v := range cells {
+		if strings.TrimSpace(v) != "" {
+			text = append(text, strings.TrimSpace(v))
+			if first < 0 {
+				first = c
+			}
+		}
+	}
+	if len(text) == 0 {
+		return
+	}
+	if len(text) == 1 && bandRE.MatchString(text[0]) {
+		return
+	}
+	r.res.Skipped++
+	shown := strings.Join(text, " | ")
+	if len([]rune(shown)) > 60 {
+		shown = string([]rune(shown)[:60]) + "…"
+	}
+	r.warnf(r.pos(t.sheet, first+1, i+1), "", "", "row without a control id, not imported: %q", shown)
+}
+
+// readAnswer reads one control row. A row whose answer cells are all empty
+// is an unanswered control (nil).
+func (r *reader) readAnswer(t *table, i int, id string) *answers.Answer {
+	a := &answers.Answer{ID: id}
+	empty := true
+	get := func(field string) (string, diag.Pos, bool) {
+		v, c, ok := t.cell("", field, i)
+		if ok && strings.TrimSpace(v) != "" {
+			empty = false
+		}
+		return v, r.pos(t.sheet, c+1, i+1), ok
+	}
+	if v, p, ok := get(fApplicable); ok {
+		val, good := parseApplicable(v)
+		if !good {
+			r.errorf(p, id, "applicable", "%q is not a value for applicability (use Yes or No; also read: Y/N, ○/×, 適用/除外, true/false, N/A)", v)
+		}
+		a.Applicable = val
+	}
+	for _, f := range []string{fReasonLegal, fReasonContractual, fReasonRisk, fReasonBusiness, fReasonBestPractice} {
+		v, p, ok := get(f)
+		if !ok {
+			continue
+		}
+		marked, good := parseMark(v)
+		if !good {
+			r.errorf(p, id, "reasons", "%q does not mark a reason (leave the cell empty, or mark it with ✓, ○ or x)", v)
+		}
+		if marked {
+			for _, reason := range reasonField[f] {
+				if !contains(a.Reasons, reason) {
+					a.Reasons = append(a.Reasons, reason)
+				}
+			}
+		}
+	}
+	if v, p, ok := get(fReasons); ok {
+		rs, unknown := parseReasons(v)
+		if len(unknown) > 0 {
+			r.errorf(p, id, "reasons", "%q is not a reason for inclusion (allowed: %s)", strings.Join(unknown, ", "), strings.Join(answers.Reasons, ", "))
+		}
+		for _, reason := range rs {
+			if !contains(a.Reasons, reason) {
+				a.Reasons = append(a.Reasons, reason)
+			}
+		}
+	}
+	a.Reasons = inReasonOrder(a.Reasons)
+	just, _, _ := get(fJustification)
+	incl, _, _ := get(fJustificationInclude)
+	excl, _, _ := get(fJustificationExclude)
+	a.Justification = pickJustification(a.Applicable, just, incl, excl)
+	if v, p, ok := get(fStatus); ok {
+		st, good := parseStatus(v)
+		if !good {
+			r.errorf(p, id, "status", "%q is not an implementation status (use Implemented, Partially implemented, Planned or Not implemented; also read: In progress, Not started, Done, 実施済み, 一部実施, 計画中, 未実施)", v)
+		}
+		a.Status = st
+	}
+	if v, _, _ := get(fOwner); v != "" {
+		a.Owner = strings.TrimSpace(v)
+	}
+	if v, _, _ := get(fEvidence); v != "" {
+		for _, line := range strings.Split(strings.ReplaceAll(v, "\r\n", "\n"), "\n") {
+			if s := strings.TrimSpace(line); s != "" {
+				a.Evidence = append(a.Evidence, s)
+			}
+		}
+	}
+	if v, p, ok := get(fTargetDate); ok {
+		d, good := parseDate(v)
+		if !good {
+			r.errorf(p, id, "target_date", "%q is not a date (write 2026-09-30 or 2026/09/30, or use a date cell)", v)
+		}
+		a.TargetDate = d
+	}
+	if v, _, _ := get(fNotes); v != "" {
+		a.Notes, a.Review = splitReview(v)
+	}
+	if empty {
+		return nil
+	}
+	return a
+}
+
+// pickJustification chooses among one justification column and separate
+// inclusion and exclusion columns.
+func pickJustification(applicable *bool, just, incl, excl string) string {
+	just, incl, excl = strings.TrimSpace(just), strings.TrimSpace(incl), strings.TrimSpace(excl)
+	if just != "" {
+		return just
+	}
+	if applicable != nil && !*applicable && excl != "" {
+		return excl
+	}
+	if incl != "" {
+		return incl
+	}
+	return excl
+}
+
+// splitReview undoes how soa's workbook shows a review note: on its own
+// line of Notes, after "REVIEW: ".
+func splitReview(notes string) (string, string) {
+	const mark = "REVIEW: "
+	if strings.HasPrefix(notes, mark) {
+		return "", notes[len(mark):]
+	}
+	if i := strings.LastIndex(notes, "\n"+mark); i >= 0 {
+		return notes[:i], notes[i+1+len(mark):]
+	}
+	return notes, ""
+}
+
+func inReasonOrder(rs []string) []string {
+	var out []string
+	for _, r := range answers.Reasons {
+		if contains(rs, r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+var _ = catalog.Set2022

@@ -1,0 +1,169 @@
+package importer
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/soa-tool/soa/internal/answers"
+)
+
+// word normalizes a cell value for matching: NFKC, lower case, inner spaces
+// collapsed, trailing punctuation dropped.
+func word(s string) string {
+	return strings.TrimRight(normalize(s), ".。")
+}
+
+// Spellings accepted for each value, after word().
+var (
+	yesWords = []string{"yes", "y", "true", "applicable", "included", "in scope", "x", "✓", "✔", "○", "◯", "●", "適用", "はい", "有", "あり", "要", "対象", "1"}
+	noWords  = []string{"no", "n", "false", "not applicable", "n/a", "na", "excluded", "out of scope", "×", "✗", "✕", "-", "除外", "いいえ", "無", "なし", "不要", "対象外", "適用外", "0"}
+
+	statusWords = map[answers.Status][]string{
+		answers.Implemented:    {"implemented", "fully implemented", "done", "complete", "completed", "in place", "yes", "y", "operational", "実施済み", "実施済", "済", "導入済み", "導入済", "対応済み", "対応済", "運用中"},
+		answers.Partial:        {"partially implemented", "partial", "partly implemented", "partly", "in progress", "ongoing", "partially", "一部実施", "一部", "一部導入", "対応中", "実施中", "導入中"},
+		answers.Planned:        {"planned", "plan", "to do", "todo", "scheduled", "計画中", "計画", "予定", "実施予定", "導入予定"},
+		answers.NotImplemented: {"not implemented", "not started", "no", "n", "none", "missing", "not in place", "未実施", "未対応", "未導入", "未着手"},
+	}
+
+	markWords = []string{"✓", "✔", "x", "○", "◯", "●", "■", "yes", "y", "true", "1", "*", "v", "レ"}
+)
+
+func oneOf(v string, words []string) bool {
+	for _, w := range words {
+		if v == w {
+			return true
+		}
+	}
+	return false
+}
+
+// parseApplicable reads an applicability cell; ok is false for a value
+// that is none of the accepted spellings. Empty means unanswered.
+func parseApplicable(s string) (val *bool, ok bool) {
+	v := word(s)
+	switch {
+	case v == "":
+		return nil, true
+	case oneOf(v, yesWords):
+		t := true
+		return &t, true
+	case oneOf(v, noWords):
+		f := false
+		return &f, true
+	}
+	return nil, false
+}
+
+func parseStatus(s string) (answers.Status, bool) {
+	v := word(s)
+	if v == "" {
+		return "", true
+	}
+	for _, st := range answers.Statuses {
+		if v == st || v == strings.ReplaceAll(st, "_", " ") || oneOf(v, statusWords[answers.Status(st)]) {
+			return answers.Status(st), true
+		}
+	}
+	return "", false
+}
+
+// parseMark reads a reason column: marked, empty, or an unknown value.
+func parseMark(s string) (marked, ok bool) {
+	v := word(s)
+	switch {
+	case v == "":
+		return false, true
+	case oneOf(v, markWords):
+		return true, true
+	case oneOf(v, []string{"no", "n", "false", "0", "-", "×"}):
+		return false, true
+	}
+	return false, false
+}
+
+// parseReasons reads a free-text reasons column: words or abbreviations
+// separated by commas, slashes, semicolons or spaces.
+func parseReasons(s string) ([]string, []string) {
+	var out, unknown []string
+	for _, part := range strings.FieldsFunc(word(s), func(r rune) bool { return strings.ContainsRune(",;/、・ \n", r) }) {
+		var r string
+		switch part {
+		case "legal", "lr", "law", "regulatory", "法令":
+			r = "legal"
+		case "contractual", "co", "contract", "契約":
+			r = "contractual"
+		case "risk", "rra", "ra", "リスク":
+			r = "risk"
+		case "business", "br", "事業":
+			r = "business"
+		case "best_practice", "bp", "best-practice", "ベストプラクティス":
+			r = "best_practice"
+		case "best", "practice":
+			r = "best_practice"
+		default:
+			unknown = append(unknown, part)
+			continue
+		}
+		if !contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	return out, unknown
+}
+
+func contains(s []string, v string) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	isoDateRE   = regexp.MustCompile(`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$`)
+	jaDateRE    = regexp.MustCompile(`^(\d{4})年(\d{1,2})月(\d{1,2})日$`)
+	excelSerial = regexp.MustCompile(`^\d{4,6}(\.\d+)?$`)
+)
+
+// parseDate reads a date cell: an Excel date serial number, YYYY-MM-DD,
+// YYYY/MM/DD or 2026年4月1日. Day-first and month-first forms are refused:
+// 04/05/2026 means different days in different countries.
+func parseDate(s string) (string, bool) {
+	v := cleanCell(s)
+	if v == "" {
+		return "", true
+	}
+	if excelSerial.MatchString(v) {
+		f, err := strconv.ParseFloat(v, 64)
+		if err == nil && f > 0 && f < 2958466 {
+			t := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(math.Floor(f)))
+			return t.Format(time.DateOnly), true
+		}
+	}
+	m := isoDateRE.FindStringSubmatch(v)
+	if m == nil {
+		m = jaDateRE.FindStringSubmatch(v)
+	}
+	if m == nil {
+		return "", false
+	}
+	d := fmt.Sprintf("%s-%02s-%02s", m[1], pad2(m[2]), pad2(m[3]))
+	if _, err := time.Parse(time.DateOnly, d); err != nil {
+		return "", false
+	}
+	return d, true
+}
+
+func pad2(s string) string {
+	if len(s) == 1 {
+		return "0" + s
+	}
+	return s
+}
+
+func cleanCell(s string) string { return strings.TrimSpace(normalizeWidth(s)) }
