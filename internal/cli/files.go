@@ -85,9 +85,27 @@ func writeFileAtomic(path string, data []byte, force bool) error {
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", displayPath(path), err)
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", displayPath(path), err)
+	if force {
+		if err := os.Rename(tmp.Name(), path); err != nil {
+			return fmt.Errorf("write %s: %w", displayPath(path), err)
+		}
+		ok = true
+		return nil
 	}
+	// Link fails if path exists, so a file that appeared since the check
+	// above (another soa writing the same name) is never overwritten.
+	if err := os.Link(tmp.Name(), path); err != nil {
+		if errors.Is(err, os.ErrExist) {
+			return &exitErr{code: ExitError, err: fmt.Errorf("%s already exists; use --force to overwrite it", displayPath(path))}
+		}
+		// A file system without hard links: fall back to rename.
+		if err := os.Rename(tmp.Name(), path); err != nil {
+			return fmt.Errorf("write %s: %w", displayPath(path), err)
+		}
+		ok = true
+		return nil
+	}
+	os.Remove(tmp.Name())
 	ok = true
 	return nil
 }

@@ -115,7 +115,7 @@ func runGap(cmd *cobra.Command, o *gapOptions, path string) error {
 	toStdout := o.output == "" || o.output == "-"
 	color := o.format == "text" && toStdout && isTerminal(cmd.OutOrStdout()) && os.Getenv("NO_COLOR") == ""
 	var buf bytes.Buffer
-	if err := gap.Write(&buf, st, rep, gap.RenderOptions{Format: o.format, Lang: lang, Color: color, Template: tmpl}); err != nil {
+	if err := gap.Write(&buf, st, rep, gap.RenderOptions{Format: o.format, Lang: lang, Color: color, Template: tmpl, TemplateName: displayPath(o.template)}); err != nil {
 		return err
 	}
 	if toStdout {

@@ -184,6 +184,17 @@ func generateInputs(args []string) ([]string, bool, error) {
 // runBatch writes one workbook per answers file into the output directory,
 // on every core. Each file succeeds or fails on its own.
 func runBatch(cmd *cobra.Command, o *generateOptions, inputs []string) error {
+	outputs := map[string]string{}
+	for _, in := range inputs {
+		if in == "-" {
+			return usageError("standard input (-) cannot be one of several inputs or go to a directory; give -o FILE.xlsx")
+		}
+		out := batchOutput(o.output, in)
+		if prev, dup := outputs[out]; dup {
+			return usageError("%s and %s would both be written to %s; rename one", displayPath(prev), displayPath(in), displayPath(out))
+		}
+		outputs[out] = in
+	}
 	if err := os.MkdirAll(o.output, 0o755); err != nil {
 		return fmt.Errorf("create %s: %w", displayPath(o.output), err)
 	}
@@ -224,6 +235,11 @@ func runBatch(cmd *cobra.Command, o *generateOptions, inputs []string) error {
 	if progress {
 		fmt.Fprint(stderr, "\r\033[K")
 	}
+	if len(inputs) == 1 && results[0].err != nil {
+		// One file into a directory: its own error and exit code.
+		_ = diag.Write(stderr, "text", results[0].diags)
+		return results[0].err
+	}
 	// Report in input order, whatever order the workers finished in.
 	failed := 0
 	for _, r := range results {
@@ -246,9 +262,13 @@ func generateOne(stdin io.Reader, cat *catalog.Catalog, input string, o *generat
 	if err != nil {
 		return l, err
 	}
+	return l, writeFileAtomic(batchOutput(o.output, input), data, o.force)
+}
+
+// batchOutput is where the workbook of input goes in directory dir.
+func batchOutput(dir, input string) string {
 	base := strings.TrimSuffix(strings.TrimSuffix(filepath.Base(input), ".yaml"), ".yml")
-	out := filepath.Join(o.output, base+".xlsx")
-	return l, writeFileAtomic(out, data, o.force)
+	return filepath.Join(dir, base+".xlsx")
 }
 
 // isTerminal reports whether w is a terminal, where a progress line helps

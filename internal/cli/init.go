@@ -94,7 +94,9 @@ func runInit(cmd *cobra.Command, o *initOptions) error {
 	fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s (%d controls to answer)\n", displayPath(o.output), len(cat.ControlIDs(o.edition)))
 	schemaPath := filepath.Join(filepath.Dir(o.output), schemaFile)
 	if _, err := os.Stat(schemaPath); err == nil {
-		return nil // the user's copy stays as it is
+		// The user's copy stays as it is; say so, since it may be older.
+		fmt.Fprintf(cmd.ErrOrStderr(), "kept the existing %s (soa schema answers prints the current one)\n", displayPath(schemaPath))
+		return nil
 	}
 	var sb bytes.Buffer
 	if err := schema.Write(&sb, answers.Schema); err != nil {

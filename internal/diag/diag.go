@@ -113,6 +113,7 @@ func (l List) Sort() {
 			cmp.Compare(a.Pos.Col, b.Pos.Col),
 			cellCompare(a.Pos.Cell, b.Pos.Cell),
 			cmp.Compare(a.Severity, b.Severity),
+			CompareIDs(a.Control, b.Control),
 			cmp.Compare(a.Msg, b.Msg),
 		)
 	})
@@ -171,4 +172,24 @@ func splitCell(ref string) (sheet string, row int, col string) {
 	}
 	row, _ = strconv.Atoi(ref[j:])
 	return sheet, row, ref[:j]
+}
+
+// CompareIDs orders control ids the way the catalogue does: 5.9 before
+// 5.10, A.9.1.2 before A.10.1.1.
+func CompareIDs(a, b string) int {
+	pa, pb := strings.Split(a, "."), strings.Split(b, ".")
+	for i := 0; i < len(pa) && i < len(pb); i++ {
+		na, ea := strconv.Atoi(pa[i])
+		nb, eb := strconv.Atoi(pb[i])
+		if ea == nil && eb == nil {
+			if c := cmp.Compare(na, nb); c != 0 {
+				return c
+			}
+			continue
+		}
+		if c := strings.Compare(pa[i], pb[i]); c != 0 {
+			return c
+		}
+	}
+	return cmp.Compare(len(pa), len(pb))
 }

@@ -21,10 +21,11 @@ var Formats = []string{"text", "markdown", "html", "json"}
 
 // RenderOptions say how to print a report.
 type RenderOptions struct {
-	Format   string
-	Lang     i18n.Lang
-	Color    bool   // ANSI colour in text output (a terminal, NO_COLOR unset)
-	Template []byte // replaces the embedded template of the format; nil for the default
+	Format       string
+	Lang         i18n.Lang
+	Color        bool   // ANSI colour in text output (a terminal, NO_COLOR unset)
+	Template     []byte // replaces the embedded template of the format; nil for the default
+	TemplateName string // the file Template came from, for messages
 }
 
 // Write prints rep about st in the format of opts.
@@ -228,13 +229,16 @@ func execText(w io.Writer, name string, opts RenderOptions, v view) error {
 	if err != nil {
 		return err
 	}
+	if opts.Template != nil && opts.TemplateName != "" {
+		name = opts.TemplateName
+	}
 	t, err := texttemplate.New(name).Funcs(funcs(opts.Lang, opts.Color)).Parse(src)
 	if err != nil {
-		return fmt.Errorf("template: %w", err)
+		return err
 	}
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, v); err != nil {
-		return fmt.Errorf("template: %w", err)
+		return err
 	}
 	_, err = w.Write(buf.Bytes())
 	return err
@@ -247,13 +251,17 @@ func execHTML(w io.Writer, opts RenderOptions, v view) error {
 	if err != nil {
 		return err
 	}
-	t, err := htmltemplate.New("gap.html.tmpl").Funcs(funcs(opts.Lang, false)).Parse(src)
+	name := "gap.html.tmpl"
+	if opts.Template != nil && opts.TemplateName != "" {
+		name = opts.TemplateName
+	}
+	t, err := htmltemplate.New(name).Funcs(funcs(opts.Lang, false)).Parse(src)
 	if err != nil {
-		return fmt.Errorf("template: %w", err)
+		return err
 	}
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, v); err != nil {
-		return fmt.Errorf("template: %w", err)
+		return err
 	}
 	_, err = w.Write(buf.Bytes())
 	return err

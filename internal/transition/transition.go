@@ -83,7 +83,7 @@ func (r *Result) Count(k Kind) int {
 // Derive carries old, a 2013 statement, over to every 2022 control of cat.
 func Derive(cat *catalog.Catalog, old *soa.Statement) (*Result, error) {
 	if old.Edition != "2013" {
-		return nil, fmt.Errorf("%s is an edition %s answers file; migrate takes the 2013 edition (edition: \"2013\")", old.Source, old.Edition)
+		return nil, fmt.Errorf("%s is an edition %s answers file; the transition starts from 2013 answers (edition: \"2013\")", old.Source, old.Edition)
 	}
 	s22 := cat.Set(catalog.Set2022)
 	if s22 == nil {

@@ -116,7 +116,7 @@ func TestRules(t *testing.T) {
 func TestWrongEdition(t *testing.T) {
 	c := cat(t)
 	st, _ := soa.Load(c, "new.yaml", []byte("organization: {name: X, date: 2026-01-01}\n"))
-	if _, err := transition.Derive(c, st); err == nil || !strings.Contains(err.Error(), `new.yaml is an edition 2022 answers file; migrate takes the 2013 edition`) {
+	if _, err := transition.Derive(c, st); err == nil || !strings.Contains(err.Error(), `new.yaml is an edition 2022 answers file; the transition starts from 2013 answers`) {
 		t.Errorf("err = %v", err)
 	}
 }

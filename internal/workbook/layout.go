@@ -21,8 +21,12 @@ func rowHeight(cells []cellText, pt float64) float64 {
 	for _, c := range cells {
 		lines = max(lines, wrappedLines(c.text, c.width))
 	}
-	return math.Ceil(float64(lines)*pt*1.3 + 4)
+	// Excel refuses rows taller than 409 points; a taller cell scrolls.
+	return min(maxRowHeight, math.Ceil(float64(lines)*pt*1.3+4))
 }
+
+// maxRowHeight is Excel's largest row height, in points.
+const maxRowHeight = 409
 
 // wrappedLines estimates how many lines text takes in a column of width
 // characters, breaking at words where it can.
