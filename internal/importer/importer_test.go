@@ -22,6 +22,30 @@ func defaultCatalog(t testing.TB) *catalog.Catalog {
 	return c
 }
 
+// customCatalog is the bundled catalogue with the worked example of a
+// user's catalogue over it.
+func customCatalog(t testing.TB) *catalog.Catalog {
+	t.Helper()
+	base, err := catalog.DefaultFiles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var user []catalog.File
+	files, _ := filepath.Glob("../../testdata/catalog/custom/*.yaml")
+	for _, p := range files {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		user = append(user, catalog.File{Name: filepath.Base(p), Src: src})
+	}
+	c, err := catalog.Load(base, user)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
 func loadExample(t testing.TB, name string) *soa.Statement {
 	t.Helper()
 	src, err := os.ReadFile(filepath.Join("..", "..", "testdata", "examples", name+".yaml"))

@@ -239,3 +239,67 @@ func BenchmarkImport(b *testing.B) {
 		}
 	}
 }
+
+// TestUserCatalogue: controls of a user's own sets round-trip too.
+func TestUserCatalogue(t *testing.T) {
+	cat := customCatalog(t)
+	src := "organization: {name: X, date: 2026-04-01}\ncontrols:\n" +
+		"  CLD.6.3.1: {applicable: true, reasons: [contractual], justification: Shared model, status: implemented, owner: CTO, evidence: [RACI]}\n" +
+		"  ORG-1: {applicable: false, justification: Not yet}\n"
+	st, l := soa.Load(cat, "c.yaml", []byte(src))
+	if st == nil {
+		t.Fatal(l)
+	}
+	data := render(t, st, i18n.EN)
+	res, err := importer.Read(data, cat, importer.Options{Name: "c.xlsx"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := answer(res, "CLD.6.3.1"); a == nil || a.Owner != "CTO" {
+		t.Errorf("CLD.6.3.1: %+v", a)
+	}
+	if a := answer(res, "ORG-1"); a == nil || *a.Applicable {
+		t.Errorf("ORG-1: %+v", a)
+	}
+	// Without the user's catalogue, those rows are errors, not notes.
+	_, err = importer.Read(data, defaultCatalog(t), importer.Options{Name: "c.xlsx"})
+	if err == nil || !strings.Contains(err.Error(), "control CLD.6.3.1: no control CLD.6.3.1 in the catalogue") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+// TestReadProblems: a missing --column heading, an exclusion without a
+// justification, deleted rows, and a number that hid 8.10.
+func TestReadProblems(t *testing.T) {
+	data := edit(t, render(t, loadExample(t, "saas-cloud"), i18n.EN), func(f *excelize.File, sh string) {
+		r := rowOf(t, f, sh, "7.5")
+		f.SetCellStr(sh, fmt.Sprintf("I%d", r), "")
+		f.RemoveRow(sh, rowOf(t, f, sh, "6.2"))
+		// 8.10 typed as a number, with a title that does not settle it:
+		// coming after 8.9, it is read as 8.10.
+		r = rowOf(t, f, sh, "8.10")
+		f.SetCellFloat(sh, fmt.Sprintf("A%d", r), 8.1, -1, 64)
+		f.SetCellStr(sh, fmt.Sprintf("B%d", r), "Deletion")
+		// A number that nothing settles clashes with 8.1, with a hint.
+		r = rowOf(t, f, sh, "8.12")
+		f.SetCellFloat(sh, fmt.Sprintf("A%d", r), 8.1, -1, 64)
+		f.SetCellStr(sh, fmt.Sprintf("B%d", r), "Leakage")
+	})
+	_, err := importer.Read(data, defaultCatalog(t), importer.Options{Name: "b.xlsx", Columns: map[string]string{"owner": "Control owner"}})
+	var l diag.List
+	if !errors.As(err, &l) {
+		t.Fatalf("err = %v", err)
+	}
+	got := l.Error()
+	for _, want := range []string{
+		`b.xlsx:SoA!A1: error: --column owner="Control owner": the header row has no such heading (headings: Control | Control title | Applicable`,
+		`error: control 7.5: justification: excluded without a justification`,
+		`b.xlsx: warning: 2 control(s) of the 2022 catalogue have no row in the workbook, so nothing is read for them: 6.2, 8.12`,
+		`error: control 8.1: the control appears twice (first in row`,
+		`(this cell holds the number 8.1: if it is 8.10, store the ids as text)`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in\n%s", want, got)
+		}
+	}
+}

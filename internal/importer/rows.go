@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/soa-tool/soa/internal/answers"
-	"github.com/soa-tool/soa/internal/catalog"
 	"github.com/soa-tool/soa/internal/diag"
 	"github.com/xuri/excelize/v2"
 )
@@ -43,7 +42,18 @@ func (r *reader) readRows(t *table, f *answers.File) {
 		cells := t.rows[i]
 		idText, idCol, _ := t.cell("", fID, i)
 		numeric := r.numeric(t.sheet, idCol+1, i+1)
-		pid, ok := parseID(idText, numeric)
+		var pid parsedID
+		ok := false
+		if !numeric { // a number is never a user set's id, and may hide 5.10
+			pid, ok = r.catalogID(idText)
+		}
+		if !ok {
+			pid, ok = parseID(idText, numeric)
+		}
+		if !ok && looksLikeID(idText) {
+			// An id-shaped value that is no control: an error, not a note row.
+			pid, ok = parsedID{id: strings.TrimSpace(idText), edition: "?"}, true
+		}
 		if !ok {
 			r.skipRow(t, i, cells)
 			continue
@@ -54,7 +64,11 @@ func (r *reader) readRows(t *table, f *answers.File) {
 		prev = pid.id
 		a := r.readAnswer(t, i, pid.id)
 		if first, dup := seen[pid.id]; dup {
-			r.errorf(r.pos(t.sheet, idCol+1, i+1), pid.id, "", "the control appears twice (first in row %d); keep one row", first)
+			hint := ""
+			if pid.float {
+				hint = fmt.Sprintf(" (this cell holds the number %s: if it is %s0, store the ids as text)", strings.TrimSpace(idText), pid.id)
+			}
+			r.errorf(r.pos(t.sheet, idCol+1, i+1), pid.id, "", "the control appears twice (first in row %d); keep one row%s", first, hint)
 			continue
 		}
 		seen[pid.id] = i + 1
@@ -69,6 +83,14 @@ func (r *reader) readRows(t *table, f *answers.File) {
 	}
 	idCol := t.cols[fID]
 	for _, rw := range rows {
+		if rw.id.edition == "?" {
+			msg := fmt.Sprintf("no control %s in the catalogue", rw.id.id)
+			if s := diag.Suggest(rw.id.id, ids); s != "" {
+				msg += fmt.Sprintf(" (did you mean %s?)", s)
+			}
+			r.errorf(r.pos(t.sheet, idCol+1, rw.n), rw.id.id, "", "%s", msg)
+			continue
+		}
 		if rw.id.edition != f.Edition {
 			r.errorf(r.pos(t.sheet, idCol+1, rw.n), rw.id.id, "", "a %s id in a sheet of %s ids; fix the id or split the sheet", rw.id.edition, f.Edition)
 			continue
@@ -87,6 +109,7 @@ func (r *reader) readRows(t *table, f *answers.File) {
 			f.Controls = append(f.Controls, rw.answer)
 		}
 	}
+	r.reportMissing(f.Edition, ids, seen)
 	// Catalogue order, whatever order the rows were sorted in.
 	order := map[string]int{}
 	for i, id := range ids {
@@ -101,6 +124,48 @@ func sortAnswers(a []*answers.Answer, order map[string]int) {
 			a[j], a[j-1] = a[j-1], a[j]
 		}
 	}
+}
+
+// catalogId reads a cell that holds a control id exactly as the catalogue
+// spells it: the way to read the ids of a user's own sets (CLD.6.3.1).
+func (r *reader) catalogID(text string) (parsedID, bool) {
+	c := r.cat.Control(strings.TrimSpace(text))
+	if c == nil {
+		return parsedID{}, false
+	}
+	ed := "2022"
+	if s := r.cat.SetOf(c); s != nil && s.Edition != "" {
+		ed = s.Edition
+	}
+	return parsedID{id: c.ID, edition: ed}, true
+}
+
+var idShapeRE = regexp.MustCompile(`^(?i:a\.?)?\d{1,2}(\.\d{1,2}){1,2}$|^[A-Za-z]{2,6}[.-]\d+(\.\d+)*$`)
+
+// looksLikeID reports whether a cell holds something shaped like a control
+// id (9.1, A.19.1.1, CLD.99.1), so that a wrong id is an error rather than a
+// row of notes.
+func looksLikeID(s string) bool {
+	return idShapeRE.MatchString(strings.TrimSpace(normalizeWidth(s)))
+}
+
+// reportMissing warns about controls of the edition that have no row, such
+// as rows a client deleted.
+func (r *reader) reportMissing(edition string, ids []string, seen map[string]int) {
+	var missing []string
+	for _, id := range ids {
+		if _, ok := seen[id]; !ok {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) == 0 {
+		return
+	}
+	shown := missing
+	if len(shown) > 12 {
+		shown = append(shown[:12:12], "…")
+	}
+	r.warnf(diag.Pos{File: r.opts.Name}, "", "", "%d control(s) of the %s catalogue have no row in the workbook, so nothing is read for them: %s", len(missing), edition, strings.Join(shown, ", "))
 }
 
 // edition decides from the ids: the edition most rows belong to.
@@ -257,6 +322,16 @@ func (r *reader) readAnswer(t *table, i int, id string) *answers.Answer {
 	if v, _, _ := get(fNotes); v != "" {
 		a.Notes, a.Review = splitReview(v)
 	}
+	if a.Applicable != nil && !*a.Applicable && a.Justification == "" {
+		p := r.pos(t.sheet, t.cols[fApplicable]+1, i+1)
+		for _, f := range []string{fJustification, fJustificationExclude} {
+			if c, ok := t.cols[f]; ok {
+				p = r.pos(t.sheet, c+1, i+1)
+				break
+			}
+		}
+		r.errorf(p, id, "justification", "excluded without a justification: ISO/IEC 27001 6.1.3 d) asks why each excluded control is excluded")
+	}
 	if empty {
 		return nil
 	}
@@ -301,5 +376,3 @@ func inReasonOrder(rs []string) []string {
 	}
 	return out
 }
-
-var _ = catalog.Set2022

@@ -96,7 +96,20 @@ func Build(cat *catalog.Catalog, f *answers.File) (*Statement, diag.List) {
 // errors; the sorted list holds the warnings too.
 func Load(cat *catalog.Catalog, name string, src []byte) (*Statement, diag.List) {
 	f, l := answers.Parse(name, src)
-	if f == nil || l.HasErrors() {
+	if f == nil {
+		l.Sort()
+		return nil, l
+	}
+	if l.HasErrors() {
+		// Report the errors that need the catalogue too (unknown ids, ids
+		// of the other edition), so one run shows every error; the
+		// warnings of a file that does not parse would mislead.
+		_, l2 := Build(cat, f)
+		for _, d := range l2 {
+			if d.Severity == diag.Error {
+				l = append(l, d)
+			}
+		}
 		l.Sort()
 		return nil, l
 	}
