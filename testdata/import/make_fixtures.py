@@ -442,13 +442,14 @@ class Fixtures:
             lines.append("| %s | %s%d (%s) | %s | %s |" % (cid, COL[key], r, key.replace("_", " "), md(old), md(new)))
         ex = expected
         self.readme[name] = f"""
-### 1. edited-openpyxl.xlsx
+#### 1. edited-openpyxl.xlsx
 
 **Made:** `soa generate testdata/examples/saas-cloud.yaml` (English), then
-edited with openpyxl as a person would in Excel. openpyxl drops the chart
-on the Summary sheet when it saves; everything else of soa's workbook
-(Cover, data validation, conditional formats, frozen panes, merged band
-rows) is kept.
+edited with openpyxl as a person would in Excel. openpyxl re-writes the
+whole package: every string is an inline string (`t="inlineStr"`, no
+sharedStrings part, as Debian's openpyxl 3.0.9 writes them) and the
+Summary chart is re-serialized; the Cover sheet, data validation,
+conditional formats, frozen panes and merged band rows are kept.
 
 **Edits to the SoA sheet** (cells are the final positions, after the
 re-ordering below):
@@ -546,7 +547,7 @@ Every row: `expected/edited-openpyxl.json`.
             "ignored_rows": [{"row": r, "why": "theme band " + cid} for r, kind, cid in soa_rows(ws2) if kind == "band"],
         })
         edit_table = ("| Control | Cell | Was | Now |\n|---|---|---|---|\n" + "\n".join(table)) if table else ""
-        self.readme[name] = "\n### %s\n\n%s\n%s\n" % (title, blurb, edit_table)
+        self.readme[name] = "\n#### %s\n\n%s\n%s\n" % (title, blurb, edit_table)
 
     def edited_libreoffice(self):
         self.lo_edit(
@@ -562,7 +563,7 @@ Every row: `expected/edited-openpyxl.json`.
             "saas-cloud.yaml", {"name": "Nimbus Ledger Ltd", "date": "2026-04-01"},
             "2. edited-libreoffice.xlsx",
             """**Made:** `soa generate testdata/examples/saas-cloud.yaml` (English); the
-cells below changed with openpyxl (which drops the Summary chart); then
+cells below changed with openpyxl; then
 opened and saved by LibreOffice 7.4 (`soffice --headless --convert-to xlsx`),
 so every part of the file is as LibreOffice writes it: its own styles,
 shared strings, no theme part, the empty-string cells soa writes dropped,
@@ -767,7 +768,7 @@ class Foreign(Fixtures):
                                    "controls": ctrls, "ignored_rows": ignored})
         row = {c["id"]: c["row"] for c in ctrls}
         self.readme[name] = f"""
-### 5. foreign-2013-en.xlsx
+#### 5. foreign-2013-en.xlsx
 
 **Made:** by openpyxl from `controls/annex-a-2013.yaml`, in the style of a
 hand-made English 2013 SoA. One sheet, "Statement of Applicability".
@@ -874,7 +875,7 @@ Every row: `expected/foreign-2013-en.json`.
                                    "columns": dict(zip("ABCDEF", ["id", "title", "applicable", "justification", "status", "notes"])),
                                    "controls": ctrls, "ignored_rows": ignored})
         self.readme[name] = f"""
-### 6. foreign-2013-ids-numeric.xlsx
+#### 6. foreign-2013-ids-numeric.xlsx
 
 **Made:** by openpyxl from `controls/annex-a-2013.yaml`: a plain 2013
 SoA, one sheet "Annex A", no title block, no heading rows.
@@ -994,7 +995,7 @@ Every row: `expected/foreign-2013-ids-numeric.json`.
                                                 if not isinstance(stored[cid], float) or repr(stored[cid]) != cid}})
         amb = ", ".join("%s (A%d)" % (c, row[c]) for c in ("5.10", "5.20", "5.30", "7.10", "8.10", "8.20", "8.30"))
         self.readme[name] = f"""
-### 7. foreign-2022-numeric-ids.xlsx
+#### 7. foreign-2022-numeric-ids.xlsx
 
 **Made:** by openpyxl from `controls/annex-a-2022.yaml`: a 2022 SoA whose
 control ids are numbers. One sheet "SoA 2022".
@@ -1104,7 +1105,7 @@ Protection Officer", 8.20 "Network Engineer" — so mixing up 5.1/5.10 or
                                                                      "justification_exclusion", "status", "owner", "evidence", "notes"])),
                                    "controls": ctrls, "ignored_rows": ignored})
         self.readme[name] = f"""
-### 8. foreign-2022-ja.xlsx
+#### 8. foreign-2022-ja.xlsx
 
 **Made:** by openpyxl from `controls/annex-a-2022.yaml` (Japanese titles,
 `title_ja`), in the style of a hand-made Japanese SoA. One sheet
@@ -1187,7 +1188,7 @@ Every row: `expected/foreign-2022-ja.json`.
         self.write_expected(name, {"sheet": EN_SHEET, "header_row": 1, "edition": "2022",
                                    "based_on": "testdata/examples/saas-cloud.yaml", "errors": errors})
         self.readme[name] = f"""
-### 9. bad-values.xlsx
+#### 9. bad-values.xlsx
 
 **Made:** `soa generate testdata/examples/saas-cloud.yaml`, then with
 openpyxl: two cells changed and two rows appended after 8.34 (row 98),
@@ -1223,7 +1224,7 @@ it on. `expected/bad-values.json` lists the errors.
         self.write_expected(name, {"sheets": ["Notes"], "errors": [
             {"cell": "", "why": "no sheet holds an SoA: the only sheet, 'Notes', has no control ids and no header row"}]})
         self.readme[name] = """
-### 10. no-soa-sheet.xlsx
+#### 10. no-soa-sheet.xlsx
 
 **Made:** by openpyxl: a valid workbook with one sheet, "Notes", holding
 four lines of text in A1:A4 ("Notes for the 2026 surveillance audit", …).
@@ -1249,7 +1250,7 @@ the message should name the sheet(s) it looked at ("Notes").
         self.write_expected(name, {"sheets": ["Sheet1"], "errors": [
             {"cell": "", "why": "no header row: row 1 already holds data (5.1, Policies for information security, Yes, Implemented, IT Manager)"}]})
         self.readme[name] = """
-### 11. no-header.xlsx
+#### 11. no-header.xlsx
 
 **Made:** by openpyxl: one sheet, "Sheet1", whose rows 1–12 hold controls
 5.1–5.12 (A id as text, B English title, C "Yes", D "Implemented",
@@ -1269,7 +1270,7 @@ there is still no heading to name, so it fails too.)
                     "This is a text file (CSV) with an .xlsx name, not a workbook.\n")
         self.write_expected(name, {"errors": [{"cell": "", "why": "not an xlsx file (not a zip archive): a CSV text file"}]})
         self.readme[name] = """
-### 12. not-xlsx.xlsx
+#### 12. not-xlsx.xlsx
 
 **Made:** written as plain text by the script: three lines of CSV
 ("Control,Applicable,Status", "5.1,Yes,Implemented", and a sentence). Not
@@ -1286,7 +1287,7 @@ output.
         try:
             lo_encrypt(self.gen_en, self.path(name), "secret", self.tmp)
         except Exception as e:  # no UNO: say so, keep going
-            self.readme[name] = "\n### 13. encrypted.xlsx\n\nNot made: %s\n" % e
+            self.readme[name] = "\n#### 13. encrypted.xlsx\n\nNot made: %s\n" % e
             return
         with open(self.path(name), "rb") as f:
             head = f.read(8)
@@ -1295,7 +1296,7 @@ output.
         self.write_expected(name, {"password": "secret", "errors": [
             {"cell": "", "why": "password-protected (encrypted) workbook: an OLE compound file with EncryptionInfo and EncryptedPackage streams, not a zip"}]})
         self.readme[name] = """
-### 13. encrypted.xlsx
+#### 13. encrypted.xlsx
 
 **Made:** `soa generate testdata/examples/saas-cloud.yaml`, then saved by
 LibreOffice 7.4 through its UNO API with the password **secret**
@@ -1399,13 +1400,13 @@ def main():
                  "resaved-unchanged-libreoffice.xlsx", "foreign-2013-en.xlsx", "foreign-2013-ids-numeric.xlsx",
                  "foreign-2022-numeric-ids.xlsx", "foreign-2022-ja.xlsx", "bad-values.xlsx", "no-soa-sheet.xlsx",
                  "no-header.xlsx", "not-xlsx.xlsx", "encrypted.xlsx"]
-        parts = [README_HEAD, "\n#### A. soa's workbooks, edited\n"]
+        parts = [README_HEAD, "\n### A. soa's workbooks, edited\n"]
         for n in order:
             if n == "foreign-2013-en.xlsx":
-                parts.append("\n#### B. Hand-made SoAs\n")
+                parts.append("\n### B. Hand-made SoAs\n")
             if n == "bad-values.xlsx":
-                parts.append("\n#### C. Bad workbooks\n")
-            parts.append(fx.readme[n])
+                parts.append("\n### C. Bad workbooks\n")
+            parts.append("\n" + fx.readme[n].strip("\n") + "\n")
         with open(os.path.join(fx.out, "README.md"), "w", encoding="utf-8") as f:
             f.write("".join(parts).rstrip("\n") + "\n")
         for n in order:
