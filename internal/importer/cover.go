@@ -65,12 +65,14 @@ func (r *reader) readCover(f *answers.File) {
 			f.Revisions = readRevisions(rows[i+1:])
 			continue
 		}
+		// A row may hold several label and value pairs side by side.
 		for c := 0; c+1 < len(row); c++ {
 			field, ok := labels[normalize(row[c])]
 			if !ok {
 				continue
 			}
-			v := strings.TrimSpace(nextValue(row, c))
+			v, at := nextValue(row, c)
+			v = strings.TrimSpace(v)
 			switch field {
 			case "name":
 				setOnce(&o.Name, v)
@@ -91,7 +93,7 @@ func (r *reader) readCover(f *answers.File) {
 					setOnce(&o.ApprovedOn, d)
 				}
 			}
-			break
+			c = at // go on after the value
 		}
 	}
 	if ja {
@@ -99,15 +101,15 @@ func (r *reader) readCover(f *answers.File) {
 	}
 }
 
-// nextValue is the first non-empty cell after column c: merged value cells
-// keep their text in their first cell.
-func nextValue(row []string, c int) string {
-	for _, v := range row[c+1:] {
-		if strings.TrimSpace(v) != "" {
-			return v
+// nextValue is the first non-empty cell after column c, and its column:
+// merged value cells keep their text in their first cell.
+func nextValue(row []string, c int) (string, int) {
+	for i := c + 1; i < len(row); i++ {
+		if strings.TrimSpace(row[i]) != "" {
+			return row[i], i
 		}
 	}
-	return ""
+	return "", len(row)
 }
 
 func setOnce(dst *string, v string) {

@@ -19,7 +19,7 @@ func word(s string) string {
 
 // Spellings accepted for each value, after word().
 var (
-	yesWords = []string{"yes", "y", "true", "applicable", "included", "in scope", "x", "✓", "✔", "○", "◯", "●", "適用", "はい", "有", "あり", "要", "対象", "1"}
+	yesWords = []string{"yes", "y", "true", "applicable", "included", "in scope", "x", "✓", "✔", "○", "◯", "〇", "●", "適用", "はい", "有", "あり", "要", "対象", "1"}
 	noWords  = []string{"no", "n", "false", "not applicable", "n/a", "na", "excluded", "out of scope", "×", "✗", "✕", "-", "除外", "いいえ", "無", "なし", "不要", "対象外", "適用外", "0"}
 
 	statusWords = map[answers.Status][]string{
@@ -29,7 +29,10 @@ var (
 		answers.NotImplemented: {"not implemented", "not started", "no", "n", "none", "missing", "not in place", "未実施", "未対応", "未導入", "未着手"},
 	}
 
-	markWords = []string{"✓", "✔", "x", "○", "◯", "●", "■", "yes", "y", "true", "1", "*", "v", "レ"}
+	markWords = []string{"✓", "✔", "x", "○", "◯", "〇", "●", "■", "yes", "y", "true", "1", "*", "v", "レ"}
+	// naWords in a status column say there is no status: the control is
+	// excluded, or the question does not arise.
+	naWords = []string{"n/a", "na", "-", "—", "not applicable", "excluded", "対象外", "該当なし", "除外"}
 )
 
 func oneOf(v string, words []string) bool {
@@ -60,7 +63,7 @@ func parseApplicable(s string) (val *bool, ok bool) {
 
 func parseStatus(s string) (answers.Status, bool) {
 	v := word(s)
-	if v == "" {
+	if v == "" || oneOf(v, naWords) {
 		return "", true
 	}
 	for _, st := range answers.Statuses {

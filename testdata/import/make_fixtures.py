@@ -20,7 +20,7 @@ bundled catalogue, and writes:
 Everything is deterministic: zip entries get a fixed date, document
 properties a fixed time, and the random chart axis ids LibreOffice writes
 are renumbered. The one exception is encrypted.xlsx, whose encryption salt
-is random on every run.
+is random: an existing one is kept unless --remake-encrypted is given.
 """
 
 import argparse
@@ -1114,7 +1114,9 @@ layout; there is no 表紙 sheet).
 
 - Title block: A1 "情報セキュリティ適用宣言書（ISO/IEC 27001:2022 附属書A）";
   A2 "組織名" B2 "株式会社みなと電子サービス"; D2 "改訂日" E2 the date 2025-04-01
-  (date cell shown 2025年4月1日); F2 "版数" G2 "第2版". Row 3 empty.
+  (date cell shown 2025年4月1日); F2 "版数" G2 "第2版". Row 3 empty. Note
+  that row 2 holds three label/value pairs side by side: the name *and*
+  the date must both be read from it.
 - Header row 4: A 管理策番号 | B 管理策名 | C 適用可否 | D 適用理由 |
   E 除外理由 | F 実施状況 | G 担当部署 | H 関連文書 | I 備考.
 - Theme heading rows (merged A:I) "5　組織的管理策" (row 5), "6　人的管理策"
@@ -1203,11 +1205,11 @@ styled like it. Everything else is soa's workbook.
 | SoA!A{r99} | "5.99" | No control 5.99 in ISO/IEC 27001:2022 (5.x ends at 5.37). The row: "Cloud access security broker", Yes, Risk ✓, Planned, CISO, 2026-12-31. |
 | SoA!A{r100} | "6.3" | 6.3 appears twice: row {row_of['6.3']} (soa's row, Applicable Yes, Implemented) and row {r100} (Applicable No, justification "Copied row: training is handled by HR."). |
 
-Note on "Done": the brief for these fixtures counts it as a wrong value,
-because soa's own workbook offers only its four statuses; an importer
-that accepts common synonyms (done → implemented) for hand-made SoAs
-will not flag it. Whichever rule is chosen, this cell is the one to test
-it on. `expected/bad-values.json` lists the errors.
+Note on "Done": these fixtures count it as a wrong value, because soa's
+own workbook offers only its four statuses (its data validation list);
+an importer that accepts common synonyms (done → implemented) for
+hand-made SoAs will not flag it. Whichever rule is chosen, this cell is
+the one to test it on. `expected/bad-values.json` lists the errors.
 """
 
     def no_soa_sheet(self):
@@ -1284,14 +1286,20 @@ output.
 
     def encrypted(self):
         name = "encrypted.xlsx"
+        ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        keep = False
+        if not self.remake_encrypted and os.path.exists(self.path(name)):
+            with open(self.path(name), "rb") as f:
+                keep = f.read(8) == ole  # its salt is random: keep it, so re-runs change nothing
         try:
-            lo_encrypt(self.gen_en, self.path(name), "secret", self.tmp)
+            if not keep:
+                lo_encrypt(self.gen_en, self.path(name), "secret", self.tmp)
         except Exception as e:  # no UNO: say so, keep going
             self.readme[name] = "\n#### 13. encrypted.xlsx\n\nNot made: %s\n" % e
             return
         with open(self.path(name), "rb") as f:
             head = f.read(8)
-        if head != b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        if head != ole:
             sys.exit("encrypted.xlsx is not an OLE compound file; encryption failed")
         self.write_expected(name, {"password": "secret", "errors": [
             {"cell": "", "why": "password-protected (encrypted) workbook: an OLE compound file with EncryptionInfo and EncryptedPackage streams, not a zip"}]})
@@ -1305,8 +1313,11 @@ LibreOffice 7.4 through its UNO API with the password **secret**
 --convert-to 'xlsx:Calc MS Excel 2007 XML:{"EncryptFile":…}'` did not
 encrypt (LibreOffice 7.4 wrote a plain xlsx), hence UNO. The file is an
 OLE2 compound document (starts D0 CF 11 E0 A1 B1 1A E1) holding
-EncryptionInfo and EncryptedPackage streams, as Excel's "Encrypt with
-password" makes. This file differs on every run (random salt).
+EncryptionInfo and EncryptedPackage streams — the container Excel's
+"Encrypt with password" makes too (Excel uses agile encryption and adds
+a DataSpaces storage; this file has standard encryption and none). Its
+salt is random, so the script keeps an existing encrypted.xlsx and makes
+a new one only when it is missing or with `--remake-encrypted`.
 
 **An importer should fail** (exit 1 or 2) saying the workbook is
 password-protected/encrypted and must be saved without a password first
@@ -1333,7 +1344,8 @@ Re-make everything with
 It needs openpyxl and PyYAML (Debian's python3-openpyxl, python3-yaml),
 LibreOffice (`soffice`) and python3-uno. The output is deterministic
 (fixed zip entry dates and document times, LibreOffice's random chart
-axis ids renumbered) except `encrypted.xlsx` (random salt). The sources
+axis ids renumbered) except `encrypted.xlsx` (random salt: an existing one
+is kept unless `--remake-encrypted` is given). The sources
 are `testdata/examples/saas-cloud.yaml` and `seimitsu-ja.yaml` (through
 `soa generate`) and the catalogue in `controls/`; when those change, re-run
 the script and review the diff of `expected/`.
@@ -1382,6 +1394,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--soa", help="soa binary to use (default: go build ./cmd/soa)")
     ap.add_argument("--out", default=HERE, help="output directory (default: the script's)")
+    ap.add_argument("--remake-encrypted", action="store_true",
+                    help="re-make encrypted.xlsx even if it exists (its bytes change on every run)")
     args = ap.parse_args()
     tmp = tempfile.mkdtemp(prefix="soa-fixtures-")
     try:
@@ -1390,6 +1404,7 @@ def main():
             soa = os.path.join(tmp, "soa")
             subprocess.run(["go", "build", "-o", soa, "./cmd/soa"], cwd=REPO, check=True)
         fx = Foreign(os.path.abspath(args.out), tmp, os.path.abspath(soa))
+        fx.remake_encrypted = args.remake_encrypted
         fx.generate_sources()
         steps = [fx.edited_openpyxl, fx.edited_libreoffice, fx.edited_ja_libreoffice, fx.resaved_unchanged,
                  fx.foreign_2013_en, fx.foreign_2013_ids_numeric, fx.foreign_2022_numeric_ids, fx.foreign_2022_ja,
