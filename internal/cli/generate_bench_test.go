@@ -48,14 +48,15 @@ func BenchmarkGenerateBatch(b *testing.B) {
 	}
 }
 
-// samplePeakHeap records the largest live heap seen until stop is called.
+// samplePeakHeap records the largest live heap (as marked by the last
+// garbage collection) seen until stop is called.
 func samplePeakHeap(peak *atomic.Uint64) (stop func()) {
 	done := make(chan struct{})
 	finished := make(chan struct{})
 	runtime.GC()
 	go func() {
 		defer close(finished)
-		s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+		s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 		t := time.NewTicker(2 * time.Millisecond)
 		defer t.Stop()
 		for {
