@@ -224,7 +224,29 @@ func templateSource(name string, opts RenderOptions) (string, error) {
 	return string(src), err
 }
 
+// executor is what text/template and html/template templates share.
+type executor interface {
+	Execute(w io.Writer, data any) error
+}
+
+// execText renders Markdown and text with text/template.
 func execText(w io.Writer, name string, opts RenderOptions, v view) error {
+	return execTemplate(w, name, opts, v, func(name, src string) (executor, error) {
+		return texttemplate.New(name).Funcs(funcs(opts.Lang, opts.Color)).Parse(src)
+	})
+}
+
+// execHTML uses html/template, which escapes every value from the answers
+// for its context: an answer holding <script> comes out as text.
+func execHTML(w io.Writer, opts RenderOptions, v view) error {
+	return execTemplate(w, "gap.html.tmpl", opts, v, func(name, src string) (executor, error) {
+		return htmltemplate.New(name).Funcs(funcs(opts.Lang, false)).Parse(src)
+	})
+}
+
+// execTemplate parses the built-in template name, or the user's, and runs
+// it into memory first, so that a failing template writes nothing.
+func execTemplate(w io.Writer, name string, opts RenderOptions, v view, parse func(name, src string) (executor, error)) error {
 	src, err := templateSource(name, opts)
 	if err != nil {
 		return err
@@ -232,30 +254,7 @@ func execText(w io.Writer, name string, opts RenderOptions, v view) error {
 	if opts.Template != nil && opts.TemplateName != "" {
 		name = opts.TemplateName
 	}
-	t, err := texttemplate.New(name).Funcs(funcs(opts.Lang, opts.Color)).Parse(src)
-	if err != nil {
-		return err
-	}
-	var buf bytes.Buffer
-	if err := t.Execute(&buf, v); err != nil {
-		return err
-	}
-	_, err = w.Write(buf.Bytes())
-	return err
-}
-
-// execHTML uses html/template, which escapes every value from the answers
-// for its context: an answer holding <script> comes out as text.
-func execHTML(w io.Writer, opts RenderOptions, v view) error {
-	src, err := templateSource("gap.html.tmpl", opts)
-	if err != nil {
-		return err
-	}
-	name := "gap.html.tmpl"
-	if opts.Template != nil && opts.TemplateName != "" {
-		name = opts.TemplateName
-	}
-	t, err := htmltemplate.New(name).Funcs(funcs(opts.Lang, false)).Parse(src)
+	t, err := parse(name, src)
 	if err != nil {
 		return err
 	}

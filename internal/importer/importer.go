@@ -59,8 +59,15 @@ var (
 // Read reads data, an .xlsx workbook, against cat. Every problem found is in
 // Result.Diags; the error is that list when it holds an error, or a
 // problem with the file as a whole.
-func Read(data []byte, cat *catalog.Catalog, opts Options) (*Result, error) {
+func Read(data []byte, cat *catalog.Catalog, opts Options) (res *Result, err error) {
 	file := diag.Pos{File: opts.Name}
+	defer func() {
+		// A crafted or damaged workbook must not crash soa, whatever the
+		// zip and XML readers below make of it.
+		if r := recover(); r != nil {
+			res, err = nil, single(file, "cannot read the workbook: it is damaged (%v)", r)
+		}
+	}()
 	switch {
 	case len(data) > MaxFileSize:
 		return nil, single(file, "the workbook is larger than the limit of %d MiB", MaxFileSize>>20)
