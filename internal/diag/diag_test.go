@@ -1,0 +1,90 @@
+package diag
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func TestWrite(t *testing.T) {
+	l := List{
+		{Pos: Pos{File: "a b.yaml", Line: 3, Col: 5}, Severity: Error, Control: "5.1", Field: "status", Msg: `"done" is not one of x, y`},
+		{Pos: Pos{File: "w.xlsx", Cell: "SoA!C17"}, Severity: Warning, Msg: "100%\nsure: yes, really"},
+		{Pos: Pos{File: "c.yaml"}, Severity: Error, Msg: "file is empty"},
+	}
+	tests := map[string]string{
+		"text": `a b.yaml:3:5: error: control 5.1: status: "done" is not one of x, y
+w.xlsx:SoA!C17: warning: 100%
+sure: yes, really
+c.yaml: error: file is empty
+`,
+		"github": `::error file=a b.yaml,line=3,col=5::control 5.1: status: "done" is not one of x, y
+::warning file=w.xlsx::100%25%0Asure: yes, really
+::error file=c.yaml::file is empty
+`,
+	}
+	for format, want := range tests {
+		var buf bytes.Buffer
+		if err := Write(&buf, format, l); err != nil {
+			t.Fatal(err)
+		}
+		if buf.String() != want {
+			t.Errorf("%s:\n%s\nwant\n%s", format, buf.String(), want)
+		}
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, "json", l); err != nil {
+		t.Fatal(err)
+	}
+	var got []map[string]any
+	if err := json.Unmarshal(buf.Bytes(), &got); err != nil || len(got) != 3 || got[0]["line"] != 3.0 || got[0]["control"] != "5.1" || got[1]["severity"] != "warning" {
+		t.Errorf("json: %v %s", err, buf.String())
+	}
+	buf.Reset()
+	if err := Write(&buf, "json", nil); err != nil || strings.TrimSpace(buf.String()) != "[]" {
+		t.Errorf("empty json = %q", buf.String())
+	}
+	if err := Write(&buf, "sarif", l); err == nil {
+		t.Error("unknown format accepted")
+	}
+}
+
+func TestSortAndErr(t *testing.T) {
+	l := List{
+		{Pos: Pos{File: "a", Line: 9}, Severity: Warning, Control: "5.10", Msg: "w"},
+		{Pos: Pos{File: "a", Line: 9}, Severity: Warning, Control: "5.9", Msg: "w"},
+		{Pos: Pos{File: "a", Line: 2}, Severity: Warning, Msg: "w"},
+	}
+	if l.Err() != nil {
+		t.Error("warnings alone are not an error")
+	}
+	l.Sort()
+	if l[0].Pos.Line != 2 || l[1].Control != "5.9" || l[2].Control != "5.10" {
+		t.Errorf("order: %v", l)
+	}
+	l = append(l, Diagnostic{Pos: Pos{File: "w", Cell: "SoA!A10"}, Msg: "e"}, Diagnostic{Pos: Pos{File: "w", Cell: "SoA!B9"}, Msg: "e"})
+	l.Sort()
+	if l.Err() == nil || l[3].Pos.Cell != "SoA!B9" {
+		t.Errorf("cells in reading order: %v", l)
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	tests := []struct {
+		word string
+		opts []string
+		want string
+	}{
+		{"titel", []string{"id", "title", "theme"}, "title"},
+		{"reason", []string{"reasons", "status"}, "reasons"},
+		{"zzzzzz", []string{"title"}, ""},
+		{"5.38", []string{"5.3", "5.37", "5.36"}, ""}, // several equally close: no guess
+		{"A.9.2.7", []string{"A.9.2.1", "A.5.1.1"}, "A.9.2.1"},
+	}
+	for _, tt := range tests {
+		if got := Suggest(tt.word, tt.opts); got != tt.want {
+			t.Errorf("Suggest(%q) = %q, want %q", tt.word, got, tt.want)
+		}
+	}
+}
