@@ -151,11 +151,17 @@ func firstOf(a, b string) string {
 	return b
 }
 
+// themeHeading is a band's text: "5 Organizational controls", "A.5
+// Information security policies", or the title alone for a user's theme
+// whose id is a word ("cloud").
 func themeHeading(t *catalog.Theme, title string) string {
-	if t.Number != "" {
+	switch {
+	case t.Number != "":
 		return t.Number + " " + title
+	case strings.HasPrefix(t.ID, "A.") || (t.ID != "" && t.ID[0] >= '0' && t.ID[0] <= '9'):
+		return t.ID + " " + title
 	}
-	return t.ID + " " + title
+	return title
 }
 
 // band writes a theme row across the whole table.
