@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -211,5 +212,30 @@ func BenchmarkGap(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		gap.Analyze(st, gap.Options{AsOf: "2026-11-25", Lang: i18n.EN})
+	}
+}
+
+// TestColour: colour codes only when asked for (a terminal without
+// NO_COLOR), and the words are the same either way.
+func TestColour(t *testing.T) {
+	src, _ := os.ReadFile("../../testdata/examples/saas-cloud.yaml")
+	st := statement(t, "s.yaml", src)
+	rep := gap.Analyze(st, gap.Options{AsOf: "2026-11-25"})
+	var plain, colour bytes.Buffer
+	if err := gap.Write(&plain, st, rep, gap.RenderOptions{Format: "text"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := gap.Write(&colour, st, rep, gap.RenderOptions{Format: "text", Color: true}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(plain.String(), "\x1b[") {
+		t.Error("plain output has colour codes")
+	}
+	if !strings.Contains(colour.String(), "\x1b[35mGap") || !strings.Contains(colour.String(), "\x1b[33mWarning") {
+		t.Error("colour output lacks the severity colours")
+	}
+	stripped := regexp.MustCompile("\x1b\\[[0-9;]*m").ReplaceAllString(colour.String(), "")
+	if stripped != plain.String() {
+		t.Error("colour changes the text")
 	}
 }
