@@ -14,6 +14,14 @@ import (
 // The returned list holds every problem found, warnings included; f is nil
 // only when the file could not be read as YAML at all.
 func Parse(name string, src []byte) (*File, diag.List) {
+	return parse(name, src, true)
+}
+
+// parse reads an answers file. With rules false it leaves out the checks of
+// what the answers say (a missing organization, an exclusion without a
+// justification) and reports only what stops the file being read: Update
+// edits files that an import is about to complete.
+func parse(name string, src []byte, rules bool) (*File, diag.List) {
 	root, err := yamlfile.Parse(name, src)
 	if err != nil {
 		return nil, err.(diag.List)
@@ -41,10 +49,10 @@ func Parse(name string, src []byte) (*File, diag.List) {
 			f.Revisions = parseRevisions(r, fl.Value)
 		case "controls":
 			f.ControlsPos = r.Pos(fl.KeyNode)
-			f.Controls = parseControls(r, fl.Value)
+			f.Controls = parseControls(r, fl.Value, rules)
 		}
 	}
-	if !seenOrg {
+	if !seenOrg && rules {
 		r.Errorf(root, yamlfile.At{Field: "organization"}, "missing: give at least organization.name and organization.date")
 	}
 	return f, r.Diags
@@ -123,7 +131,7 @@ func parseRevisions(r *yamlfile.Reader, n *yaml.Node) []Revision {
 	return out
 }
 
-func parseControls(r *yamlfile.Reader, n *yaml.Node) []*Answer {
+func parseControls(r *yamlfile.Reader, n *yaml.Node, rules bool) []*Answer {
 	if yamlfile.IsNull(n) {
 		return nil
 	}
@@ -135,12 +143,12 @@ func parseControls(r *yamlfile.Reader, n *yaml.Node) []*Answer {
 	}
 	out := make([]*Answer, 0, len(entries))
 	for _, e := range entries {
-		out = append(out, parseAnswer(r, e))
+		out = append(out, parseAnswer(r, e, rules))
 	}
 	return out
 }
 
-func parseAnswer(r *yamlfile.Reader, e yamlfile.Field) *Answer {
+func parseAnswer(r *yamlfile.Reader, e yamlfile.Field, rules bool) *Answer {
 	a := &Answer{ID: strings.TrimSpace(e.Key), Pos: r.Pos(e.KeyNode), FieldPos: map[string]diag.Pos{}}
 	at := yamlfile.At{Control: a.ID}
 	if yamlfile.IsNull(e.Value) {
@@ -180,7 +188,7 @@ func parseAnswer(r *yamlfile.Reader, e yamlfile.Field) *Answer {
 			a.Review, _ = r.String(fl.Value, fat)
 		}
 	}
-	if a.Applicable != nil && !*a.Applicable && strings.TrimSpace(a.Justification) == "" {
+	if rules && a.Applicable != nil && !*a.Applicable && strings.TrimSpace(a.Justification) == "" {
 		r.Errorf(e.Value, at.Sub("justification"), "missing: a control that is not applicable needs a justification for its exclusion (ISO/IEC 27001 6.1.3 d)")
 	}
 	return a

@@ -54,7 +54,7 @@ type UpdateOptions struct {
 // the bytes are src itself. An answer that shares its fields with others
 // through YAML anchors is not edited: that is an error naming it.
 func Update(name string, src []byte, upd *File, opts UpdateOptions) ([]byte, []Change, error) {
-	old, l := Parse(name, src)
+	old, l := parse(name, src, false)
 	if old == nil || l.HasErrors() {
 		l.Sort()
 		return nil, nil, l
@@ -70,6 +70,7 @@ func Update(name string, src []byte, upd *File, opts UpdateOptions) ([]byte, []C
 		return nil, nil, err
 	}
 	p := newPatcher(name, text, doc.Content[0])
+	p.wantOrg = old.Org
 	var changes []Change
 	changes = append(changes, p.organization(old.Org, upd.Org)...)
 	for _, a := range upd.Controls {
@@ -81,7 +82,13 @@ func Update(name string, src []byte, upd *File, opts UpdateOptions) ([]byte, []C
 	if len(changes) == 0 {
 		return src, nil, nil
 	}
-	out := p.apply()
+	out, err := p.apply()
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := p.verify(out, old); err != nil {
+		return nil, nil, err
+	}
 	if bom {
 		out = append([]byte{0xEF, 0xBB, 0xBF}, out...)
 	}
@@ -115,15 +122,20 @@ func answerFields(old, a *Answer) []field {
 		{"applicable", boolText(old.Applicable), boolText(a.Applicable), &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: boolText(a.Applicable)}},
 		// Reasons are a set: the same reasons in another order are no change.
 		{"reasons", strings.Join(canonicalReasons(old.Reasons), ", "), strings.Join(canonicalReasons(a.Reasons), ", "), reasons},
-		{"justification", old.Justification, a.Justification, text(a.Justification)},
+		{"justification", trimEOL(old.Justification), trimEOL(a.Justification), text(a.Justification)},
 		{"status", string(old.Status), string(a.Status), text(string(a.Status))},
 		{"owner", old.Owner, a.Owner, text(a.Owner)},
 		{"evidence", strings.Join(old.Evidence, "\n"), strings.Join(a.Evidence, "\n"), evidence},
 		{"target_date", old.TargetDate, a.TargetDate, date(a.TargetDate)},
-		{"notes", old.Notes, a.Notes, text(a.Notes)},
-		{"review", old.Review, a.Review, text(a.Review)},
+		{"notes", trimEOL(old.Notes), trimEOL(a.Notes), text(a.Notes)},
+		{"review", trimEOL(old.Review), trimEOL(a.Review), text(a.Review)},
 	}
 }
+
+// trimEOL drops the line break a literal or folded block ends with, which a
+// spreadsheet cell does not keep: "text\n" in the file and "text" in the
+// workbook are the same answer.
+func trimEOL(s string) string { return strings.TrimRight(s, "\n") }
 
 func canonicalReasons(rs []string) []string {
 	var out []string
@@ -138,12 +150,20 @@ func canonicalReasons(rs []string) []string {
 // patcher edits the lines of a YAML file. Edits are collected first and
 // applied from the bottom up, so that line numbers stay valid.
 type patcher struct {
-	name  string
-	lines []string // without their line breaks
-	eol   string
-	root  *yaml.Node
-	edits []edit
-	errs  diag.List
+	name   string
+	lines  []string // without their line breaks
+	eol    string
+	breaks []string // the break after each line, kept as it was
+	root   *yaml.Node
+	limits map[*yaml.Node]int // key node → the 0-based line where the next entry starts
+	edits  []edit
+	errs   diag.List
+
+	// What the file must read back as once edited: see verify.
+	wantOrg Organization
+	want    map[string]*Answer
+	// Things done or said once per file.
+	saidFlow, addedControls bool
 }
 
 // edit replaces lines [from, to) (0-based) with repl; from == to inserts.
@@ -154,35 +174,116 @@ type edit struct {
 }
 
 func newPatcher(name string, src []byte, root *yaml.Node) *patcher {
-	s := string(src)
+	lines, breaks := splitLines(string(src))
 	eol := "\n"
-	if strings.Contains(s, "\r\n") {
-		eol = "\r\n"
+	if len(breaks) > 0 && breaks[0] != "" {
+		eol = breaks[0]
 	}
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	lines := strings.Split(s, "\n")
-	if len(lines) > 0 && lines[len(lines)-1] == "" {
-		lines = lines[:len(lines)-1]
+	p := &patcher{name: name, lines: lines, breaks: breaks, eol: eol, root: root, limits: map[*yaml.Node]int{}, want: map[string]*Answer{}}
+	p.measure(root, len(lines))
+	return p
+}
+
+// yamlBreaks are the line breaks YAML counts lines by: the parser's line
+// numbers and ours must agree, or an edit lands on the wrong line.
+var yamlBreaks = []string{"\r\n", "\n", "\r", "\u0085", "\u2028", "\u2029"}
+
+// splitLines cuts s into lines and the break that ends each ("" for a last
+// line without one).
+func splitLines(s string) (lines, breaks []string) {
+	for len(s) > 0 {
+		end, br := len(s), ""
+		for i := 0; i < len(s) && br == ""; i++ {
+			for _, b := range yamlBreaks {
+				if strings.HasPrefix(s[i:], b) {
+					end, br = i, b
+					break
+				}
+			}
+		}
+		lines, breaks = append(lines, s[:end]), append(breaks, br)
+		s = s[end+len(br):]
 	}
-	return &patcher{name: name, lines: lines, eol: eol, root: root}
+	return lines, breaks
+}
+
+// measure records, for every mapping entry under n, the line where the
+// entry after it begins: the next key of its mapping or, for a last entry,
+// the limit of the mapping itself. Everything before that line that is not
+// a trailing comment belongs to the entry, however its value is written
+// (a flow list closed at the key's column, a quoted text continued on
+// lines of its own, a literal block with lines that start with "#").
+func (p *patcher) measure(n *yaml.Node, limit int) {
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			next := limit
+			if i+2 < len(n.Content) {
+				next = n.Content[i+2].Line - 1
+			}
+			p.limits[n.Content[i]] = next
+			p.measure(n.Content[i+1], next)
+		}
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			next := limit
+			if i+1 < len(n.Content) {
+				next = n.Content[i+1].Line - 1
+			}
+			p.measure(c, next)
+		}
+	}
 }
 
 func (p *patcher) add(from, to int, repl []string) {
 	p.edits = append(p.edits, edit{from: from, to: to, repl: repl, seq: len(p.edits)})
 }
 
-func (p *patcher) apply() []byte {
+// apply makes the edits, from the bottom of the file up. At one line a
+// replacement goes first and insertions after it, newest first, so that the
+// inserted lines end up above the replaced ones in the order they were
+// made. Edits that overlap are a bug in the caller: they are refused rather
+// than allowed to mangle the file.
+func (p *patcher) apply() ([]byte, error) {
 	sort.SliceStable(p.edits, func(i, j int) bool {
-		if p.edits[i].from != p.edits[j].from {
-			return p.edits[i].from > p.edits[j].from
+		a, b := p.edits[i], p.edits[j]
+		if a.from != b.from {
+			return a.from > b.from
 		}
-		return p.edits[i].seq > p.edits[j].seq
+		if (a.to > a.from) != (b.to > b.from) {
+			return a.to > a.from
+		}
+		return a.seq > b.seq
 	})
-	lines := p.lines
-	for _, e := range p.edits {
-		lines = slices.Replace(slices.Clone(lines), e.from, e.to, e.repl...)
+	lines, breaks := slices.Clone(p.lines), slices.Clone(p.breaks)
+	for i, e := range p.edits {
+		if i > 0 && e.to > p.edits[i-1].from {
+			return nil, fmt.Errorf("%s: lines %d-%d: two changes overlap; update the file by hand", p.name, e.from+1, e.to)
+		}
+		// New lines end with the file's usual break; a last line without
+		// one stays without one.
+		brs := make([]string, len(e.repl))
+		for k := range brs {
+			brs[k] = p.eol
+		}
+		if e.to == len(breaks) && e.to > e.from && len(brs) > 0 {
+			brs[len(brs)-1] = breaks[e.to-1]
+		}
+		if e.from == len(breaks) && e.from > 0 && breaks[e.from-1] == "" && len(brs) > 0 {
+			breaks[e.from-1], brs[len(brs)-1] = p.eol, ""
+		}
+		lines = slices.Replace(lines, e.from, e.to, e.repl...)
+		breaks = slices.Replace(breaks, e.from, e.to, brs...)
 	}
-	return []byte(strings.Join(lines, p.eol) + p.eol)
+	var out strings.Builder
+	for i, l := range lines {
+		out.WriteString(l)
+		if i < len(lines)-1 && breaks[i] == "" {
+			breaks[i] = p.eol
+		}
+		out.WriteString(breaks[i])
+	}
+	return []byte(out.String()), nil
 }
 
 // indent returns the number of leading spaces of a line.
@@ -193,25 +294,36 @@ func isBlankOrComment(line string) bool {
 	return t == "" || strings.HasPrefix(t, "#")
 }
 
-// entryEnd returns the 0-based line after the block of a mapping entry
-// whose key is on 0-based line start at column col (0-based): the lines
-// indented deeper (or, for a sequence value, list items at the key's
-// column) belong to it; trailing blank and comment lines do not.
-func (p *patcher) entryEnd(start, col int, seqValue bool) int {
-	end := start + 1
-	for i := start + 1; i < len(p.lines); i++ {
-		line := p.lines[i]
-		if isBlankOrComment(line) {
-			continue
-		}
-		in := indent(line)
-		if in > col || (seqValue && in == col && strings.HasPrefix(strings.TrimSpace(line), "-")) {
-			end = i + 1
-			continue
-		}
-		break
+// span returns the 0-based lines [start, end) of the mapping entry whose
+// key is k and value v: from the key's line up to where the next entry
+// begins, less the blank and comment lines at its end, which belong to what
+// follows. The lines of a literal or folded block are its text, even those
+// that start with "#".
+func (p *patcher) span(k, v *yaml.Node) (int, int) {
+	start := k.Line - 1
+	end, ok := p.limits[k]
+	if !ok {
+		end = len(p.lines)
 	}
-	return end
+	// An indented entry ends at the latest where a line starts at the left
+	// margin: a top-level key, or a document marker ("..." or "---").
+	if k.Column > 1 {
+		for i := start + 1; i < end; i++ {
+			if line := p.lines[i]; indent(line) == 0 && !isBlankOrComment(line) {
+				end = i
+				break
+			}
+		}
+	}
+	block := v.Kind == yaml.ScalarNode && (v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0)
+	for end > start+1 {
+		line := p.lines[end-1]
+		if !isBlankOrComment(line) || (block && strings.TrimSpace(line) != "" && indent(line) > k.Column-1) {
+			break
+		}
+		end--
+	}
+	return start, end
 }
 
 // render writes "key: value" as lines indented by col spaces.
@@ -263,8 +375,7 @@ func sharesAnchors(m *yaml.Node) bool {
 func (p *patcher) setField(m *yaml.Node, key string, v *yaml.Node, remove bool) {
 	k, val := find(m, key)
 	if k != nil {
-		start := k.Line - 1
-		end := p.entryEnd(start, k.Column-1, val.Kind == yaml.SequenceNode && val.Style != yaml.FlowStyle)
+		start, end := p.span(k, val)
 		if remove {
 			p.add(start, end, nil)
 			return
@@ -282,7 +393,7 @@ func (p *patcher) setField(m *yaml.Node, key string, v *yaml.Node, remove bool) 
 	}
 	// A new field goes after the mapping's last entry, at its column.
 	lastK, lastV := m.Content[len(m.Content)-2], m.Content[len(m.Content)-1]
-	end := p.entryEnd(lastK.Line-1, lastK.Column-1, lastV.Kind == yaml.SequenceNode && lastV.Style != yaml.FlowStyle)
+	_, end := p.span(lastK, lastV)
 	p.add(end, end, render(key, v, m.Content[0].Column-1))
 }
 
@@ -292,7 +403,7 @@ func (p *patcher) organization(old, upd Organization) []Change {
 		old, new string
 		node     func(string) *yaml.Node
 	}{
-		{"name", old.Name, upd.Name, text}, {"scope", old.Scope, upd.Scope, text}, {"soa_version", old.SoAVersion, upd.SoAVersion, quoted},
+		{"name", old.Name, upd.Name, text}, {"scope", trimEOL(old.Scope), trimEOL(upd.Scope), text}, {"soa_version", old.SoAVersion, upd.SoAVersion, quoted},
 		{"date", old.Date, upd.Date, date}, {"prepared_by", old.PreparedBy, upd.PreparedBy, text},
 		{"approved_by", old.ApprovedBy, upd.ApprovedBy, text}, {"approved_on", old.ApprovedOn, upd.ApprovedOn, date},
 	}
@@ -309,6 +420,7 @@ func (p *patcher) organization(old, upd Organization) []Change {
 			continue
 		}
 		p.setField(org, f.key, f.node(f.new), false)
+		p.wantOrg.set(f.key, f.new)
 		out = append(out, Change{Field: "organization." + f.key, Old: f.old, New: f.new})
 	}
 	return out
@@ -331,7 +443,16 @@ func (p *patcher) control(old, a *Answer, opts UpdateOptions) []Change {
 	if len(changed) == 0 {
 		return nil
 	}
-	_, ctls := find(p.root, "controls")
+	p.want[a.ID] = mergeAnswer(old, changed)
+	ctlsKey, ctls := find(p.root, "controls")
+	if ctls != nil && (ctls.Style == yaml.FlowStyle || (ctls.Kind != yaml.MappingNode && ctls.Tag != "!!null")) {
+		if !p.saidFlow {
+			p.saidFlow = true
+			p.errs.Add(diag.Diagnostic{Pos: diag.Pos{File: p.name, Line: ctlsKey.Line, Col: ctlsKey.Column}, Severity: diag.Error, Field: "controls",
+				Msg: "the controls are written in flow style ({...}): write them as a block, one control per entry, to have them updated, or edit the file by hand"})
+		}
+		return out
+	}
 	key, entry := find(ctls, a.ID)
 	if sharesAnchors(entry) || (entry != nil && entry.Kind == yaml.MappingNode && slices.ContainsFunc(changed, func(f field) bool {
 		_, v := find(entry, f.key)
@@ -350,12 +471,14 @@ func (p *patcher) control(old, a *Answer, opts UpdateOptions) []Change {
 		// "5.1:" with nothing under it, or a flow mapping: write the whole
 		// entry anew, with the old fields kept.
 		merged := mergeAnswer(old, changed)
-		start := key.Line - 1
-		end := p.entryEnd(start, key.Column-1, false)
+		start, end := p.span(key, entry)
 		lines := render(a.ID, answer(merged), key.Column-1)
 		lines[0] = strings.Repeat(" ", key.Column-1) + strings.TrimLeft(p.lines[start][:keyEnd(p.lines[start], key.Column-1)], " ") + ":"
-		if key.LineComment != "" {
-			lines[0] += " " + key.LineComment
+		// Comments after the key or after a flow mapping stay on its line.
+		for _, c := range []string{key.LineComment, entry.LineComment} {
+			if c != "" {
+				lines[0] += " " + c
+			}
 		}
 		p.add(start, end, lines)
 	default:
@@ -417,7 +540,8 @@ func mergeAnswer(old *Answer, changed []field) *Answer {
 
 // insertControl adds a control the file lacks, before the first control
 // that comes after it in catalogue order (and that control's comments), or
-// after the last one.
+// after the last one. A file whose "controls:" is empty, or missing, gets
+// its first entries under it.
 func (p *patcher) insertControl(ctls *yaml.Node, id string, a *Answer, order []string) {
 	col := 2
 	if ctls != nil && ctls.Kind == yaml.MappingNode && len(ctls.Content) > 0 {
@@ -425,9 +549,8 @@ func (p *patcher) insertControl(ctls *yaml.Node, id string, a *Answer, order []s
 	}
 	lines := render(id, answer(a), col)
 	lines[0] = strings.Repeat(" ", col) + `"` + id + `":`
-	if ctls == nil || ctls.Kind != yaml.MappingNode || ctls.Style == yaml.FlowStyle {
-		p.errs.Add(diag.Diagnostic{Pos: diag.Pos{File: p.name}, Severity: diag.Error, Control: id,
-			Msg: "the file has no block mapping of controls to add this control to; add \"controls:\" with one control per entry"})
+	if ctls == nil || ctls.Kind != yaml.MappingNode || len(ctls.Content) == 0 {
+		p.addControlsKey(lines)
 		return
 	}
 	at := slices.Index(order, id)
@@ -443,6 +566,111 @@ func (p *patcher) insertControl(ctls *yaml.Node, id string, a *Answer, order []s
 		}
 	}
 	lastK, lastV := ctls.Content[len(ctls.Content)-2], ctls.Content[len(ctls.Content)-1]
-	end := p.entryEnd(lastK.Line-1, lastK.Column-1, lastV.Kind == yaml.SequenceNode)
+	_, end := p.span(lastK, lastV)
 	p.add(end, end, lines)
+}
+
+// addControlsKey adds an entry to a file whose "controls:" has none: under
+// the key, or under a new key at the end of the file.
+func (p *patcher) addControlsKey(lines []string) {
+	k, v := find(p.root, "controls")
+	if k != nil {
+		_, end := p.span(k, v)
+		p.add(end, end, lines)
+		return
+	}
+	if !p.addedControls {
+		p.addedControls = true
+		p.add(len(p.lines), len(p.lines), []string{"controls:"})
+	}
+	p.add(len(p.lines), len(p.lines), lines)
+}
+
+// set sets the field of o that an answers file calls key.
+func (o *Organization) set(key, v string) {
+	switch key {
+	case "name":
+		o.Name = v
+	case "scope":
+		o.Scope = v
+	case "soa_version":
+		o.SoAVersion = v
+	case "date":
+		o.Date = v
+	case "prepared_by":
+		o.PreparedBy = v
+	case "approved_by":
+		o.ApprovedBy = v
+	case "approved_on":
+		o.ApprovedOn = v
+	}
+}
+
+// verify reads the edited file back and checks that it says what the update
+// meant and nothing else: every answer, the organization and the revisions
+// as before but for the changes made. The patcher edits lines, and a file
+// laid out in a way it does not foresee could otherwise come out changed in
+// a place nobody asked for; then the file is left alone and the user told.
+func (p *patcher) verify(out []byte, old *File) error {
+	got, l := parse(p.name, out, false)
+	if got == nil || l.HasErrors() {
+		return diag.List{{Pos: diag.Pos{File: p.name}, Severity: diag.Error,
+			Msg: "the file is laid out in a way soa cannot edit in place (the edited file would not read back); it is left as it was: make the changes by hand, or write the controls in block style, one field per line"}}
+	}
+	var errs diag.List
+	whole := func(field string) {
+		errs.Add(diag.Diagnostic{Pos: diag.Pos{File: p.name}, Severity: diag.Error, Field: field,
+			Msg: "soa cannot edit this part of the file in place without changing other text; it is left as it was: make the changes by hand"})
+	}
+	if got.Edition != old.Edition {
+		whole("edition")
+	}
+	if got.Org != p.wantOrg {
+		whole("organization")
+	}
+	if !slices.Equal(got.Revisions, old.Revisions) {
+		whole("revisions")
+	}
+	ids := make([]string, 0, len(old.Controls)+len(p.want))
+	for _, a := range old.Controls {
+		ids = append(ids, a.ID)
+	}
+	for _, a := range got.Controls {
+		if old.Lookup(a.ID) == nil {
+			ids = append(ids, a.ID)
+		}
+	}
+	for id := range p.want {
+		if !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	for _, id := range ids {
+		want, pos := p.want[id], diag.Pos{File: p.name}
+		if o := old.Lookup(id); o != nil {
+			pos = o.Pos
+			if want == nil {
+				want = o
+			}
+		}
+		have := got.Lookup(id)
+		if want == nil {
+			want = &Answer{}
+		}
+		if have == nil {
+			have = &Answer{}
+		}
+		for _, f := range answerFields(want, have) {
+			if f.old != f.new {
+				errs.Add(diag.Diagnostic{Pos: pos, Severity: diag.Error, Control: id, Field: f.key,
+					Msg: "soa cannot edit this entry in place without changing other text (it is laid out in a way the editor does not foresee); the file is left as it was: make the changes by hand, or write the entry in block style, one field per line"})
+				break
+			}
+		}
+	}
+	if errs.HasErrors() {
+		errs.Sort()
+		return errs
+	}
+	return nil
 }
