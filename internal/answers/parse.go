@@ -190,6 +190,7 @@ func parseAnswer(r *yamlfile.Reader, e yamlfile.Field, rules bool) *Answer {
 	}
 	if rules && a.Applicable != nil && !*a.Applicable && strings.TrimSpace(a.Justification) == "" {
 		r.Errorf(e.Value, at.Sub("justification"), "missing: a control that is not applicable needs a justification for its exclusion (ISO/IEC 27001 6.1.3 d)")
+		r.Diags[len(r.Diags)-1].Rule = RuleExcludedWithoutJustification
 	}
 	return a
 }

@@ -72,3 +72,9 @@ var Schema = schema.Document{
 	Desc:   "One organization's answers for its ISO/IEC 27001 Statement of Applicability",
 	Fields: topFields,
 }
+
+// RuleExcludedWithoutJustification tags the error of an excluded control
+// with no justification: it makes the file invalid, yet it is an answer an
+// auditor would find wanting rather than a file soa cannot read, so the gap
+// report lists it as a finding.
+const RuleExcludedWithoutJustification = "excluded-without-justification"

@@ -102,7 +102,7 @@ func runGap(cmd *cobra.Command, o *gapOptions, path string) error {
 	if err != nil {
 		return err
 	}
-	st, l := soa.Load(cat, name, src)
+	st, l := soa.LoadForReport(cat, name, src)
 	if st == nil {
 		_ = diag.Write(cmd.ErrOrStderr(), "text", l)
 		return &exitErr{code: ExitError, err: fmt.Errorf("%s is invalid: %d error(s); run soa validate %s", name, l.Count(diag.Error), name)}

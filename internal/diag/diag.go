@@ -59,6 +59,10 @@ type Diagnostic struct {
 	Control  string
 	Field    string
 	Msg      string
+	// Rule names the answer rule an error breaks when a report may list it
+	// as a finding instead of refusing the file (see soa.LoadForReport);
+	// "" for errors that stop every command. It is not printed.
+	Rule string
 }
 
 // String formats d as "file:line:col: severity: control ID: field: message",

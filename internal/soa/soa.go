@@ -4,6 +4,7 @@ package soa
 
 import (
 	"fmt"
+	"slices"
 	"regexp"
 	"strings"
 
@@ -95,7 +96,21 @@ func Build(cat *catalog.Catalog, f *answers.File) (*Statement, diag.List) {
 // validate, generate and gap share. The statement is nil when there are
 // errors; the sorted list holds the warnings too.
 func Load(cat *catalog.Catalog, name string, src []byte) (*Statement, diag.List) {
+	return load(cat, name, src, false)
+}
+
+// LoadForReport is Load for the gap report: errors that are findings of the
+// report (an exclusion without a justification) do not stop it; they are
+// left out of the list, since the report lists them itself.
+func LoadForReport(cat *catalog.Catalog, name string, src []byte) (*Statement, diag.List) {
+	return load(cat, name, src, true)
+}
+
+func load(cat *catalog.Catalog, name string, src []byte, findings bool) (*Statement, diag.List) {
 	f, l := answers.Parse(name, src)
+	if findings {
+		l = slices.DeleteFunc(l, func(d diag.Diagnostic) bool { return d.Rule != "" })
+	}
 	if f == nil {
 		l.Sort()
 		return nil, l
