@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"html"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -15,6 +17,7 @@ import (
 	"github.com/soa-tool/soa/internal/golden"
 	"github.com/soa-tool/soa/internal/i18n"
 	"github.com/soa-tool/soa/internal/soa"
+	"github.com/soa-tool/soa/internal/textwidth"
 )
 
 func statement(t testing.TB, name string, src []byte) *soa.Statement {
@@ -157,6 +160,29 @@ controls:
 	}
 }
 
+// TestMarkdownEscapes: values from the answers are text in the Markdown
+// report: no raw HTML, no heading, link or emphasis of their own.
+func TestMarkdownEscapes(t *testing.T) {
+	src := `organization: {name: "Evil\n# Injected <script>x</script> *bold* [link](http://x) a|b", date: 2026-04-01}
+controls:
+  "5.1": {applicable: true, status: implemented, reasons: [risk], justification: "see A.9.2.1 <img src=x onerror=alert(2)>"}
+`
+	st := statement(t, "x.yaml", []byte(src))
+	var buf bytes.Buffer
+	if err := gap.Write(&buf, st, gap.Analyze(st, gap.Options{AsOf: "2026-04-01"}), gap.RenderOptions{Format: "markdown"}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, bad := range []string{"<script", "<img", "\n# Injected", "[link](", " *bold*"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("Markdown contains %q:\n%s", bad, out)
+		}
+	}
+	if first, _, _ := strings.Cut(out, "\n"); !strings.Contains(first, `Evil # Injected &lt;script&gt;x&lt;/script&gt; \*bold\* \[link\](http://x) a\|b`) {
+		t.Errorf("heading = %q", first)
+	}
+}
+
 // TestJSONRoundTrip: the JSON decodes into the documented shape.
 func TestJSONRoundTrip(t *testing.T) {
 	src, _ := os.ReadFile("../../testdata/examples/saas-cloud.yaml")
@@ -237,5 +263,42 @@ func TestColour(t *testing.T) {
 	stripped := regexp.MustCompile("\x1b\\[[0-9;]*m").ReplaceAllString(colour.String(), "")
 	if stripped != plain.String() {
 		t.Error("colour changes the text")
+	}
+}
+
+// TestChartFitsLabels: the chart's bars start after the longest theme title
+// (the 2013 clauses are long), and a title cut short is whole on hover.
+func TestChartFitsLabels(t *testing.T) {
+	src, err := os.ReadFile("../../testdata/examples/legacy-2013.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := statement(t, "legacy.yaml", src)
+	var buf bytes.Buffer
+	if err := gap.Write(&buf, st, gap.Analyze(st, gap.Options{AsOf: "2026-04-01"}), gap.RenderOptions{Format: "html"}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	barX := regexp.MustCompile(`<rect x="(\d+)"`).FindStringSubmatch(out)
+	labels := regexp.MustCompile(`<text x="0" y="\d+">(?:<title>([^<]*)</title>)?([^<]*)</text>`).FindAllStringSubmatch(out, -1)
+	if barX == nil || len(labels) != 14 {
+		t.Fatalf("bars at %v, %d labels", barX, len(labels))
+	}
+	x, _ := strconv.Atoi(barX[1])
+	cut := 0
+	for _, l := range labels {
+		title, label := html.UnescapeString(l[1]), html.UnescapeString(l[2])
+		if w := textwidth.Width(label) * 6; w >= x {
+			t.Errorf("label %q (~%dpx) runs under the bars at %dpx", label, w, x)
+		}
+		if title != "" {
+			cut++
+			if !strings.HasPrefix(title, strings.TrimSuffix(label, "…")) || !strings.HasSuffix(label, "…") {
+				t.Errorf("title %q for label %q", title, label)
+			}
+		}
+	}
+	if cut == 0 {
+		t.Error("no long 2013 clause title was cut short")
 	}
 }

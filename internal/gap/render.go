@@ -165,19 +165,37 @@ type chart struct {
 }
 
 type bar struct {
-	Label, Value            string
+	Label, Title, Value     string // Title is the whole label when Label is cut short
 	Y, TextY, Width, ValueX int
 }
 
+// Label widths in the chart: a column of the text width (full-width
+// characters count two) is about 7px at the 12px font; labels longer than
+// the widest column are cut with an ellipsis and shown whole on hover.
+const (
+	chartPxPerColumn = 7
+	chartMinLabel    = 16 // columns
+	chartMaxLabel    = 52
+)
+
 func newChart(themes []countsView) chart {
-	c := chart{Width: 640, BarX: 200, BarWidth: 360, BarHeight: 18}
+	cols := chartMinLabel
+	for _, t := range themes {
+		cols = max(cols, min(textwidth.Width(t.Title), chartMaxLabel))
+	}
+	c := chart{BarX: 8 + cols*chartPxPerColumn, BarWidth: 360, BarHeight: 18}
+	c.Width = c.BarX + c.BarWidth + 64
 	for i, t := range themes {
 		p := max(0, t.Counts.Percent())
 		y := 8 + i*28
-		c.Bars = append(c.Bars, bar{
+		b := bar{
 			Label: t.Title, Value: t.Percent, Y: y, TextY: y + 14,
 			Width: int(math.Round(p / 100 * float64(c.BarWidth))), ValueX: c.BarX + c.BarWidth + 8,
-		})
+		}
+		if textwidth.Width(t.Title) > chartMaxLabel {
+			b.Label, b.Title = textwidth.Truncate(t.Title, chartMaxLabel), t.Title
+		}
+		c.Bars = append(c.Bars, b)
 	}
 	c.Height = 16 + len(themes)*28
 	return c
@@ -185,9 +203,10 @@ func newChart(themes []countsView) chart {
 
 func funcs(l i18n.Lang, color bool) map[string]any {
 	return map[string]any{
-		"t":  l.T,
-		"tf": func(key string, args ...any) string { return l.F(key, args...) },
-		"md": mdCell,
+		"t":      l.T,
+		"tf":     func(key string, args ...any) string { return l.F(key, args...) },
+		"md":     mdCell,
+		"mdline": mdLine,
 		"pad": func(s string, w int) string {
 			return textwidth.Pad(s, w)
 		},
@@ -207,14 +226,21 @@ func funcs(l i18n.Lang, color bool) map[string]any {
 	}
 }
 
-// mdCell makes text safe inside a Markdown table cell: pipes escaped,
-// line breaks turned into <br>.
-func mdCell(s string) string {
-	s = strings.ReplaceAll(s, `\`, `\\`)
-	s = strings.ReplaceAll(s, "|", `\|`)
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	return strings.ReplaceAll(s, "\n", "<br>")
-}
+// mdEscaper writes text from the answers so that Markdown shows it as
+// typed: no emphasis, links, code or raw HTML of its own (an answer holding
+// <script> stays text in every renderer), and no pipe that ends a cell.
+var mdEscaper = strings.NewReplacer(
+	`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`,
+	"&", "&amp;", "<", "&lt;", ">", "&gt;", "\r\n", "<br>", "\n", "<br>", "\r", "<br>",
+)
+
+// mdCell makes text safe inside a Markdown table cell; line breaks become
+// <br>.
+func mdCell(s string) string { return mdEscaper.Replace(s) }
+
+// mdLine makes text safe inside a line of Markdown such as a heading:
+// escaped like a cell, and on one line.
+func mdLine(s string) string { return mdEscaper.Replace(strings.Join(strings.Fields(s), " ")) }
 
 func templateSource(name string, opts RenderOptions) (string, error) {
 	if opts.Template != nil {
