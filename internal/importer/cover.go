@@ -6,7 +6,6 @@ import (
 
 	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/i18n"
-	"github.com/xuri/excelize/v2"
 )
 
 // coverLabels maps the cover's labels, in both languages, to the field they
@@ -49,10 +48,11 @@ func (r *reader) readCover(f *answers.File) {
 	if cover == "" {
 		cover = r.res.Sheet
 	}
-	rows, err := r.f.GetRows(cover, excelize.Options{RawCellValue: true})
+	g, err := r.readGrid(cover)
 	if err != nil {
 		return
 	}
+	rows := g.rows
 	ja := cover == "表紙" || r.res.Sheet == "適用宣言書"
 	o := &f.Org
 	limit := len(rows)

@@ -41,6 +41,11 @@ func (r *reader) readRows(t *table, f *answers.File) {
 	for i := t.headerRow; i < len(t.rows); i++ {
 		cells := t.rows[i]
 		idText, idCol, _ := t.cell("", fID, i)
+		if t.grid.copied(idCol, i) {
+			// A control's id merged over several rows: the rows below the
+			// first continue that control's row; they are not controls.
+			idText = ""
+		}
 		numeric := r.numeric(t.sheet, idCol+1, i+1)
 		var pid parsedID
 		ok := false
@@ -222,7 +227,8 @@ func (r *reader) skipRow(t *table, i int, cells []string) {
 	var text []string
 	first := -1
 	for c, v := range cells {
-		if strings.TrimSpace(v) != "" {
+		// Copies of merged cells above are no text of this row's own.
+		if strings.TrimSpace(v) != "" && !t.grid.copied(c, i) {
 			text = append(text, strings.TrimSpace(v))
 			if first < 0 {
 				first = c
