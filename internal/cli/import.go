@@ -44,7 +44,8 @@ or 5.1, or stored as numbers, are read, and the edition is told from them.
 
 -o writes a new answers file. --into updates an existing one in place,
 changing only the fields whose values differ and keeping its comments, key
-order and formatting; it prints each change, and --dry-run stops there.
+order and formatting; it prints each change and checks that the updated
+answers still validate, and --dry-run stops there, writing nothing.
 
 Every problem is reported, with its cell (SoA!D17); when there is any
 error, nothing is written. Limits: the workbook may be at most 32 MiB, and
@@ -232,17 +233,19 @@ func importInto(cmd *cobra.Command, cat *catalog.Catalog, res *importer.Result, 
 	for _, c := range changes {
 		fmt.Fprintln(cmd.OutOrStdout(), c.String())
 	}
-	switch {
-	case len(changes) == 0:
+	if len(changes) == 0 {
 		fmt.Fprintf(cmd.ErrOrStderr(), "%s already matches the workbook; nothing to change\n", displayPath(o.into))
 		return nil
-	case o.dryRun:
-		fmt.Fprintf(cmd.ErrOrStderr(), "%d change(s); --dry-run: nothing written\n", len(changes))
-		return nil
 	}
+	// Checked before --dry-run stops, so that a dry run fails as the real
+	// run would.
 	if st, vl := soa.Load(cat, displayPath(o.into), out); st == nil {
 		_ = diag.Write(cmd.ErrOrStderr(), "text", vl)
 		return &exitErr{code: ExitFindings, err: fmt.Errorf("the updated answers would not validate; nothing written")}
+	}
+	if o.dryRun {
+		fmt.Fprintf(cmd.ErrOrStderr(), "%d change(s); --dry-run: nothing written\n", len(changes))
+		return nil
 	}
 	if err := writeFileAtomic(o.into, out, true); err != nil {
 		return err
