@@ -98,6 +98,8 @@ type reader struct {
 	cat  *catalog.Catalog
 	opts Options
 	res  *Result
+
+	bands map[string]bool // normalized set and theme titles, see bandTitle
 }
 
 func (r *reader) pos(sheet string, col, row int) diag.Pos {

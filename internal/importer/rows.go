@@ -221,6 +221,36 @@ func (r *reader) settleFloat(t *table, i int, id, prev string) string {
 	return id
 }
 
+// bandTitle reports whether text is the title of a control set or theme of
+// the catalogue, in either language, alone or after the theme's number or
+// id: the band rows of a user's own sets ("Cloud services"), which
+// bandRE does not know.
+func (r *reader) bandTitle(text string) bool {
+	if r.bands == nil {
+		r.bands = map[string]bool{}
+		add := func(prefixes []string, titles ...string) {
+			for _, title := range titles {
+				if strings.TrimSpace(title) == "" {
+					continue
+				}
+				r.bands[normalize(title)] = true
+				for _, p := range prefixes {
+					if p != "" {
+						r.bands[normalize(p+" "+title)] = true
+					}
+				}
+			}
+		}
+		for _, s := range r.cat.Sets {
+			add(nil, s.Title)
+			for _, t := range s.Themes {
+				add([]string{t.Number, t.ID}, t.Title, t.TitleJA)
+			}
+		}
+	}
+	return r.bands[normalize(text)]
+}
+
 // skipRow reports a row without a control id, unless it is empty or a
 // group heading.
 func (r *reader) skipRow(t *table, i int, cells []string) {
@@ -238,7 +268,7 @@ func (r *reader) skipRow(t *table, i int, cells []string) {
 	if len(text) == 0 {
 		return
 	}
-	if len(text) == 1 && bandRE.MatchString(text[0]) {
+	if len(text) == 1 && (bandRE.MatchString(text[0]) || r.bandTitle(text[0])) {
 		return
 	}
 	r.res.Skipped++
