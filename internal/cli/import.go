@@ -209,6 +209,14 @@ func importInto(cmd *cobra.Command, cat *catalog.Catalog, res *importer.Result, 
 	if err != nil {
 		return err
 	}
+	// A cell import could not read (a formula with no saved value) leaves
+	// its field as the file has it. A file that does not parse is
+	// reported by Update below.
+	if len(res.Unread) > 0 {
+		if old, _ := answers.Parse(displayPath(o.into), src); old != nil {
+			res.Keep(old)
+		}
+	}
 	var fields []string
 	for _, c := range res.Columns {
 		switch f := c.Field; {

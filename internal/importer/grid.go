@@ -44,16 +44,21 @@ func (r *reader) readGrid(sheet string) (*grid, error) {
 			continue
 		}
 		col, top := c1-1, r1-1
-		if top >= len(rows) || col >= len(rows[top]) || rows[top][col] == "" {
-			continue // nothing to copy
+		v := ""
+		if top < len(rows) && col < len(rows[top]) {
+			v = rows[top][col]
 		}
-		v := rows[top][col]
 		for i := top + 1; i < r2 && i < len(rows); i++ {
+			// Recorded even when empty: the top-left cell may hold a
+			// formula with no saved value, which each row reports.
+			g.origin[[2]int{col, i}] = [2]int{col, top}
+			if v == "" {
+				continue
+			}
 			for len(rows[i]) <= col {
 				rows[i] = append(rows[i], "")
 			}
 			rows[i][col] = v
-			g.origin[[2]int{col, i}] = [2]int{col, top}
 		}
 	}
 	return g, nil

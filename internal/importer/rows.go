@@ -59,6 +59,11 @@ func (r *reader) readRows(t *table, f *answers.File) {
 			// An id-shaped value that is no control: an error, not a note row.
 			pid, ok = parsedID{id: strings.TrimSpace(idText), edition: "?"}, true
 		}
+		if !ok && strings.TrimSpace(idText) == "" && r.unsavedFormula(t, idCol, i) {
+			r.res.Skipped++
+			r.warnf(r.pos(t.sheet, idCol+1, i+1), "", "id", "%s", unsavedFormulaMsg)
+			continue
+		}
 		if !ok {
 			r.skipRow(t, i, cells)
 			continue
@@ -284,12 +289,19 @@ func (r *reader) skipRow(t *table, i int, cells []string) {
 func (r *reader) readAnswer(t *table, i int, id string) *answers.Answer {
 	a := &answers.Answer{ID: id}
 	empty := true
+	unread := map[string]bool{}
 	get := func(field string) (string, diag.Pos, bool) {
 		v, c, ok := t.cell("", field, i)
-		if ok && strings.TrimSpace(v) != "" {
+		p := r.pos(t.sheet, c+1, i+1)
+		switch {
+		case ok && strings.TrimSpace(v) != "":
 			empty = false
+		case ok && r.unsavedFormula(t, c, i):
+			af := answerField(field)
+			unread[af] = true
+			r.warnf(p, id, af, "%s", unsavedFormulaMsg)
 		}
-		return v, r.pos(t.sheet, c+1, i+1), ok
+		return v, p, ok
 	}
 	if v, p, ok := get(fApplicable); ok {
 		val, good := parseApplicable(v)
@@ -358,7 +370,7 @@ func (r *reader) readAnswer(t *table, i int, id string) *answers.Answer {
 	if v, _, _ := get(fNotes); v != "" {
 		a.Notes, a.Review = splitReview(v)
 	}
-	if a.Applicable != nil && !*a.Applicable && a.Justification == "" {
+	if a.Applicable != nil && !*a.Applicable && a.Justification == "" && !unread["justification"] {
 		p := r.pos(t.sheet, t.cols[fApplicable]+1, i+1)
 		for _, f := range []string{fJustification, fJustificationExclude} {
 			if c, ok := t.cols[f]; ok {
@@ -371,8 +383,55 @@ func (r *reader) readAnswer(t *table, i int, id string) *answers.Answer {
 	if empty {
 		return nil
 	}
+	for _, f := range unreadOrder {
+		if unread[f] {
+			r.res.Unread[id] = append(r.res.Unread[id], f)
+		}
+	}
+	// A field not read is not half read from its other columns either.
+	if unread["reasons"] {
+		a.Reasons = nil
+	}
+	if unread["justification"] {
+		a.Justification = ""
+	}
 	return a
 }
+
+// unsavedFormulaMsg explains a formula cell whose value was never stored:
+// it reads as empty, though it is not.
+const unsavedFormulaMsg = "formula with no saved value, not read; open and save the workbook in Excel or LibreOffice so its value is stored"
+
+// unsavedFormula reports whether the cell at 0-based col, row of t, which
+// reads as empty, holds a formula: one written by a program and never
+// calculated, so no value was saved with it. (A formula whose saved
+// result is empty text reads the same: excelize does not tell them apart.)
+func (r *reader) unsavedFormula(t *table, col, row int) bool {
+	if col < 0 {
+		return false
+	}
+	c, rw := t.grid.source(col, row)
+	ref, err := excelize.CoordinatesToCellName(c+1, rw+1)
+	if err != nil {
+		return false
+	}
+	f, err := r.f.GetCellFormula(t.sheet, ref)
+	return err == nil && f != ""
+}
+
+// answerField is the answers file's field a column's field feeds.
+func answerField(field string) string {
+	switch {
+	case field == fReasons || strings.HasPrefix(field, "reason_"):
+		return "reasons"
+	case strings.HasPrefix(field, fJustification):
+		return "justification"
+	}
+	return field
+}
+
+// unreadOrder lists the answer fields Result.Unread may name, in order.
+var unreadOrder = []string{"applicable", "reasons", "justification", "status", "owner", "evidence", "target_date", "notes"}
 
 // pickJustification chooses among one justification column and separate
 // inclusion and exclusion columns.
