@@ -59,7 +59,7 @@ func (r *reader) readRows(t *table, f *answers.File) {
 			// An id-shaped value that is no control: an error, not a note row.
 			pid, ok = parsedID{id: strings.TrimSpace(idText), edition: "?"}, true
 		}
-		if !ok && strings.TrimSpace(idText) == "" && r.unsavedFormula(t, idCol, i) {
+		if !ok && strings.TrimSpace(idText) == "" && r.unsavedFormula(t.sheet, t.grid, idCol, i) {
 			r.res.Skipped++
 			r.warnf(r.pos(t.sheet, idCol+1, i+1), "", "id", "%s", unsavedFormulaMsg)
 			continue
@@ -296,7 +296,7 @@ func (r *reader) readAnswer(t *table, i int, id string) *answers.Answer {
 		switch {
 		case ok && strings.TrimSpace(v) != "":
 			empty = false
-		case ok && r.unsavedFormula(t, c, i):
+		case ok && r.unsavedFormula(t.sheet, t.grid, c, i):
 			af := answerField(field)
 			unread[af] = true
 			r.warnf(p, id, af, "%s", unsavedFormulaMsg)
@@ -402,20 +402,20 @@ func (r *reader) readAnswer(t *table, i int, id string) *answers.Answer {
 // it reads as empty, though it is not.
 const unsavedFormulaMsg = "formula with no saved value, not read; open and save the workbook in Excel or LibreOffice so its value is stored"
 
-// unsavedFormula reports whether the cell at 0-based col, row of t, which
-// reads as empty, holds a formula: one written by a program and never
-// calculated, so no value was saved with it. (A formula whose saved
+// unsavedFormula reports whether the cell at 0-based col, row of sheet,
+// which reads as empty, holds a formula: one written by a program and
+// never calculated, so no value was saved with it. (A formula whose saved
 // result is empty text reads the same: excelize does not tell them apart.)
-func (r *reader) unsavedFormula(t *table, col, row int) bool {
+func (r *reader) unsavedFormula(sheet string, g *grid, col, row int) bool {
 	if col < 0 {
 		return false
 	}
-	c, rw := t.grid.source(col, row)
+	c, rw := g.source(col, row)
 	ref, err := excelize.CoordinatesToCellName(c+1, rw+1)
 	if err != nil {
 		return false
 	}
-	f, err := r.f.GetCellFormula(t.sheet, ref)
+	f, err := r.f.GetCellFormula(sheet, ref)
 	return err == nil && f != ""
 }
 
