@@ -135,17 +135,24 @@ func readWorkbook(path string) ([]byte, error) {
 	return data, nil
 }
 
+// maxUnmappedShown is how many headings the "not read:" line names: a
+// sheet may have hundreds of headings import does not know.
+const maxUnmappedShown = 10
+
 // reportMapping says which columns were read as what, and which were not.
 func reportMapping(w io.Writer, res *importer.Result) {
 	var parts []string
 	for _, c := range res.Columns {
-		parts = append(parts, fmt.Sprintf("%s → %s", strings.ReplaceAll(c.Heading, "\n", " "), c.Field))
+		parts = append(parts, fmt.Sprintf("%s → %s", shorten(strings.ReplaceAll(c.Heading, "\n", " ")), c.Field))
 	}
 	fmt.Fprintf(w, "read sheet %s, header row %d: %s\n", res.Sheet, res.HeaderRow, strings.Join(parts, ", "))
 	if len(res.Unmapped) > 0 {
 		var un []string
-		for _, c := range res.Unmapped {
-			un = append(un, fmt.Sprintf("%q (%s)", c.Heading, c.Cell))
+		for _, c := range res.Unmapped[:min(len(res.Unmapped), maxUnmappedShown)] {
+			un = append(un, fmt.Sprintf("%q (%s)", shorten(c.Heading), c.Cell))
+		}
+		if n := len(res.Unmapped) - len(un); n > 0 {
+			un = append(un, fmt.Sprintf("… and %d more", n))
 		}
 		fmt.Fprintf(w, "not read: %s (name them with --column FIELD=HEADING)\n", strings.Join(un, ", "))
 	}
@@ -154,6 +161,14 @@ func reportMapping(w io.Writer, res *importer.Result) {
 		answered = len(res.File.Controls)
 	}
 	fmt.Fprintf(w, "%d control rows, %d answered, %d other rows not imported\n", res.Rows, answered, res.Skipped)
+}
+
+// shorten cuts a heading longer than 40 characters.
+func shorten(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
 }
 
 func importNew(cmd *cobra.Command, cat *catalog.Catalog, res *importer.Result, o *importOptions) error {

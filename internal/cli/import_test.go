@@ -2,11 +2,13 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/soa-tool/soa/internal/importer"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -84,5 +86,24 @@ func TestImportUnsavedFormula(t *testing.T) {
 	j := bytes.Index(b, []byte(`"5.3":`))
 	if i < 0 || j < i || bytes.Contains(b[i:j], []byte("owner: CISO")) {
 		t.Errorf("-o: 5.2 should have no owner:\n%s", b[max(i, 0):max(j, 0)])
+	}
+}
+
+// TestReportMappingLong: the "not read:" line names the first ten
+// headings, each at most 40 characters, and counts the rest.
+func TestReportMappingLong(t *testing.T) {
+	res := &importer.Result{Sheet: "SoA", HeaderRow: 1, Columns: []importer.Column{{Field: "id", Heading: "Control", Cell: "SoA!A1"}}}
+	for i := range 250 {
+		res.Unmapped = append(res.Unmapped, importer.Column{Heading: fmt.Sprintf("Heading %d", i+1), Cell: fmt.Sprintf("SoA!B%d", i+1)})
+	}
+	res.Unmapped[1].Heading = strings.Repeat("long ", 20)
+	var b strings.Builder
+	reportMapping(&b, res)
+	want := `not read: "Heading 1" (SoA!B1), "long long long long long long long long …" (SoA!B2), "Heading 3" (SoA!B3), ` +
+		`"Heading 4" (SoA!B4), "Heading 5" (SoA!B5), "Heading 6" (SoA!B6), "Heading 7" (SoA!B7), "Heading 8" (SoA!B8), ` +
+		`"Heading 9" (SoA!B9), "Heading 10" (SoA!B10), … and 240 more (name them with --column FIELD=HEADING)`
+	lines := strings.Split(b.String(), "\n")
+	if len(lines) < 2 || lines[1] != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}
 }
