@@ -1,11 +1,14 @@
 package importer_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/i18n"
@@ -149,6 +152,64 @@ func TestMergedHeader(t *testing.T) {
 		t.Errorf("5.4: %+v", a)
 	}
 	if res.Rows != 4 || res.Skipped != 1 || !strings.Contains(res.Diags.Error(), `book.xlsx:Sheet1!I7: warning: row without a control id, not imported: "Second thought"`) {
+		t.Errorf("rows %d, skipped %d, diags %v", res.Rows, res.Skipped, res.Diags)
+	}
+}
+
+// TestMergedHuge: ranges merged down to the last row and across to the
+// last column of the sheet are read only as far as the sheet has cells.
+// (The merges are written into the sheet's XML: excelize's MergeCell
+// itself makes every cell of such a range.)
+func TestMergedHuge(t *testing.T) {
+	book := render(t, loadExample(t, "saas-cloud"), i18n.EN)
+	zr, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	patched := false
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if zf.Name == "xl/worksheets/sheet2.xml" {
+			// 8.34's owner over every row below it; one range over the rest
+			// of the sheet.
+			i := bytes.Index(b, []byte("<mergeCell "))
+			if i < 0 {
+				t.Fatal("no mergeCell in the SoA sheet")
+			}
+			b = slices.Concat(b[:i], []byte(`<mergeCell ref="K98:K1048576"/><mergeCell ref="R1:XFD1048576"/>`), b[i:])
+			patched = true
+		}
+		w, err := zw.Create(zf.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(b)
+	}
+	if err := zw.Close(); err != nil || !patched {
+		t.Fatal(err, patched)
+	}
+	start := time.Now()
+	res, err := read(t, buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("read took %v", d)
+	}
+	if a := answer(res, "8.34"); a == nil || a.Owner != "CISO" {
+		t.Errorf("8.34: %+v", a)
+	}
+	if res.Rows != 93 || res.Skipped != 0 || len(res.Diags) != 0 {
 		t.Errorf("rows %d, skipped %d, diags %v", res.Rows, res.Skipped, res.Diags)
 	}
 }
