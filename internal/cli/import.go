@@ -44,7 +44,8 @@ or 5.1, or stored as numbers, are read, and the edition is told from them.
 
 -o writes a new answers file. --into updates an existing one in place,
 changing only the fields whose values differ and keeping its comments, key
-order and formatting; it prints each change, and --dry-run stops there.
+order and formatting; it prints each change and checks that the updated
+answers still validate, and --dry-run stops there, writing nothing.
 
 Every problem is reported, with its cell (SoA!D17); when there is any
 error, nothing is written. Limits: the workbook may be at most 32 MiB, and
@@ -134,17 +135,24 @@ func readWorkbook(path string) ([]byte, error) {
 	return data, nil
 }
 
+// maxUnmappedShown is how many headings the "not read:" line names: a
+// sheet may have hundreds of headings import does not know.
+const maxUnmappedShown = 10
+
 // reportMapping says which columns were read as what, and which were not.
 func reportMapping(w io.Writer, res *importer.Result) {
 	var parts []string
 	for _, c := range res.Columns {
-		parts = append(parts, fmt.Sprintf("%s → %s", strings.ReplaceAll(c.Heading, "\n", " "), c.Field))
+		parts = append(parts, fmt.Sprintf("%s → %s", shorten(strings.ReplaceAll(c.Heading, "\n", " ")), c.Field))
 	}
 	fmt.Fprintf(w, "read sheet %s, header row %d: %s\n", res.Sheet, res.HeaderRow, strings.Join(parts, ", "))
 	if len(res.Unmapped) > 0 {
 		var un []string
-		for _, c := range res.Unmapped {
-			un = append(un, fmt.Sprintf("%q (%s)", c.Heading, c.Cell))
+		for _, c := range res.Unmapped[:min(len(res.Unmapped), maxUnmappedShown)] {
+			un = append(un, fmt.Sprintf("%q (%s)", shorten(c.Heading), c.Cell))
+		}
+		if n := len(res.Unmapped) - len(un); n > 0 {
+			un = append(un, fmt.Sprintf("… and %d more", n))
 		}
 		fmt.Fprintf(w, "not read: %s (name them with --column FIELD=HEADING)\n", strings.Join(un, ", "))
 	}
@@ -153,6 +161,14 @@ func reportMapping(w io.Writer, res *importer.Result) {
 		answered = len(res.File.Controls)
 	}
 	fmt.Fprintf(w, "%d control rows, %d answered, %d other rows not imported\n", res.Rows, answered, res.Skipped)
+}
+
+// shorten cuts a heading longer than 40 characters.
+func shorten(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
 }
 
 func importNew(cmd *cobra.Command, cat *catalog.Catalog, res *importer.Result, o *importOptions) error {
@@ -208,6 +224,14 @@ func importInto(cmd *cobra.Command, cat *catalog.Catalog, res *importer.Result, 
 	if err != nil {
 		return err
 	}
+	// A cell import could not read (a formula with no saved value) leaves
+	// its field as the file has it. A file that does not parse is
+	// reported by Update below.
+	if len(res.Unread) > 0 {
+		if old, _ := answers.Parse(displayPath(o.into), src); old != nil {
+			res.Keep(old)
+		}
+	}
 	var fields []string
 	for _, c := range res.Columns {
 		switch f := c.Field; {
@@ -232,17 +256,19 @@ func importInto(cmd *cobra.Command, cat *catalog.Catalog, res *importer.Result, 
 	for _, c := range changes {
 		fmt.Fprintln(cmd.OutOrStdout(), c.String())
 	}
-	switch {
-	case len(changes) == 0:
+	if len(changes) == 0 {
 		fmt.Fprintf(cmd.ErrOrStderr(), "%s already matches the workbook; nothing to change\n", displayPath(o.into))
 		return nil
-	case o.dryRun:
-		fmt.Fprintf(cmd.ErrOrStderr(), "%d change(s); --dry-run: nothing written\n", len(changes))
-		return nil
 	}
+	// Checked before --dry-run stops, so that a dry run fails as the real
+	// run would.
 	if st, vl := soa.Load(cat, displayPath(o.into), out); st == nil {
 		_ = diag.Write(cmd.ErrOrStderr(), "text", vl)
 		return &exitErr{code: ExitFindings, err: fmt.Errorf("the updated answers would not validate; nothing written")}
+	}
+	if o.dryRun {
+		fmt.Fprintf(cmd.ErrOrStderr(), "%d change(s); --dry-run: nothing written\n", len(changes))
+		return nil
 	}
 	if err := writeFileAtomic(o.into, out, true); err != nil {
 		return err

@@ -6,7 +6,6 @@ import (
 
 	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/i18n"
-	"github.com/xuri/excelize/v2"
 )
 
 // coverLabels maps the cover's labels, in both languages, to the field they
@@ -49,26 +48,39 @@ func (r *reader) readCover(f *answers.File) {
 	if cover == "" {
 		cover = r.res.Sheet
 	}
-	rows, err := r.f.GetRows(cover, excelize.Options{RawCellValue: true})
+	g, err := r.readGrid(cover)
 	if err != nil {
 		return
 	}
+	rows := g.rows
 	ja := cover == "表紙" || r.res.Sheet == "適用宣言書"
 	o := &f.Org
 	limit := len(rows)
 	if cover == r.res.Sheet {
 		limit = min(limit, r.res.HeaderRow-1) // only the title block above the table
 	}
+	date := func(v string, col, row int, field string) (string, bool) {
+		d, ok := parseDate(v)
+		if !ok {
+			r.warnf(r.pos(cover, col+1, row+1), "", field, "%q is not a date, not read (write 2026-04-01 or 2026/04/01, or use a date cell)", v)
+		}
+		return d, ok
+	}
 	for i := 0; i < limit; i++ {
 		row := rows[i]
 		if isRevisionHeader(row) {
-			f.Revisions = readRevisions(rows[i+1:])
+			f.Revisions = readRevisions(rows[i+1:], i+1, date)
 			continue
 		}
 		// A row may hold several label and value pairs side by side.
 		for c := 0; c+1 < len(row); c++ {
 			field, ok := labels[normalize(row[c])]
 			if !ok {
+				continue
+			}
+			if strings.TrimSpace(row[c+1]) == "" && r.unsavedFormula(cover, g, c+1, i) {
+				r.warnf(r.pos(cover, c+2, i+1), "", "organization."+field, "%s", unsavedFormulaMsg)
+				c++
 				continue
 			}
 			v, at := nextValue(row, c)
@@ -81,7 +93,7 @@ func (r *reader) readCover(f *answers.File) {
 			case "soa_version":
 				setOnce(&o.SoAVersion, v)
 			case "date":
-				if d, ok := parseDate(v); ok {
+				if d, ok := date(v, at, i, "organization.date"); ok {
 					setOnce(&o.Date, d)
 				}
 			case "prepared_by":
@@ -89,7 +101,7 @@ func (r *reader) readCover(f *answers.File) {
 			case "approved_by":
 				setOnce(&o.ApprovedBy, v)
 			case "approved_on":
-				if d, ok := parseDate(v); ok {
+				if d, ok := date(v, at, i, "organization.approved_on"); ok {
 					setOnce(&o.ApprovedOn, d)
 				}
 			}
@@ -129,9 +141,12 @@ func isRevisionHeader(row []string) bool {
 	return slices.Contains(want[0], normalize(row[0])) && slices.Contains(want[1], normalize(row[1]))
 }
 
-func readRevisions(rows [][]string) []answers.Revision {
+// readRevisions reads the revision history below its header; first is the
+// 0-based sheet row of rows[0]. date reads a date cell, reporting one it
+// cannot read.
+func readRevisions(rows [][]string, first int, date func(v string, col, row int, field string) (string, bool)) []answers.Revision {
 	var out []answers.Revision
-	for _, row := range rows {
+	for n, row := range rows {
 		if len(row) == 0 || strings.TrimSpace(strings.Join(row, "")) == "" {
 			break
 		}
@@ -141,7 +156,7 @@ func readRevisions(rows [][]string) []answers.Revision {
 			}
 			return ""
 		}
-		d, _ := parseDate(cell(1))
+		d, _ := date(cell(1), 1, first+n, "revisions.date")
 		out = append(out, answers.Revision{Version: cell(0), Date: d, Author: cell(2), Description: cell(3)})
 	}
 	return out

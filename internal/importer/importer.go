@@ -48,7 +48,45 @@ type Result struct {
 	Unmapped  []Column // headings import could not place (Field is "")
 	Rows      int      // control rows read
 	Skipped   int      // rows without a control id, reported as warnings
-	Diags     diag.List
+	// Unread names, for each control, the answer fields that were not read
+	// because a cell they come from holds a formula with no saved value
+	// (each reported as a warning). Such a field is empty in File; Keep
+	// puts back the value an existing answers file has.
+	Unread map[string][]string
+	Diags  diag.List
+}
+
+// Keep copies into the imported answers, for each field in Unread, the
+// value old gives it, so that updating old does not clear what the
+// workbook did not say.
+func (res *Result) Keep(old *answers.File) {
+	for _, a := range res.File.Controls {
+		fields := res.Unread[a.ID]
+		prev := old.Lookup(a.ID)
+		if len(fields) == 0 || prev == nil {
+			continue
+		}
+		for _, f := range fields {
+			switch f {
+			case "applicable":
+				a.Applicable = prev.Applicable
+			case "reasons":
+				a.Reasons = prev.Reasons
+			case "justification":
+				a.Justification = prev.Justification
+			case "status":
+				a.Status = prev.Status
+			case "owner":
+				a.Owner = prev.Owner
+			case "evidence":
+				a.Evidence = prev.Evidence
+			case "target_date":
+				a.TargetDate = prev.TargetDate
+			case "notes":
+				a.Notes, a.Review = prev.Notes, prev.Review
+			}
+		}
+	}
 }
 
 var (
@@ -81,7 +119,7 @@ func Read(data []byte, cat *catalog.Catalog, opts Options) (res *Result, err err
 		return nil, single(file, "cannot read the workbook: %v", err)
 	}
 	defer f.Close()
-	r := &reader{f: f, cat: cat, opts: opts, res: &Result{}}
+	r := &reader{f: f, cat: cat, opts: opts, res: &Result{Unread: map[string][]string{}}}
 	if err := r.read(); err != nil {
 		return nil, err
 	}
@@ -98,6 +136,8 @@ type reader struct {
 	cat  *catalog.Catalog
 	opts Options
 	res  *Result
+
+	bands map[string]bool // normalized set and theme titles, see bandTitle
 }
 
 func (r *reader) pos(sheet string, col, row int) diag.Pos {

@@ -41,6 +41,11 @@ func (r *reader) readRows(t *table, f *answers.File) {
 	for i := t.headerRow; i < len(t.rows); i++ {
 		cells := t.rows[i]
 		idText, idCol, _ := t.cell("", fID, i)
+		if t.grid.copied(idCol, i) {
+			// A control's id merged over several rows: the rows below the
+			// first continue that control's row; they are not controls.
+			idText = ""
+		}
 		numeric := r.numeric(t.sheet, idCol+1, i+1)
 		var pid parsedID
 		ok := false
@@ -53,6 +58,11 @@ func (r *reader) readRows(t *table, f *answers.File) {
 		if !ok && looksLikeID(idText) {
 			// An id-shaped value that is no control: an error, not a note row.
 			pid, ok = parsedID{id: strings.TrimSpace(idText), edition: "?"}, true
+		}
+		if !ok && strings.TrimSpace(idText) == "" && r.unsavedFormula(t.sheet, t.grid, idCol, i) {
+			r.res.Skipped++
+			r.warnf(r.pos(t.sheet, idCol+1, i+1), "", "id", "%s", unsavedFormulaMsg)
+			continue
 		}
 		if !ok {
 			r.skipRow(t, i, cells)
@@ -216,13 +226,44 @@ func (r *reader) settleFloat(t *table, i int, id, prev string) string {
 	return id
 }
 
+// bandTitle reports whether text is the title of a control set or theme of
+// the catalogue, in either language, alone or after the theme's number or
+// id: the band rows of a user's own sets ("Cloud services"), which
+// bandRE does not know.
+func (r *reader) bandTitle(text string) bool {
+	if r.bands == nil {
+		r.bands = map[string]bool{}
+		add := func(prefixes []string, titles ...string) {
+			for _, title := range titles {
+				if strings.TrimSpace(title) == "" {
+					continue
+				}
+				r.bands[normalize(title)] = true
+				for _, p := range prefixes {
+					if p != "" {
+						r.bands[normalize(p+" "+title)] = true
+					}
+				}
+			}
+		}
+		for _, s := range r.cat.Sets {
+			add(nil, s.Title)
+			for _, t := range s.Themes {
+				add([]string{t.Number, t.ID}, t.Title, t.TitleJA)
+			}
+		}
+	}
+	return r.bands[normalize(text)]
+}
+
 // skipRow reports a row without a control id, unless it is empty or a
 // group heading.
 func (r *reader) skipRow(t *table, i int, cells []string) {
 	var text []string
 	first := -1
 	for c, v := range cells {
-		if strings.TrimSpace(v) != "" {
+		// Copies of merged cells above are no text of this row's own.
+		if strings.TrimSpace(v) != "" && !t.grid.copied(c, i) {
 			text = append(text, strings.TrimSpace(v))
 			if first < 0 {
 				first = c
@@ -232,7 +273,7 @@ func (r *reader) skipRow(t *table, i int, cells []string) {
 	if len(text) == 0 {
 		return
 	}
-	if len(text) == 1 && bandRE.MatchString(text[0]) {
+	if len(text) == 1 && (bandRE.MatchString(text[0]) || r.bandTitle(text[0])) {
 		return
 	}
 	r.res.Skipped++
@@ -248,12 +289,19 @@ func (r *reader) skipRow(t *table, i int, cells []string) {
 func (r *reader) readAnswer(t *table, i int, id string) *answers.Answer {
 	a := &answers.Answer{ID: id}
 	empty := true
+	unread := map[string]bool{}
 	get := func(field string) (string, diag.Pos, bool) {
 		v, c, ok := t.cell("", field, i)
-		if ok && strings.TrimSpace(v) != "" {
+		p := r.pos(t.sheet, c+1, i+1)
+		switch {
+		case ok && strings.TrimSpace(v) != "":
 			empty = false
+		case ok && r.unsavedFormula(t.sheet, t.grid, c, i):
+			af := answerField(field)
+			unread[af] = true
+			r.warnf(p, id, af, "%s", unsavedFormulaMsg)
 		}
-		return v, r.pos(t.sheet, c+1, i+1), ok
+		return v, p, ok
 	}
 	if v, p, ok := get(fApplicable); ok {
 		val, good := parseApplicable(v)
@@ -322,7 +370,7 @@ func (r *reader) readAnswer(t *table, i int, id string) *answers.Answer {
 	if v, _, _ := get(fNotes); v != "" {
 		a.Notes, a.Review = splitReview(v)
 	}
-	if a.Applicable != nil && !*a.Applicable && a.Justification == "" {
+	if a.Applicable != nil && !*a.Applicable && a.Justification == "" && !unread["justification"] {
 		p := r.pos(t.sheet, t.cols[fApplicable]+1, i+1)
 		for _, f := range []string{fJustification, fJustificationExclude} {
 			if c, ok := t.cols[f]; ok {
@@ -335,8 +383,55 @@ func (r *reader) readAnswer(t *table, i int, id string) *answers.Answer {
 	if empty {
 		return nil
 	}
+	for _, f := range unreadOrder {
+		if unread[f] {
+			r.res.Unread[id] = append(r.res.Unread[id], f)
+		}
+	}
+	// A field not read is not half read from its other columns either.
+	if unread["reasons"] {
+		a.Reasons = nil
+	}
+	if unread["justification"] {
+		a.Justification = ""
+	}
 	return a
 }
+
+// unsavedFormulaMsg explains a formula cell whose value was never stored:
+// it reads as empty, though it is not.
+const unsavedFormulaMsg = "formula with no saved value, not read; open and save the workbook in Excel or LibreOffice so its value is stored"
+
+// unsavedFormula reports whether the cell at 0-based col, row of sheet,
+// which reads as empty, holds a formula: one written by a program and
+// never calculated, so no value was saved with it. (A formula whose saved
+// result is empty text reads the same: excelize does not tell them apart.)
+func (r *reader) unsavedFormula(sheet string, g *grid, col, row int) bool {
+	if col < 0 {
+		return false
+	}
+	c, rw := g.source(col, row)
+	ref, err := excelize.CoordinatesToCellName(c+1, rw+1)
+	if err != nil {
+		return false
+	}
+	f, err := r.f.GetCellFormula(sheet, ref)
+	return err == nil && f != ""
+}
+
+// answerField is the answers file's field a column's field feeds.
+func answerField(field string) string {
+	switch {
+	case field == fReasons || strings.HasPrefix(field, "reason_"):
+		return "reasons"
+	case strings.HasPrefix(field, fJustification):
+		return "justification"
+	}
+	return field
+}
+
+// unreadOrder lists the answer fields Result.Unread may name, in order.
+var unreadOrder = []string{"applicable", "reasons", "justification", "status", "owner", "evidence", "target_date", "notes"}
 
 // pickJustification chooses among one justification column and separate
 // inclusion and exclusion columns.

@@ -11,8 +11,9 @@ import (
 // holds which field.
 type table struct {
 	sheet     string
-	headerRow int // 1-based
-	rows      [][]string
+	headerRow int        // 1-based
+	rows      [][]string // grid.rows
+	grid      *grid
 	cols      map[string]int // field → 0-based column
 	columns   []Column
 	unmapped  []Column
@@ -23,13 +24,13 @@ type table struct {
 // whose headings name the most fields, with a control id column and at
 // least one answer column. It returns nil when the sheet has none.
 func (r *reader) findTable(sheet string) (*table, error) {
-	rows, err := r.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	g, err := r.readGrid(sheet)
 	if err != nil {
 		return nil, single(r.pos(sheet, 1, 1), "cannot read sheet %s: %v", sheet, err)
 	}
 	var best *table
-	for i := 0; i < len(rows) && i < maxHeaderRow; i++ {
-		t := r.mapHeader(sheet, rows, i)
+	for i := 0; i < len(g.rows) && i < maxHeaderRow; i++ {
+		t := r.mapHeader(sheet, g, i)
 		if t == nil {
 			continue
 		}
@@ -51,8 +52,9 @@ func (r *reader) override(heading string) string {
 	return ""
 }
 
-func (r *reader) mapHeader(sheet string, rows [][]string, i int) *table {
-	t := &table{sheet: sheet, headerRow: i + 1, rows: rows, cols: map[string]int{}}
+func (r *reader) mapHeader(sheet string, g *grid, i int) *table {
+	rows := g.rows
+	t := &table{sheet: sheet, headerRow: i + 1, rows: rows, grid: g, cols: map[string]int{}}
 	ambiguous := -1
 	for c, heading := range rows[i] {
 		if strings.TrimSpace(heading) == "" {

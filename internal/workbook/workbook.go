@@ -139,8 +139,11 @@ func (b *builder) finish() error {
 }
 
 // str writes text as a string cell: never a formula, whatever it starts with.
+// Empty text writes nothing: an answer listed with empty fields then gives
+// the same cells, and the same bytes, as no answer at all, which is what
+// soa import reads back from either.
 func (b *builder) str(sheet, cell, text string) {
-	if b.err == nil {
+	if b.err == nil && text != "" {
 		b.err = b.f.SetCellStr(sheet, cell, text)
 	}
 }

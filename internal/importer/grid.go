@@ -1,0 +1,81 @@
+package importer
+
+import (
+	"github.com/xuri/excelize/v2"
+)
+
+// grid is a sheet's cells as text (raw values: dates as serial numbers),
+// with merged ranges filled in.
+//
+// Excel and LibreOffice keep a merged range's value in its top-left cell
+// only; the other cells of the range read as empty. When a user merges one
+// Owner cell over the rows of three controls, each of those rows means that
+// owner, so the value is copied down the range's first column into every
+// row of the range. It is not copied across into the range's other
+// columns: those belong to other fields (a justification merged across
+// Status and Owner says nothing about the status), and a heading merged
+// across columns names one column, not several.
+type grid struct {
+	rows [][]string
+	// origin maps a cell that holds a copy to the top-left cell of its
+	// merged range. Keys and values are 0-based {column, row}.
+	origin map[[2]int][2]int
+}
+
+// readGrid reads sheet into a grid. Merged ranges are clipped to the cells
+// GetRows returned, so a range such as A1:A1048576 costs nothing.
+func (r *reader) readGrid(sheet string) (*grid, error) {
+	rows, err := r.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return nil, err
+	}
+	g := &grid{rows: rows, origin: map[[2]int][2]int{}}
+	merges, err := r.f.GetMergeCells(sheet, true)
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range merges {
+		c1, r1, err := excelize.CellNameToCoordinates(m.GetStartAxis())
+		if err != nil {
+			continue
+		}
+		_, r2, err := excelize.CellNameToCoordinates(m.GetEndAxis())
+		if err != nil {
+			continue
+		}
+		col, top := c1-1, r1-1
+		v := ""
+		if top < len(rows) && col < len(rows[top]) {
+			v = rows[top][col]
+		}
+		for i := top + 1; i < r2 && i < len(rows); i++ {
+			// Recorded even when empty: the top-left cell may hold a
+			// formula with no saved value, which each row reports.
+			g.origin[[2]int{col, i}] = [2]int{col, top}
+			if v == "" {
+				continue
+			}
+			for len(rows[i]) <= col {
+				rows[i] = append(rows[i], "")
+			}
+			rows[i][col] = v
+		}
+	}
+	return g, nil
+}
+
+// source returns the cell whose value the cell at 0-based col, row shows:
+// itself, or the top-left cell of the merged range it is a copy from.
+func (g *grid) source(col, row int) (int, int) {
+	if o, ok := g.origin[[2]int{col, row}]; ok {
+		return o[0], o[1]
+	}
+	return col, row
+}
+
+// copied reports whether the cell at 0-based col, row holds a copy of a
+// merged range's value.
+func (g *grid) copied(col, row int) bool {
+	_, ok := g.origin[[2]int{col, row}]
+	return ok
+}
