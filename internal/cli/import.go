@@ -245,7 +245,13 @@ func importInto(cmd *cobra.Command, cat *catalog.Catalog, res *importer.Result, 
 			fields = append(fields, f)
 		}
 	}
-	out, changes, err := answers.Update(displayPath(o.into), src, res.File, answers.UpdateOptions{Fields: fields, Order: cat.ControlIDs(res.File.Edition)})
+	// A row the user emptied clears the fields the workbook has columns for.
+	upd := *res.File
+	upd.Controls = slices.Clone(res.File.Controls)
+	for _, id := range res.Blank {
+		upd.Controls = append(upd.Controls, &answers.Answer{ID: id})
+	}
+	out, changes, err := answers.Update(displayPath(o.into), src, &upd, answers.UpdateOptions{Fields: fields, Order: cat.ControlIDs(res.File.Edition)})
 	var l diag.List
 	if errors.As(err, &l) {
 		_ = diag.Write(cmd.ErrOrStderr(), "text", l)

@@ -107,3 +107,40 @@ func TestReportMappingLong(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}
 }
+
+// TestImportClearedRow: a control whose row the user emptied in the
+// workbook has its fields cleared by --into, and only those.
+func TestImportClearedRow(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile("../../testdata/examples/saas-cloud.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	yml := filepath.Join(dir, "answers.yaml")
+	book := filepath.Join(dir, "soa.xlsx")
+	if err := os.WriteFile(yml, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := runSoa(t, "", "generate", yml, "-o", book); code != ExitOK {
+		t.Fatalf("generate: exit %d: %s", code, errOut)
+	}
+	// 5.3 is row 5: clear every answer cell (C: Applicable … P: New in 2022 are read or ignored).
+	editWorkbook(t, book, func(f *excelize.File, sh string) {
+		if v, _ := f.GetCellValue(sh, "A5"); v != "5.3" {
+			t.Fatalf("A5 = %q, want 5.3", v)
+		}
+		for c := 'C'; c <= 'N'; c++ {
+			f.SetCellValue(sh, fmt.Sprintf("%c5", c), nil)
+		}
+	})
+	code, out, errOut := runSoa(t, "", "import", book, "--into", yml, "--dry-run")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.HasPrefix(out, "5.3: applicable: true → (empty)\n") || strings.Contains(out, "5.2:") || strings.Contains(out, "5.4:") {
+		t.Errorf("changes:\n%s", out)
+	}
+	if !strings.Contains(out, "5.3: status: implemented → (empty)\n") {
+		t.Errorf("status not cleared:\n%s", out)
+	}
+}

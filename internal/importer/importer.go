@@ -53,7 +53,11 @@ type Result struct {
 	// (each reported as a warning). Such a field is empty in File; Keep
 	// puts back the value an existing answers file has.
 	Unread map[string][]string
-	Diags  diag.List
+	// Blank lists the controls whose row is in the table with every answer
+	// cell empty: unanswered in File, and cleared by an update (--into),
+	// since the workbook says those fields are empty now.
+	Blank []string
+	Diags diag.List
 }
 
 // Keep copies into the imported answers, for each field in Unread, the

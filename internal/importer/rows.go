@@ -15,6 +15,7 @@ type row struct {
 	n      int // 1-based sheet row
 	id     parsedID
 	answer *answers.Answer
+	blank  bool // every answer cell empty, none of them for want of a saved value
 }
 
 // bandRE matches the group rows between controls: soa's theme bands
@@ -72,7 +73,7 @@ func (r *reader) readRows(t *table, f *answers.File) {
 			pid.id = r.settleFloat(t, i, pid.id, prev)
 		}
 		prev = pid.id
-		a := r.readAnswer(t, i, pid.id)
+		a, blank := r.readAnswer(t, i, pid.id)
 		if first, dup := seen[pid.id]; dup {
 			hint := ""
 			if pid.float {
@@ -82,7 +83,7 @@ func (r *reader) readRows(t *table, f *answers.File) {
 			continue
 		}
 		seen[pid.id] = i + 1
-		rows = append(rows, row{n: i + 1, id: pid, answer: a})
+		rows = append(rows, row{n: i + 1, id: pid, answer: a, blank: blank})
 	}
 	f.Edition = r.edition(t, rows)
 	valid := map[string]bool{}
@@ -117,6 +118,9 @@ func (r *reader) readRows(t *table, f *answers.File) {
 		if rw.answer != nil {
 			rw.answer.ID = rw.id.id
 			f.Controls = append(f.Controls, rw.answer)
+		}
+		if rw.blank {
+			r.res.Blank = append(r.res.Blank, rw.id.id)
 		}
 	}
 	r.reportMissing(f.Edition, ids, seen)
@@ -285,9 +289,9 @@ func (r *reader) skipRow(t *table, i int, cells []string) {
 }
 
 // readAnswer reads one control row. A row whose answer cells are all empty
-// is an unanswered control (nil).
-func (r *reader) readAnswer(t *table, i int, id string) *answers.Answer {
-	a := &answers.Answer{ID: id}
+// is an unanswered control (nil); blank says so when every cell was read.
+func (r *reader) readAnswer(t *table, i int, id string) (a *answers.Answer, blank bool) {
+	a = &answers.Answer{ID: id}
 	empty := true
 	unread := map[string]bool{}
 	get := func(field string) (string, diag.Pos, bool) {
@@ -381,7 +385,7 @@ func (r *reader) readAnswer(t *table, i int, id string) *answers.Answer {
 		r.errorf(p, id, "justification", "excluded without a justification: ISO/IEC 27001 6.1.3 d) asks why each excluded control is excluded")
 	}
 	if empty {
-		return nil
+		return nil, len(unread) == 0
 	}
 	for _, f := range unreadOrder {
 		if unread[f] {
@@ -395,7 +399,7 @@ func (r *reader) readAnswer(t *table, i int, id string) *answers.Answer {
 	if unread["justification"] {
 		a.Justification = ""
 	}
-	return a
+	return a, false
 }
 
 // unsavedFormulaMsg explains a formula cell whose value was never stored:
