@@ -270,7 +270,7 @@ func importInto(cmd *cobra.Command, cat *catalog.Catalog, res *importer.Result, 
 	// run would.
 	if st, vl := soa.Load(cat, displayPath(o.into), out); st == nil {
 		_ = diag.Write(cmd.ErrOrStderr(), "text", vl)
-		return &exitErr{code: ExitFindings, err: fmt.Errorf("the updated answers would not validate; nothing written")}
+		return &exitErr{code: ExitFindings, err: fmt.Errorf("the updated answers would not validate (lines as they would be after the update); nothing written")}
 	}
 	if o.dryRun {
 		fmt.Fprintf(cmd.ErrOrStderr(), "%d change(s); --dry-run: nothing written\n", len(changes))
