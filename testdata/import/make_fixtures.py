@@ -566,7 +566,7 @@ Every row: `expected/edited-openpyxl.json`.
 cells below changed with openpyxl; then
 opened and saved by LibreOffice 7.4 (`soffice --headless --convert-to xlsx`),
 so every part of the file is as LibreOffice writes it: its own styles,
-shared strings, no theme part, the empty-string cells soa writes dropped,
+shared strings, no theme part, the empty-string cells soa then wrote dropped,
 dates as numbers with a date format, `<cols>` and `<row>` with all the
 optional attributes. Row positions are those of soa's workbook (row 1
 header, bands at rows 2, 40, 49, 64; 5.1 at row 3, 8.34 at row 98).
