@@ -234,16 +234,24 @@ func (r *Reader) Strings(n *yaml.Node, at At) ([]string, bool) {
 	return out, ok
 }
 
-// Bool reads true/false (yes/no are accepted too, in any case).
+// TrueWords and FalseWords are the spellings Bool accepts, in any case.
+// The JSON Schema of soa's files is made from the same lists.
+var (
+	TrueWords  = []string{"true", "yes"}
+	FalseWords = []string{"false", "no"}
+)
+
+// Bool reads true or false, spelled as one of TrueWords or FalseWords in
+// any case.
 func (r *Reader) Bool(n *yaml.Node, at At) (bool, bool) {
 	s, ok := r.String(n, at)
 	if !ok {
 		return false, false
 	}
-	switch strings.ToLower(s) {
-	case "true", "yes":
+	switch lower := strings.ToLower(s); {
+	case slices.Contains(TrueWords, lower):
 		return true, true
-	case "false", "no":
+	case slices.Contains(FalseWords, lower):
 		return false, true
 	}
 	r.Errorf(n, at, "want true or false, got %q", s)
