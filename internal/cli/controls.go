@@ -111,9 +111,7 @@ by an overlay in --catalog is shown too.`,
 			c := cat.Control(id)
 			if c == nil {
 				msg := fmt.Sprintf("no control %q in the catalogue", args[0])
-				if sug := diag.Suggest(id, allControlIDs(cat)); sug != "" {
-					msg += fmt.Sprintf(" (did you mean %s?)", sug)
-				}
+				msg += diag.DidYouMean(id, allControlIDs(cat), false)
 				return usageError("%s", msg)
 			}
 			return controllist.WriteDetail(cmd.OutOrStdout(), cat, c, controllist.Options{Format: format, Lang: l})

@@ -171,10 +171,7 @@ func (r *Reader) mergeFields(v *yaml.Node, at At, allowed []string) []Field {
 }
 
 func unknownField(key string, allowed []string) string {
-	msg := fmt.Sprintf("unknown field %q", key)
-	if s := diag.Suggest(key, allowed); s != "" {
-		msg += fmt.Sprintf(" (did you mean %q?)", s)
-	}
+	msg := fmt.Sprintf("unknown field %q", key) + diag.DidYouMean(key, allowed, true)
 	return msg + " (allowed: " + strings.Join(allowed, ", ") + ")"
 }
 
@@ -309,10 +306,7 @@ func (r *Reader) EnumList(n *yaml.Node, at At, allowed []string) ([]string, bool
 
 func notOneOf(s string, allowed []string) string {
 	msg := fmt.Sprintf("%q is not one of %s", s, strings.Join(allowed, ", "))
-	if sug := diag.Suggest(strings.ToLower(s), allowed); sug != "" {
-		msg += fmt.Sprintf(" (did you mean %q?)", sug)
-	}
-	return msg
+	return msg + diag.DidYouMean(strings.ToLower(s), allowed, true)
 }
 
 var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
