@@ -37,8 +37,9 @@ func TestScript(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"exitcode": cmdExitCode,
-			"xlsxdump": cmdXLSXDump,
+			"exitcode":   cmdExitCode,
+			"jsonschema": cmdJSONSchema,
+			"xlsxdump":   cmdXLSXDump,
 		},
 	})
 }

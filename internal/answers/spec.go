@@ -46,9 +46,9 @@ var (
 		{Name: "description", Type: schema.String, Desc: "What changed"},
 	}
 	controlFields = []schema.Field{
-		{Name: "applicable", Type: schema.Bool, Desc: "Whether the control is applicable (included in the ISMS)"},
+		{Name: "applicable", Type: schema.Bool, Nullable: true, Desc: "Whether the control is applicable (included in the ISMS)"},
 		{Name: "reasons", Type: schema.EnumList, Enum: Reasons, Desc: "Why the control is included"},
-		{Name: "justification", Type: schema.String, Desc: "Justification for inclusion, or for exclusion when not applicable"},
+		{Name: "justification", Type: schema.String, RequiredWhenFalse: "applicable", Desc: "Justification for inclusion, or for exclusion when not applicable"},
 		{Name: "status", Type: schema.Enum, Enum: Statuses, Desc: "Implementation status"},
 		{Name: "owner", Type: schema.String, Desc: "Person or role responsible"},
 		{Name: "evidence", Type: schema.StringList, Desc: "Documents and records that show the control works"},
@@ -60,8 +60,8 @@ var (
 	topFields = []schema.Field{
 		{Name: "edition", Type: schema.Enum, Enum: Editions, Desc: "Which Annex A the control ids belong to (default 2022)"},
 		{Name: "organization", Type: schema.Object, Fields: organizationFields, Required: true},
-		{Name: "revisions", Type: schema.ObjectList, Fields: revisionFields, Desc: "Revision history of the SoA"},
-		{Name: "controls", Type: schema.Map, KeyPattern: `^[A-Za-z0-9][A-Za-z0-9._-]*$`, Fields: controlFields, Desc: "Answers, keyed by control id"},
+		{Name: "revisions", Type: schema.ObjectList, Nullable: true, Fields: revisionFields, Desc: "Revision history of the SoA"},
+		{Name: "controls", Type: schema.Map, Nullable: true, NullEntries: true, KeyPattern: `^[A-Za-z0-9][A-Za-z0-9._-]*$`, Fields: controlFields, Desc: "Answers, keyed by control id"},
 	}
 )
 

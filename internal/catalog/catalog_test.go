@@ -347,6 +347,7 @@ func TestSelect(t *testing.T) {
 		{q: catalog.Query{Attrs: []string{"cybersecurity_concepts=detection"}}, wantErr: `has no value "detection" (allowed: identify, protect, detect, respond, recover)`},
 		{q: catalog.Query{Edition: "2005"}, wantErr: `unknown edition "2005" (allowed: 2022, 2013)`},
 		{q: catalog.Query{Edition: "2013", New: true}, wantErr: `--new selects controls new in 2022`},
+		{q: catalog.Query{Edition: "2013", Attrs: []string{"control_type=preventive"}}, wantErr: `--attr filters on the ISO/IEC 27002:2022 attributes, which only 2022 controls have; it needs --edition 2022`},
 	}
 	for _, tt := range tests {
 		got, err := cat.Select(tt.q)

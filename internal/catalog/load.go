@@ -125,9 +125,7 @@ func (c *Catalog) linkMappings(diags *diag.List, mapPos map[string][]diag.Pos) {
 				switch {
 				case target == nil:
 					msg := fmt.Sprintf("maps to %s, which is no control", id)
-					if sug := diag.Suggest(id, c.allIDs()); sug != "" {
-						msg += fmt.Sprintf(" (did you mean %s?)", sug)
-					}
+					msg += diag.DidYouMean(id, c.allIDs(), false)
 					errorf(diags, pos, ctl.ID, "maps_to", "%s", msg)
 					continue
 				case target.Set == ctl.Set:
@@ -236,9 +234,7 @@ func (c *Catalog) applyOverlay(diags *diag.List, o *overlayFile) {
 		ctl := c.byID[oc.id]
 		if ctl == nil {
 			msg := fmt.Sprintf("overlay names control %s, which is not in the catalogue", oc.id)
-			if sug := diag.Suggest(oc.id, c.allIDs()); sug != "" {
-				msg += fmt.Sprintf(" (did you mean %s?)", sug)
-			}
+			msg += diag.DidYouMean(oc.id, c.allIDs(), false)
 			errorf(diags, oc.pos, oc.id, "", "%s", msg)
 			continue
 		}

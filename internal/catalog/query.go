@@ -11,7 +11,7 @@ import (
 type Query struct {
 	Edition string   // "2022" (default) or "2013"
 	Theme   string   // theme id ("people"), theme number ("6") or 2013 clause ("A.9"); "" for all
-	Attrs   []string // KEY=VALUE filters on 2022 attributes; all must match
+	Attrs   []string // KEY=VALUE filters on 2022 attributes; all must match; 2022 only
 	New     bool     // only controls new in 2022
 }
 
@@ -32,6 +32,11 @@ func (c *Catalog) Select(q Query) ([]*Control, error) {
 	theme, err := resolveTheme(sets, q.Theme)
 	if err != nil {
 		return nil, err
+	}
+	// Attributes come from ISO/IEC 27002:2022: filtering 2013 controls on
+	// them would only ever give an empty list.
+	if len(q.Attrs) > 0 && q.Edition != "2022" {
+		return nil, fmt.Errorf("--attr filters on the ISO/IEC 27002:2022 attributes, which only 2022 controls have; it needs --edition 2022")
 	}
 	type attr struct{ key, value string }
 	var attrs []attr

@@ -41,7 +41,7 @@ var (
 		{Name: "title", Type: schema.String, Required: true},
 		{Name: "edition", Type: schema.Enum, Enum: Editions, Desc: "Edition of an ISO set; for a user's set, the edition whose SoA includes it"},
 		{Name: "prefix", Type: schema.String, Desc: "Prefix of every id of a user's set, such as ORG- or CLD."},
-		{Name: "themes", Type: schema.ObjectList, Fields: themeSpec},
+		{Name: "themes", Type: schema.ObjectList, Nullable: true, Fields: themeSpec},
 		{Name: "controls", Type: schema.ObjectList, Fields: controlSpec, Required: true},
 	}
 	overlayControlSpec = []schema.Field{

@@ -86,6 +86,8 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"validate", "--strict", "../../testdata/examples/saas-cloud.yaml"}, ExitFindings},
 		{[]string{"validate", "../../testdata/bad/unknown-field.yaml"}, ExitFindings},
 		{[]string{"validate", filepath.Join(dir, "missing.yaml")}, ExitError},
+		{[]string{"validate", "../../testdata/bad/unknown-field.yaml", filepath.Join(dir, "missing.yaml")}, ExitError},
+		{[]string{"validate", "--format", "json", "../../testdata/examples/saas-cloud.yaml", filepath.Join(dir, "missing.yaml")}, ExitError},
 		{[]string{"validate"}, ExitError},
 		{[]string{"validate", "--format", "sarif", "x.yaml"}, ExitError},
 		{[]string{"init", "-o", existing}, ExitError},

@@ -40,7 +40,7 @@ terminal; json, yaml and csv give every field for other tools.`,
 	f := cmd.Flags()
 	f.StringVar(&o.edition, "edition", "2022", "Annex A edition: 2022 or 2013")
 	f.StringVar(&o.theme, "theme", "", "only this theme: organizational, people, physical, technological (or 5–8; A.5–A.18 for 2013)")
-	f.StringArrayVar(&o.attrs, "attr", nil, "only controls with this ISO/IEC 27002 attribute, as KEY=VALUE (repeatable; all must match)")
+	f.StringArrayVar(&o.attrs, "attr", nil, "only controls with this ISO/IEC 27002:2022 attribute, as KEY=VALUE (repeatable; all must match; 2022 only)")
 	f.BoolVar(&o.isNew, "new", false, "only the controls new in 2022")
 	f.StringVar(&o.lang, "lang", "en", "language of titles in the table: en or ja")
 	f.StringVarP(&o.format, "format", "f", "table", "output format: "+strings.Join(controllist.Formats, ", "))
@@ -111,9 +111,7 @@ by an overlay in --catalog is shown too.`,
 			c := cat.Control(id)
 			if c == nil {
 				msg := fmt.Sprintf("no control %q in the catalogue", args[0])
-				if sug := diag.Suggest(id, allControlIDs(cat)); sug != "" {
-					msg += fmt.Sprintf(" (did you mean %s?)", sug)
-				}
+				msg += diag.DidYouMean(id, allControlIDs(cat), false)
 				return usageError("%s", msg)
 			}
 			return controllist.WriteDetail(cmd.OutOrStdout(), cat, c, controllist.Options{Format: format, Lang: l})

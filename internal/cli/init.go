@@ -36,13 +36,15 @@ func newInitCmd(g *globalOptions) *cobra.Command {
 		Use:   "init",
 		Short: "Write an answers file to fill in, listing every control",
 		Long: `Write an answers file that lists every control of the edition with its
-title as a comment and empty answers, ready to fill in. With -o, the JSON
-Schema for editors (` + schemaFile + `) is written beside it unless one is
-there already, and the file's yaml-language-server modeline points at it.
-An existing answers file is never overwritten without --force.`,
+title as a comment and empty answers, ready to fill in. Its first line, a
+yaml-language-server modeline, points editors at the JSON Schema
+` + schemaFile + ` beside it. With -o, that schema is written too unless
+one is there already; without -o the answers go to standard output, and
+"soa schema answers > ` + schemaFile + `" writes the schema. An existing
+answers file is never overwritten without --force.`,
 		Example: `  soa init -o answers.yaml --org "Example KK"
   soa init --edition 2013 --lang ja -o answers-2013.yaml
-  soa init > answers.yaml`,
+  soa init --org "Example KK" > answers.yaml && soa schema answers > ` + schemaFile,
 		Args: exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error { return runInit(cmd, o) },
 	}
@@ -76,17 +78,20 @@ func runInit(cmd *cobra.Command, o *initOptions) error {
 	if err != nil {
 		return err
 	}
-	opts := scaffold.Options{Edition: o.edition, Org: o.org, Date: date, Lang: lang}
-	if o.output != "" && o.output != "-" {
-		opts.SchemaPath = schemaFile
-	}
+	// The modeline names the schema by its name beside the answers file,
+	// on standard output too: stdout stays the file itself, and the schema
+	// is one command away (said on stderr).
+	opts := scaffold.Options{Edition: o.edition, Org: o.org, Date: date, Lang: lang, SchemaPath: schemaFile}
 	var buf bytes.Buffer
 	if err := scaffold.Write(&buf, cat, opts); err != nil {
 		return err
 	}
-	if opts.SchemaPath == "" {
-		_, err := cmd.OutOrStdout().Write(buf.Bytes())
-		return err
+	if o.output == "" || o.output == "-" {
+		if _, err := cmd.OutOrStdout().Write(buf.Bytes()); err != nil {
+			return err
+		}
+		fmt.Fprintf(cmd.ErrOrStderr(), "for editors, write the schema the first line names beside the file: soa schema answers > %s\n", schemaFile)
+		return nil
 	}
 	if err := writeFileAtomic(o.output, buf.Bytes(), o.force); err != nil {
 		return err

@@ -13,9 +13,11 @@ func newSchemaCmd() *cobra.Command {
 		Use:   "schema answers|catalog",
 		Short: "Print the JSON Schema of answers or catalogue files",
 		Long: `Print a JSON Schema (draft 2020-12) of the answers file or of a catalogue
-file, made from the same field and value lists the loader uses. Editors
-with the YAML language server use it for completion and checks, through a
-modeline such as:
+file, made from the same field and value lists the loader uses. It accepts
+what soa validate reads without an error, as far as a schema can see: rules
+about meaning, such as unknown control ids, are left to soa validate.
+Editors with the YAML language server use it for completion and checks,
+through a modeline such as:
 
   # yaml-language-server: $schema=answers.schema.json`,
 		Example: `  soa schema answers > answers.schema.json

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -35,7 +36,10 @@ implemented without evidence, partial or planned without an owner or
 target date.
 
 Exit codes: 0 valid (warnings allowed unless --strict), 1 invalid,
-2 usage or I/O error.`,
+2 usage or I/O error. A file that cannot be read does not stop the others
+from being checked and printed; the read error goes to standard error
+(with --format json, the array holds an entry for it too) and the exit
+code is 2.`,
 		Example: `  soa validate answers.yaml
   soa validate --strict --format github answers/*.yaml
   soa validate --format json answers.yaml | jq '.[] | select(.severity=="error")'`,
@@ -61,49 +65,79 @@ func runValidate(cmd *cobra.Command, o *validateOptions, paths []string) error {
 	if err != nil {
 		return err
 	}
-	var all diag.List
+	// A file that cannot be read does not hide what the others say: every
+	// file readable is checked and printed, the read errors go to stderr
+	// (and, in JSON, into the array as entries of their own), and the exit
+	// code is 2.
+	var all, unread diag.List
+	var readErrs []error
 	for _, p := range paths {
 		name, src, err := readAnswers(cmd.InOrStdin(), p)
 		if err != nil {
-			return err
+			readErrs = append(readErrs, err)
+			unread.Add(diag.Diagnostic{Pos: diag.Pos{File: name}, Severity: diag.Error, Msg: "cannot read the file: " + readCause(err)})
+			continue
 		}
 		_, l := soa.Load(cat, name, src)
 		all = append(all, l...)
+	}
+	nErr, nWarn := all.Count(diag.Error), all.Count(diag.Warning)
+	if o.format == "json" {
+		all = append(all, unread...)
 	}
 	all.Sort()
 	if err := diag.Write(cmd.OutOrStdout(), o.format, all); err != nil {
 		return err
 	}
-	nErr, nWarn := all.Count(diag.Error), all.Count(diag.Warning)
-	if o.format == "text" {
-		fmt.Fprintln(cmd.ErrOrStderr(), summaryLine(len(paths), nErr, nWarn))
+	for _, err := range readErrs {
+		fmt.Fprintf(cmd.ErrOrStderr(), "soa: %v\n", err)
 	}
-	if nErr > 0 || (o.strict && nWarn > 0) {
+	if o.format == "text" && len(readErrs) < len(paths) {
+		fmt.Fprintln(cmd.ErrOrStderr(), summaryLine(len(paths)-len(readErrs), nErr, nWarn, len(readErrs)))
+	}
+	switch {
+	case len(readErrs) > 0:
+		return reported(ExitError)
+	case nErr > 0 || (o.strict && nWarn > 0):
 		return reported(ExitFindings)
 	}
 	return nil
 }
 
-func summaryLine(files, nErr, nWarn int) string {
+func summaryLine(files, nErr, nWarn, unread int) string {
 	verdict := "valid"
-	if nErr > 0 {
+	switch {
+	case nErr > 0:
 		verdict = "invalid"
+	case unread > 0:
+		verdict = "incomplete"
 	}
-	return fmt.Sprintf("%s: %d file(s), %d error(s), %d warning(s)", verdict, files, nErr, nWarn)
+	s := fmt.Sprintf("%s: %d file(s), %d error(s), %d warning(s)", verdict, files, nErr, nWarn)
+	if unread > 0 {
+		s += fmt.Sprintf("; %d file(s) could not be read", unread)
+	}
+	return s
 }
 
-// readAnswers reads an answers file, or standard input for "-".
+// readAnswers reads an answers file, or standard input for "-". The name
+// to show for the file comes back even when it cannot be read.
 func readAnswers(stdin io.Reader, p string) (string, []byte, error) {
 	if p == "-" {
 		src, err := io.ReadAll(io.LimitReader(stdin, maxInput))
 		if err != nil {
-			return "", nil, fmt.Errorf("read standard input: %w", err)
+			return "<stdin>", nil, fmt.Errorf("read standard input: %w", err)
 		}
 		return "<stdin>", src, nil
 	}
 	src, err := readLimited(p)
-	if err != nil {
-		return "", nil, err
+	return displayPath(p), src, err
+}
+
+// readCause is why a file could not be read, without the file's name,
+// which the caller shows on its own.
+func readCause(err error) string {
+	if cause := errors.Unwrap(err); cause != nil {
+		return cause.Error()
 	}
-	return displayPath(p), src, nil
+	return err.Error()
 }

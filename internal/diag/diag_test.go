@@ -3,6 +3,7 @@ package diag
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -71,20 +72,47 @@ func TestSortAndErr(t *testing.T) {
 }
 
 func TestSuggest(t *testing.T) {
+	ids2013 := []string{"A.5.1.1", "A.5.1.2", "A.6.1.1", "A.6.1.2", "A.6.1.3"}
 	tests := []struct {
 		word string
 		opts []string
-		want string
+		want []string
 	}{
-		{"titel", []string{"id", "title", "theme"}, "title"},
-		{"reason", []string{"reasons", "status"}, "reasons"},
-		{"zzzzzz", []string{"title"}, ""},
-		{"5.38", []string{"5.3", "5.37", "5.36"}, ""}, // several equally close: no guess
-		{"A.9.2.7", []string{"A.9.2.1", "A.5.1.1"}, "A.9.2.1"},
+		{"titel", []string{"id", "title", "theme"}, []string{"title"}},
+		{"reason", []string{"reasons", "status"}, []string{"reasons"}},
+		{"zzzzzz", []string{"title"}, nil},
+		{"A.9.2.7", []string{"A.9.2.1", "A.5.1.1"}, []string{"A.9.2.1"}},
+		// Equally close: all of them, in the options' order.
+		{"A.5.1.3", ids2013, []string{"A.5.1.1", "A.5.1.2"}},
+		{"A.6.1.4", ids2013, []string{"A.6.1.1", "A.6.1.2", "A.6.1.3"}},
+		{"5.38", []string{"5.3", "5.37", "5.36"}, []string{"5.3", "5.37", "5.36"}},
+		// More than three equally close: a guess between so many helps nobody.
+		{"8.35", []string{"8.3", "8.31", "8.32", "8.33", "8.34"}, nil},
+		{"title", []string{"title", "title"}, []string{"title"}},
 	}
 	for _, tt := range tests {
-		if got := Suggest(tt.word, tt.opts); got != tt.want {
+		if got := Suggest(tt.word, tt.opts); !slices.Equal(got, tt.want) {
 			t.Errorf("Suggest(%q) = %q, want %q", tt.word, got, tt.want)
+		}
+	}
+}
+
+func TestDidYouMean(t *testing.T) {
+	ids := []string{"A.5.1.1", "A.5.1.2", "A.6.1.1", "A.6.1.2", "A.6.1.3"}
+	tests := []struct {
+		word  string
+		quote bool
+		want  string
+	}{
+		{"A.5.1.3", false, " (did you mean A.5.1.1 or A.5.1.2?)"},
+		{"A.6.1.4", false, " (did you mean A.6.1.1, A.6.1.2 or A.6.1.3?)"},
+		{"A.5.1.7", true, ` (did you mean "A.5.1.1" or "A.5.1.2"?)`},
+		{"A.6.2.2", false, " (did you mean A.6.1.2?)"},
+		{"Z", false, ""},
+	}
+	for _, tt := range tests {
+		if got := DidYouMean(tt.word, ids, tt.quote); got != tt.want {
+			t.Errorf("DidYouMean(%q, %v) = %q, want %q", tt.word, tt.quote, got, tt.want)
 		}
 	}
 }

@@ -1,29 +1,59 @@
 package diag
 
-// Suggest returns the option closest to word by edit distance, or "" when
-// none is close enough to be a likely typo, or when several are equally
-// close: a guess between many ids helps nobody.
-func Suggest(word string, options []string) string {
-	best, bestDist, bestPrefix, tied := "", -1, 0, false
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// maxSuggestions is the most options Suggest offers. When more are equally
+// close, the word is no nearer to one than to the others, and a guess
+// between so many helps nobody.
+const maxSuggestions = 3
+
+// Suggest returns the options closest to word by edit distance, in the
+// order of options: usually one; several when they are equally close (at
+// most maxSuggestions, else none); none when no option is close enough to
+// be a likely typo.
+func Suggest(word string, options []string) []string {
+	var best []string
+	bestDist, bestPrefix := -1, 0
 	for _, o := range options {
 		d, p := distance(word, o), commonPrefix(word, o)
-		// Among equally close options, the one sharing the longest start
-		// with word wins: "A.9.2.7" suggests A.9.2.1 … only if it is alone.
+		// Among equally close options, those sharing the longest start
+		// with word win: "A.9.2.7" suggests A.9.2.1, not A.5.1.1.
 		switch {
 		case bestDist < 0 || d < bestDist || (d == bestDist && p > bestPrefix):
-			best, bestDist, bestPrefix, tied = o, d, p, false
-		case d == bestDist && p == bestPrefix && o != best:
-			tied = true
+			best, bestDist, bestPrefix = []string{o}, d, p
+		case d == bestDist && p == bestPrefix && !slices.Contains(best, o):
+			best = append(best, o)
 		}
 	}
-	if tied {
-		return ""
-	}
 	limit := max(1, len([]rune(word))/3)
-	if bestDist < 0 || bestDist > limit {
-		return ""
+	if bestDist < 0 || bestDist > limit || len(best) > maxSuggestions {
+		return nil
 	}
 	return best
+}
+
+// DidYouMean returns Suggest's answer as a parenthetical to append to a
+// message, " (did you mean A.5.1.1 or A.5.1.2?)", with each option in
+// double quotes if quote is set; "" when there is nothing to suggest.
+func DidYouMean(word string, options []string, quote bool) string {
+	sug := Suggest(word, options)
+	if len(sug) == 0 {
+		return ""
+	}
+	if quote {
+		for i, s := range sug {
+			sug[i] = strconv.Quote(s)
+		}
+	}
+	list := sug[len(sug)-1]
+	if len(sug) > 1 {
+		list = strings.Join(sug[:len(sug)-1], ", ") + " or " + list
+	}
+	return " (did you mean " + list + "?)"
 }
 
 func commonPrefix(a, b string) int {

@@ -96,9 +96,7 @@ func (r *reader) readRows(t *table, f *answers.File) {
 	for _, rw := range rows {
 		if rw.id.edition == "?" {
 			msg := fmt.Sprintf("no control %s in the catalogue", rw.id.id)
-			if s := diag.Suggest(rw.id.id, ids); s != "" {
-				msg += fmt.Sprintf(" (did you mean %s?)", s)
-			}
+			msg += diag.DidYouMean(rw.id.id, ids, false)
 			r.errorf(r.pos(t.sheet, idCol+1, rw.n), rw.id.id, "", "%s", msg)
 			continue
 		}
@@ -108,9 +106,7 @@ func (r *reader) readRows(t *table, f *answers.File) {
 		}
 		if !valid[rw.id.id] {
 			msg := fmt.Sprintf("no control %s in ISO/IEC 27001:%s Annex A", rw.id.id, f.Edition)
-			if s := diag.Suggest(rw.id.id, ids); s != "" {
-				msg += fmt.Sprintf(" (did you mean %s?)", s)
-			}
+			msg += diag.DidYouMean(rw.id.id, ids, false)
 			r.errorf(r.pos(t.sheet, idCol+1, rw.n), rw.id.id, "", "%s", msg)
 			continue
 		}

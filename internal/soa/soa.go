@@ -148,10 +148,7 @@ func unknownID(cat *catalog.Catalog, edition, id string, ids []string) string {
 		return fmt.Sprintf("%s looks like a %s id, but this file is edition %s and the catalogue has no such control", id, other, edition)
 	}
 	msg := fmt.Sprintf("no control %s in ISO/IEC 27001:%s Annex A or the catalogue's added sets", id, edition)
-	if sug := diag.Suggest(id, ids); sug != "" {
-		msg += fmt.Sprintf(" (did you mean %s?)", sug)
-	}
-	return msg
+	return msg + diag.DidYouMean(id, ids, false)
 }
 
 // checkRow reports what an auditor would ask about one control's answer.

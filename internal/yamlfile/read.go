@@ -171,10 +171,7 @@ func (r *Reader) mergeFields(v *yaml.Node, at At, allowed []string) []Field {
 }
 
 func unknownField(key string, allowed []string) string {
-	msg := fmt.Sprintf("unknown field %q", key)
-	if s := diag.Suggest(key, allowed); s != "" {
-		msg += fmt.Sprintf(" (did you mean %q?)", s)
-	}
+	msg := fmt.Sprintf("unknown field %q", key) + diag.DidYouMean(key, allowed, true)
 	return msg + " (allowed: " + strings.Join(allowed, ", ") + ")"
 }
 
@@ -234,16 +231,24 @@ func (r *Reader) Strings(n *yaml.Node, at At) ([]string, bool) {
 	return out, ok
 }
 
-// Bool reads true/false (yes/no are accepted too, in any case).
+// TrueWords and FalseWords are the spellings Bool accepts, in any case.
+// The JSON Schema of soa's files is made from the same lists.
+var (
+	TrueWords  = []string{"true", "yes"}
+	FalseWords = []string{"false", "no"}
+)
+
+// Bool reads true or false, spelled as one of TrueWords or FalseWords in
+// any case.
 func (r *Reader) Bool(n *yaml.Node, at At) (bool, bool) {
 	s, ok := r.String(n, at)
 	if !ok {
 		return false, false
 	}
-	switch strings.ToLower(s) {
-	case "true", "yes":
+	switch lower := strings.ToLower(s); {
+	case slices.Contains(TrueWords, lower):
 		return true, true
-	case "false", "no":
+	case slices.Contains(FalseWords, lower):
 		return false, true
 	}
 	r.Errorf(n, at, "want true or false, got %q", s)
@@ -301,10 +306,7 @@ func (r *Reader) EnumList(n *yaml.Node, at At, allowed []string) ([]string, bool
 
 func notOneOf(s string, allowed []string) string {
 	msg := fmt.Sprintf("%q is not one of %s", s, strings.Join(allowed, ", "))
-	if sug := diag.Suggest(strings.ToLower(s), allowed); sug != "" {
-		msg += fmt.Sprintf(" (did you mean %q?)", sug)
-	}
-	return msg
+	return msg + diag.DidYouMean(strings.ToLower(s), allowed, true)
 }
 
 var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
