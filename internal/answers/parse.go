@@ -87,18 +87,25 @@ func parseOrganization(r *yamlfile.Reader, n *yaml.Node, o *Organization) {
 	if strings.TrimSpace(o.Name) == "" {
 		r.Errorf(n, yamlfile.At{Field: "organization.name"}, "missing: the SoA names the organization")
 	}
-	if o.Date == "" && !hasField(fields, "date") {
-		r.Errorf(n, yamlfile.At{Field: "organization.date"}, "missing: the date of this SoA version, YYYY-MM-DD")
+	// A date that is there but not a date was reported by r.Date; an
+	// absent or empty one is reported here, at the key when there is one.
+	if o.Date == "" {
+		if v := valueOf(fields, "date"); v == nil {
+			r.Errorf(n, yamlfile.At{Field: "organization.date"}, "missing: the date of this SoA version, YYYY-MM-DD")
+		} else if yamlfile.IsNull(v) || strings.TrimSpace(v.Value) == "" {
+			r.Errorf(v, yamlfile.At{Field: "organization.date"}, "missing: the date of this SoA version, YYYY-MM-DD")
+		}
 	}
 }
 
-func hasField(fields []yamlfile.Field, key string) bool {
+// valueOf returns the value node of key among fields, or nil.
+func valueOf(fields []yamlfile.Field, key string) *yaml.Node {
 	for _, f := range fields {
 		if f.Key == key {
-			return true
+			return f.Value
 		}
 	}
-	return false
+	return nil
 }
 
 func parseRevisions(r *yamlfile.Reader, n *yaml.Node) []Revision {

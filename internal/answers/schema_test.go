@@ -119,7 +119,7 @@ func TestSchemaAcceptsExamples(t *testing.T) {
 // (invalid UTF-8, an alias bomb, an empty file).
 var schemaCatches = []string{
 	"bad-date.yaml", "bad-enum.yaml", "excluded-without-justification.yaml", "list.yaml",
-	"missing-organization.yaml", "mixed-errors.yaml", "unknown-field.yaml", "wrong-type.yaml",
+	"missing-organization.yaml", "empty-date.yaml", "mixed-errors.yaml", "unknown-field.yaml", "wrong-type.yaml",
 }
 
 // TestSchemaAndBadFiles: every bad file the loader accepts (warnings only)

@@ -47,7 +47,8 @@ type Field struct {
 	Enum       []string
 	Fields     []Field
 	KeyPattern string
-	// Required: the key must be there; a required String must not be empty.
+	// Required: the key must be there; a required String or Date must not
+	// be empty.
 	Required bool
 	// Nullable: an empty value ("key:" or ~) is read as "not given". Only
 	// for Bool, Object, ObjectList, Map and StringMap: the other types
@@ -184,10 +185,11 @@ func property(f Field) ordered {
 			p = ordered{{"type", scalar}, {"minLength", 1}}
 		}
 	case Date:
-		p = ordered{{"anyOf", []ordered{
-			{{"type", "string"}, {"pattern", `^\d{4}-\d{2}-\d{2}$`}, {"format", "date"}},
-			{{"enum", []any{"", nil}}},
-		}}}
+		date := ordered{{"type", "string"}, {"pattern", `^\d{4}-\d{2}-\d{2}$`}, {"format", "date"}}
+		p = ordered{{"anyOf", []ordered{date, {{"enum", []any{"", nil}}}}}}
+		if f.Required {
+			p = date
+		}
 	case Bool:
 		p = ordered{{"anyOf", []ordered{
 			{{"type", "boolean"}},
