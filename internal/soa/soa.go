@@ -4,8 +4,8 @@ package soa
 
 import (
 	"fmt"
-	"slices"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/soa-tool/soa/internal/answers"
