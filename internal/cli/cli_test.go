@@ -33,6 +33,7 @@ func TestControlsGolden(t *testing.T) {
 		{"controls-new.yaml", []string{"controls", "--new", "--format", "yaml"}},
 		{"show-5.23.txt", []string{"controls", "show", "5.23"}},
 		{"show-A.9.2.1-ja.txt", []string{"controls", "show", "A.9.2.1", "--lang", "ja"}},
+		{"show-5.23-ja.txt", []string{"controls", "show", "5.23", "--lang", "ja"}},
 		{"show-8.9.json", []string{"controls", "show", "8.9", "--format", "json"}},
 	}
 	for _, tt := range tests {

@@ -113,8 +113,8 @@ func detailText(cat *catalog.Catalog, c *catalog.Control, d Detail, l i18n.Lang)
 	if c.Set == catalog.Set2022 {
 		add("show.new", map[bool]string{true: l.T("yes"), false: l.T("no")}[c.New])
 	}
-	if c.Summary != "" {
-		add("show.summary", c.Summary)
+	if s := l.Pick(c.Summary, c.SummaryJA); s != "" {
+		add("show.summary", s)
 	}
 	writeRows(&b, rows)
 	if !c.Attributes.Empty() {

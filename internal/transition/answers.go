@@ -63,10 +63,11 @@ func (r *Result) WriteAnswers(w io.Writer, opts AnswersOptions) error {
 			title := l.Title(c.Control.Title, c.Control.TitleJA)
 			switch c.Kind {
 			case New:
-				if l == i18n.JA || c.Control.Summary == "" {
+				summary := l.Pick(c.Control.Summary, c.Control.SummaryJA)
+				if summary == "" {
 					return l.F("migrate.comment.new_short", title)
 				}
-				return l.F("migrate.comment.new", title, c.Control.Summary)
+				return l.F("migrate.comment.new", title, summary)
 			case Unanswered:
 				return l.F("migrate.comment.unanswered", title, sourceIDs(c))
 			case MergedConflict:

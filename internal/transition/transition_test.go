@@ -26,8 +26,14 @@ func cat(t testing.TB) *catalog.Catalog {
 
 func derive(t testing.TB, controls string) *transition.Result {
 	t.Helper()
+	return deriveLang(t, "en", controls)
+}
+
+// deriveLang derives from a 2013 file whose organization.language is lang.
+func deriveLang(t testing.TB, lang, controls string) *transition.Result {
+	t.Helper()
 	c := cat(t)
-	src := "edition: \"2013\"\norganization: {name: Old Ltd, soa_version: \"4.2\", date: 2025-01-01, approved_on: 2025-01-02}\nrevisions:\n  - {version: \"4.2\", date: 2025-01-01, author: CISO, description: Review}\ncontrols:\n" + controls
+	src := "edition: \"2013\"\norganization: {name: Old Ltd, soa_version: \"4.2\", date: 2025-01-01, approved_on: 2025-01-02, language: " + lang + "}\nrevisions:\n  - {version: \"4.2\", date: 2025-01-01, author: CISO, description: Review}\ncontrols:\n" + controls
 	st, l := soa.Load(c, "old.yaml", []byte(src))
 	if st == nil {
 		t.Fatal(l)
@@ -165,6 +171,30 @@ func TestWrittenFileValidates(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q", want)
 		}
+	}
+}
+
+// TestJapaneseComments: a migrated Japanese file says, above each new
+// control, what the control asks, in Japanese.
+func TestJapaneseComments(t *testing.T) {
+	r := deriveLang(t, "ja", `
+  A.5.1.1: {applicable: true, reasons: [legal], justification: 方針, status: implemented, owner: CISO, evidence: [POL-1]}
+`)
+	var buf bytes.Buffer
+	if err := r.WriteAnswers(&buf, transition.AnswersOptions{Date: "2026-05-01"}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{
+		"  # 脅威インテリジェンス：2022年版の新規管理策。回答を記入すること。概要：情報セキュリティの脅威に関する情報を収集・分析し、組織が対策に活かせる脅威インテリジェンスにする。\n",
+		"  # データマスキング：2022年版の新規管理策。回答を記入すること。概要：PIIなどの機微なデータを",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	if n := strings.Count(out, "概要："); n != 11 {
+		t.Errorf("%d comments with a summary, want 11 (the new controls)", n)
 	}
 }
 
