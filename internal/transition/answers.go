@@ -69,21 +69,21 @@ func (r *Result) WriteAnswers(w io.Writer, opts AnswersOptions) error {
 				}
 				return l.F("migrate.comment.new", title, summary)
 			case Unanswered:
-				return l.F("migrate.comment.unanswered", title, sourceIDs(c))
+				return l.F("migrate.comment.unanswered", title, sourceIDs(c, l))
 			case MergedConflict:
-				return l.F("migrate.comment.conflict", title, sourceIDs(c))
+				return l.F("migrate.comment.conflict", title, sourceIDs(c, l))
 			}
-			return l.F("migrate.comment.from", title, sourceIDs(c))
+			return l.F("migrate.comment.from", title, sourceIDs(c, l))
 		},
 	})
 }
 
-func sourceIDs(c Control) string {
+func sourceIDs(c Control, l i18n.Lang) string {
 	var ids []string
 	for _, s := range c.Sources {
 		ids = append(ids, s.Control.ID)
 	}
-	return strings.Join(ids, ", ")
+	return strings.Join(ids, l.T("list.comma"))
 }
 
 func lang(code string) i18n.Lang {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -11,6 +12,7 @@ import (
 	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/catalog"
 	"github.com/soa-tool/soa/internal/diag"
+	"github.com/soa-tool/soa/internal/i18n"
 	"github.com/soa-tool/soa/internal/soa"
 	"github.com/soa-tool/soa/internal/transition"
 )
@@ -195,6 +197,58 @@ func TestJapaneseComments(t *testing.T) {
 	}
 	if n := strings.Count(out, "概要："); n != 11 {
 		t.Errorf("%d comments with a summary, want 11 (the new controls)", n)
+	}
+}
+
+// TestJapaneseText: what migrate writes into the answers of a Japanese
+// file (review notes, the mark of a 2013 exclusion) is Japanese, and the
+// transition report names conflicting values in Japanese.
+func TestJapaneseText(t *testing.T) {
+	r := deriveLang(t, "ja", `
+  A.9.2.2: {applicable: true, reasons: [risk], justification: 登録手順, status: implemented, owner: 情報システム部長, evidence: [手順書]}
+  A.9.2.5: {applicable: true, reasons: [risk], justification: 定期見直し, status: partial, owner: 情報システム部長, target_date: 2026-09-30}
+  A.9.2.6: {applicable: false, justification: 対象者なし}
+  A.11.1.2: {applicable: true, reasons: [risk], justification: 入退管理, status: implemented, owner: 総務部長, evidence: [入退記録]}
+`)
+	c := control(r, "5.18")
+	want := "2013年版の対応元で回答が食い違っている：適用可否（A.9.2.2：適用、A.9.2.5：適用、A.9.2.6：除外）、実施状況（A.9.2.2：実施済み、A.9.2.5：一部実施）。統合した回答を確認すること。"
+	if c.Derived.Review != want {
+		t.Errorf("5.18 review\n got %q\nwant %q", c.Derived.Review, want)
+	}
+	if !strings.Contains(c.Derived.Justification, "[2013 A.9.2.6] （2013年版では除外）対象者なし") {
+		t.Errorf("5.18 justification %q", c.Derived.Justification)
+	}
+	c = control(r, "7.2")
+	if want := "A.11.1.6 は2013年版で未回答。この回答で対応できているか確認すること。"; c.Derived.Review != want {
+		t.Errorf("7.2 review\n got %q\nwant %q", c.Derived.Review, want)
+	}
+	var out bytes.Buffer
+	if err := r.WriteReport(&out, transition.ReportOptions{Format: "text", Lang: i18n.JA}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "- 5.18 アクセス権：適用可否（A.9.2.2：適用、A.9.2.5：適用、A.9.2.6：除外）\n- 5.18 アクセス権：実施状況（A.9.2.2：実施済み、A.9.2.5：一部実施）\n"; !strings.Contains(out.String(), want) {
+		t.Errorf("report lacks %q:\n%s", want, out.String())
+	}
+	// Nothing English is left: ids, the [2013 …] source marks and the
+	// answers' own words aside.
+	strip := regexp.MustCompile(`\[2013 A(\.\d+)+\]|\bA(\.\d+)+|\b\d+(\.\d+)+\b`)
+	for _, c := range r.Controls {
+		if c.Derived == nil {
+			continue
+		}
+		for _, text := range []string{c.Derived.Review, c.Derived.Justification} {
+			if w := regexp.MustCompile(`[A-Za-z]+`).FindString(strip.ReplaceAllString(text, "")); w != "" {
+				t.Errorf("%s: %q holds the English %q", c.Control.ID, text, w)
+			}
+		}
+	}
+	// The JSON report keeps the answers file's words for tools.
+	out.Reset()
+	if err := r.WriteReport(&out, transition.ReportOptions{Format: "json", Lang: i18n.JA}); err != nil {
+		t.Fatal(err)
+	}
+	if want := `"A.9.2.5: partial"`; !strings.Contains(out.String(), want) {
+		t.Errorf("JSON lacks %s", want)
 	}
 }
 
