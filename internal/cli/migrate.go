@@ -24,10 +24,12 @@ func newMigrateCmd(g *globalOptions) *cobra.Command {
 		Long: `Write a 2022 answers file pre-filled from a 2013 one through the
 correspondence of ISO/IEC 27002:2022 Annex B. A 2022 control made of
 several 2013 controls is applicable if any of them is; its status is the
-weakest; reasons and evidence are merged; justifications are kept, each
-marked with its source; where the sources disagree on applicability,
-status or owner, a review note says so. The 11 controls new in 2022 are
-left to answer. Comments say where each answer came from.
+weakest (left blank when an applicable source has none: it is unknown);
+reasons and evidence are merged; justifications, notes and review notes
+are kept, each marked with its source; where the sources disagree on
+applicability, status or owner, a review note says so. The 11 controls new
+in 2022 are left to answer. Comments say where each answer came from, and
+what soa writes is in the language of OLD.yaml (organization.language).
 
 Exit codes: 0 written, 1 invalid or wrong-edition input, 2 usage or I/O
 error (an existing NEW.yaml is kept unless --force).`,

@@ -229,6 +229,7 @@ var messages = map[string]message{
 	// of the answers file.
 	"migrate.excluded_2013":     {"(excluded in 2013) %s", "（2013年版では除外）%s"},
 	"migrate.review.disagree":   {"the 2013 sources disagree on %s; check the merged answer", "2013年版の対応元で回答が食い違っている：%s。統合した回答を確認すること。"},
+	"migrate.review.no_status":  {"%s: applicable in 2013 without a status, so the merged status is left blank; set it", "%s は2013年版で適用だが実施状況の記載がないため、統合後の実施状況は空欄にした。記入すること。"},
 	"migrate.review.unanswered": {"%s had no answer in 2013; check that this answer covers it", "%s は2013年版で未回答。この回答で対応できているか確認すること。"},
 	// soa transition: the coverage report.
 	"tr.title":                {"2013 → 2022 transition: %s", "2013年版から2022年版への移行：%s"},

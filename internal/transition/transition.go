@@ -5,9 +5,14 @@
 // The rules, for each 2022 control, over the 2013 controls that map to it
 // (its sources):
 //   - it is applicable if any answered source is;
-//   - its status is the weakest status among the applicable sources;
+//   - its status is the weakest status among the applicable sources; an
+//     applicable source without a status is unknown, which leaves the
+//     status blank (unless another source is not_implemented, the weakest
+//     status there is), and is named in the review note;
 //   - reasons and evidence are the unions of the applicable sources';
-//   - justifications and notes are kept, each prefixed with its source;
+//   - justifications, notes and review notes are kept from every source
+//     that has them, each prefixed with its source when several sources
+//     have an answer;
 //   - where the sources disagree on applicability, status or owner, the
 //     answer gets a review note naming the disagreement;
 //   - text soa writes into the answers (review notes, the mark of a 2013
@@ -156,14 +161,30 @@ func derive(d *Control, l i18n.Lang) {
 			known = append(known, s)
 		}
 	}
+	// Text is kept from every source with an answer, even one that does
+	// not say whether it applies; one such source needs no source marks.
+	var texted []Source
+	for _, s := range d.Sources {
+		if s.Answer != nil {
+			texted = append(texted, s)
+		}
+	}
+	single := len(texted) == 1
 	if len(known) == 0 {
 		d.Kind = Unanswered
+		// Nothing to derive, but what the sources' answers say is kept.
+		a := &answers.Answer{ID: d.Control.ID}
+		a.Justification = joinField(texted, single, func(x *answers.Answer) string { return x.Justification })
+		a.Notes = joinField(texted, single, func(x *answers.Answer) string { return x.Notes })
+		a.Review = joinField(texted, single, func(x *answers.Answer) string { return x.Review })
+		if a.Justification != "" || a.Notes != "" || a.Review != "" {
+			d.Derived = a
+		}
 		return
 	}
 	applicable := slices.ContainsFunc(known, func(s Source) bool { return isApplicable(s.Answer) })
 	a := &answers.Answer{ID: d.Control.ID, Applicable: &applicable}
-	single := len(known) == 1 // one answer: its text needs no source marks
-	var kept []Source         // the sources whose answer shapes the derived one
+	var kept []Source // the sources whose answer shapes the derived one
 	for _, s := range known {
 		if isApplicable(s.Answer) == applicable {
 			kept = append(kept, s)
@@ -182,17 +203,18 @@ func derive(d *Control, l i18n.Lang) {
 		}
 	}
 	a.Reasons = inOrder(a.Reasons, answers.Reasons)
-	a.Justification = joinField(known, single, func(x *answers.Answer) string {
+	a.Justification = joinField(texted, single, func(x *answers.Answer) string {
 		if j := strings.TrimSpace(x.Justification); j != "" && applicable && isExcluded(x) {
 			return l.F("migrate.excluded_2013", j)
 		}
 		return x.Justification
 	})
-	a.Notes = joinField(kept, single, func(x *answers.Answer) string { return x.Notes })
+	a.Notes = joinField(texted, single, func(x *answers.Answer) string { return x.Notes })
+	var unknown []string // applicable sources without a status, when others have one
 	if applicable {
-		a.Status = weakest(kept)
+		a.Status, unknown = mergedStatus(kept)
 		a.Owner = firstOwner(kept)
-		if a.Status == answers.Partial || a.Status == answers.Planned {
+		if a.Status == answers.Partial || a.Status == answers.Planned || a.Status == "" {
 			a.TargetDate = latestTarget(kept)
 		}
 	}
@@ -219,6 +241,13 @@ func derive(d *Control, l i18n.Lang) {
 			}
 		}
 		review = append(review, l.F("migrate.review.unanswered", strings.Join(missing, l.T("list.comma"))))
+	}
+	if len(unknown) > 0 && a.Status == "" {
+		review = append(review, l.F("migrate.review.no_status", strings.Join(unknown, l.T("list.comma"))))
+	}
+	// Then the review notes of the 2013 answers, as they were.
+	if r := joinField(texted, single, func(x *answers.Answer) string { return x.Review }); r != "" {
+		review = append(review, r)
 	}
 	a.Review = strings.Join(review, "\n")
 	d.Derived = a
@@ -248,6 +277,28 @@ func joinField(srcs []Source, single bool, get func(*answers.Answer) string) str
 		}
 	}
 	return strings.Join(parts, "\n")
+}
+
+// mergedStatus is the status of a control merged from the applicable
+// sources srcs: the weakest of theirs. A source without a status could be
+// anything, so when some have one and others do not, the merged status is
+// unknown (""), unless a known one is already the weakest possible
+// (not_implemented). unknown lists the sources without a status, when
+// others have one.
+func mergedStatus(srcs []Source) (status answers.Status, unknown []string) {
+	status = weakest(srcs)
+	if status == "" {
+		return "", nil // none has a status: nothing is known, nothing disagrees
+	}
+	for _, s := range srcs {
+		if s.Answer.Status == "" {
+			unknown = append(unknown, s.Control.ID)
+		}
+	}
+	if len(unknown) > 0 && status != answers.NotImplemented {
+		status = ""
+	}
+	return status, unknown
 }
 
 // weakest returns the least implemented status among srcs, ignoring
@@ -317,7 +368,14 @@ func conflicts(known []Source) []Conflict {
 			applicable = append(applicable, s)
 		}
 	}
-	collect("status", applicable, func(a *answers.Answer) string { return string(a.Status) })
+	// An applicable source without a status disagrees with one that has a
+	// status; when none has one, nothing disagrees.
+	collect("status", applicable, func(a *answers.Answer) string {
+		if a.Status == "" {
+			return "no_status"
+		}
+		return string(a.Status)
+	})
 	collect("owner", applicable, func(a *answers.Answer) string { return strings.TrimSpace(a.Owner) })
 	return out
 }
