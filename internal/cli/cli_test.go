@@ -107,3 +107,28 @@ func TestExitCodes(t *testing.T) {
 		t.Error("init overwrote a file without --force")
 	}
 }
+
+// TestWorkbookToStdout: generate -o - writes the workbook to standard
+// output, except to a terminal; the null device is no terminal.
+func TestWorkbookToStdout(t *testing.T) {
+	args := []string{"generate", "../../testdata/examples/saas-cloud.yaml", "-o", "-"}
+	null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	if err != nil {
+		t.Skip(err)
+	}
+	defer null.Close()
+	var stderr bytes.Buffer
+	if code := run(args, strings.NewReader(""), null, &stderr); code != ExitOK {
+		t.Errorf("to %s: exit %d: %s", os.DevNull, code, stderr.String())
+	}
+	// The master side of a pseudo-terminal stands in for a terminal.
+	tty, err := os.OpenFile("/dev/ptmx", os.O_RDWR, 0)
+	if err != nil {
+		t.Skipf("no pseudo-terminal: %v", err)
+	}
+	defer tty.Close()
+	stderr.Reset()
+	if code := run(args, strings.NewReader(""), tty, &stderr); code != ExitError || !strings.Contains(stderr.String(), "a workbook is binary") {
+		t.Errorf("to a terminal: exit %d: %s", code, stderr.String())
+	}
+}

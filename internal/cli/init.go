@@ -77,7 +77,7 @@ func runInit(cmd *cobra.Command, o *initOptions) error {
 		return err
 	}
 	opts := scaffold.Options{Edition: o.edition, Org: o.org, Date: date, Lang: lang}
-	if o.output != "" && o.output != "-" {
+	if o.output != "" && o.output != stdoutName {
 		opts.SchemaPath = schemaFile
 	}
 	var buf bytes.Buffer
