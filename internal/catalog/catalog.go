@@ -86,8 +86,9 @@ type Control struct {
 	Objective  string // Objective.ID, 2013 only
 	Title      string
 	TitleJA    string
-	Summary    string
-	New        bool // new in ISO/IEC 27001:2022
+	Summary    string // one sentence in our own words (English)
+	SummaryJA  string // the summary in Japanese; "" falls back to Summary
+	New        bool   // new in ISO/IEC 27001:2022
 	Attributes Attributes
 	MapsTo     []string // ids this control corresponds to in another set (2013 → 2022)
 	MappedFrom []string // ids of controls whose MapsTo names this one, in catalogue order

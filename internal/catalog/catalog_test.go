@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/soa-tool/soa/internal/catalog"
 	"github.com/soa-tool/soa/internal/diag"
@@ -43,6 +44,7 @@ func TestDefaultShape(t *testing.T) {
 		if len(c.Summary) > 200 {
 			t.Errorf("%s: summary is %d bytes; keep it to one short sentence", c.ID, len(c.Summary))
 		}
+		checkSummaryJA(t, c)
 	}
 	want := map[string]int{"organizational": 37, "people": 8, "physical": 14, "technological": 34}
 	for k, v := range want {
@@ -71,6 +73,76 @@ func TestDefaultShape(t *testing.T) {
 		if th.TitleJA == "" {
 			t.Errorf("2022 theme %s: no Japanese title", th.ID)
 		}
+	}
+}
+
+// checkSummaryJA: every bundled 2022 control has a Japanese summary: one
+// sentence in the plain style (である/する), ending in 。, short enough to
+// sit in a gap finding or a comment line.
+func checkSummaryJA(t *testing.T, c *catalog.Control) {
+	t.Helper()
+	s := c.SummaryJA
+	switch n := utf8.RuneCountInString(s); {
+	case strings.TrimSpace(s) == "":
+		t.Errorf("%s: no summary_ja", c.ID)
+		return
+	case n > 100:
+		t.Errorf("%s: summary_ja is %d characters; keep it to one short sentence", c.ID, n)
+	}
+	if !strings.HasSuffix(s, "。") || strings.Count(s, "。") != 1 {
+		t.Errorf("%s: summary_ja %q: one sentence, ending in 。", c.ID, s)
+	}
+	for _, polite := range []string{"です", "ます"} {
+		if strings.Contains(s, polite) {
+			t.Errorf("%s: summary_ja %q: plain style (である/する), not %s", c.ID, s, polite)
+		}
+	}
+	if strings.ContainsAny(s, ",.;:()") {
+		t.Errorf("%s: summary_ja %q: use Japanese punctuation (、。：（）)", c.ID, s)
+	}
+}
+
+// TestSummaryJA: summary_ja is read from a user's set and from overlays;
+// a control without one keeps an empty SummaryJA (renderers fall back to
+// the English summary).
+func TestSummaryJA(t *testing.T) {
+	base, err := catalog.DefaultFiles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	user := []catalog.File{
+		{Name: "org.yaml", Src: []byte(`set: org
+title: Own controls
+edition: "2022"
+prefix: ORG-
+controls:
+  - id: ORG-1
+    title: Tabletop exercise
+    summary: Rehearse the plan.
+    summary_ja: 計画を演習する。
+  - id: ORG-2
+    title: English only
+    summary: Only in English.
+`)},
+		{Name: "overlay.yaml", Src: []byte(`overlay: Japanese summaries of our own
+controls:
+  "5.1":
+    summary_ja: 方針を定める。
+  ORG-2:
+    summary_ja: ""
+`)},
+	}
+	cat, err := catalog.Load(base, user)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string]string{"ORG-1": "計画を演習する。", "ORG-2": "", "5.1": "方針を定める。"} {
+		if got := cat.Control(id).SummaryJA; got != want {
+			t.Errorf("%s: summary_ja = %q, want %q", id, got, want)
+		}
+	}
+	if got := cat.Control("5.2").SummaryJA; got == "" {
+		t.Error("5.2 lost its bundled summary_ja")
 	}
 }
 
@@ -170,7 +242,7 @@ func TestBadCatalogs(t *testing.T) {
 		},
 		"overlay-unknown-control.yaml": {
 			`bad/overlay-unknown-control.yaml:3:3: error: control 5.38: overlay names control 5.38, which is not in the catalogue`,
-			`bad/overlay-unknown-control.yaml:6:5: error: control 8.9: unknown field "txt" (did you mean "text"?) (allowed: title_ja, summary, text, guidance, attributes, extra)`,
+			`bad/overlay-unknown-control.yaml:6:5: error: control 8.9: unknown field "txt" (did you mean "text"?) (allowed: title_ja, summary, summary_ja, text, guidance, attributes, extra)`,
 		},
 		"redefines-iso-id.yaml": {
 			`bad/redefines-iso-id.yaml:1:1: error: prefix: prefix "5." could be mistaken for an Annex A id; start it with a letter other than a lone "A."`,
@@ -189,7 +261,7 @@ func TestBadCatalogs(t *testing.T) {
 			`bad/unknown-attribute-value.yaml:8:22: error: control ACME-1: attributes.control_type: "preventative" is not one of preventive, detective, corrective (did you mean "preventive"?)`,
 		},
 		"unknown-field.yaml": {
-			`bad/unknown-field.yaml:6:5: error: control ACME-1: unknown field "titel" (did you mean "title"?) (allowed: id, theme, objective, title, title_ja, summary, new, attributes, maps_to, text, guidance)`,
+			`bad/unknown-field.yaml:6:5: error: control ACME-1: unknown field "titel" (did you mean "title"?) (allowed: id, theme, objective, title, title_ja, summary, summary_ja, new, attributes, maps_to, text, guidance)`,
 			`bad/unknown-field.yaml:5:5: error: control ACME-1: title: missing title`,
 		},
 		"unknown-theme.yaml": {
@@ -254,6 +326,9 @@ func TestCustomCatalog(t *testing.T) {
 	c := cat.Control("5.1")
 	if !strings.Contains(c.Text, "licensed text") || c.Guidance == "" || len(c.Extra) != 1 || c.Extra[0] != (catalog.KV{Key: "internal_ref", Value: "POL-001"}) {
 		t.Errorf("overlay not applied to 5.1: %+v", c)
+	}
+	if cat.Control("ORG-1").SummaryJA == "" || cat.Control("CLD.6.3.1").SummaryJA != "" {
+		t.Errorf("summary_ja of the user's controls: ORG-1 %q, CLD.6.3.1 %q", cat.Control("ORG-1").SummaryJA, cat.Control("CLD.6.3.1").SummaryJA)
 	}
 	if got := cat.Control("5.23").MappedFrom; !slices.Equal(got, []string{"CLD.6.3.1", "CLD.8.1.5"}) {
 		t.Errorf("5.23 mapped from %v", got)

@@ -241,6 +241,7 @@ func (c *Catalog) applyOverlay(diags *diag.List, o *overlayFile) {
 		n++
 		setIf(&ctl.TitleJA, oc.titleJA)
 		setIf(&ctl.Summary, oc.summary)
+		setIf(&ctl.SummaryJA, oc.summaryJA)
 		setIf(&ctl.Text, oc.text)
 		setIf(&ctl.Guidance, oc.guidance)
 		if a := oc.attributes; a != nil {

@@ -54,6 +54,7 @@ type overlayControl struct {
 	pos        diag.Pos
 	titleJA    string
 	summary    string
+	summaryJA  string
 	text       string
 	guidance   string
 	extra      []KV
@@ -270,6 +271,8 @@ func parseControl(r *yamlfile.Reader, item *yaml.Node, s *Set, p *parsed) *Contr
 			c.TitleJA, _ = r.String(f.Value, fat)
 		case "summary":
 			c.Summary, _ = r.String(f.Value, fat)
+		case "summary_ja":
+			c.SummaryJA, _ = r.String(f.Value, fat)
 		case "new":
 			c.New, _ = r.Bool(f.Value, fat)
 		case "attributes":
@@ -459,6 +462,8 @@ func parseOverlayControl(r *yamlfile.Reader, cf yamlfile.Field) overlayControl {
 			oc.titleJA, _ = r.String(f.Value, fat)
 		case "summary":
 			oc.summary, _ = r.String(f.Value, fat)
+		case "summary_ja":
+			oc.summaryJA, _ = r.String(f.Value, fat)
 		case "text":
 			oc.text, _ = r.String(f.Value, fat)
 		case "guidance":

@@ -30,6 +30,7 @@ var (
 		{Name: "title", Type: schema.String, Required: true, Desc: "Title as published"},
 		{Name: "title_ja", Type: schema.String, Desc: "Japanese title (JIS Q 27001)"},
 		{Name: "summary", Type: schema.String, Desc: "One sentence in your own words"},
+		{Name: "summary_ja", Type: schema.String, Desc: "The summary in Japanese; without it, Japanese output shows the English summary"},
 		{Name: "new", Type: schema.Bool, Desc: "New in ISO/IEC 27001:2022"},
 		{Name: "attributes", Type: schema.Object, Fields: attributeSpec(), Desc: "ISO/IEC 27002:2022 attributes"},
 		{Name: "maps_to", Type: schema.StringList, Desc: "Ids of corresponding controls in another set (2013 → 2022)"},
@@ -47,6 +48,7 @@ var (
 	overlayControlSpec = []schema.Field{
 		{Name: "title_ja", Type: schema.String},
 		{Name: "summary", Type: schema.String},
+		{Name: "summary_ja", Type: schema.String},
 		{Name: "text", Type: schema.String, Desc: "Licensed control text"},
 		{Name: "guidance", Type: schema.String},
 		{Name: "attributes", Type: schema.Object, Fields: attributeSpec(), Desc: "ISO/IEC 27002:2022 attributes; each type given replaces the control's"},

@@ -33,6 +33,7 @@ func TestControlsGolden(t *testing.T) {
 		{"controls-new.yaml", []string{"controls", "--new", "--format", "yaml"}},
 		{"show-5.23.txt", []string{"controls", "show", "5.23"}},
 		{"show-A.9.2.1-ja.txt", []string{"controls", "show", "A.9.2.1", "--lang", "ja"}},
+		{"show-5.23-ja.txt", []string{"controls", "show", "5.23", "--lang", "ja"}},
 		{"show-8.9.json", []string{"controls", "show", "8.9", "--format", "json"}},
 	}
 	for _, tt := range tests {
@@ -106,5 +107,30 @@ func TestExitCodes(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(existing); string(b) != "keep me" {
 		t.Error("init overwrote a file without --force")
+	}
+}
+
+// TestWorkbookToStdout: generate -o - writes the workbook to standard
+// output, except to a terminal; the null device is no terminal.
+func TestWorkbookToStdout(t *testing.T) {
+	args := []string{"generate", "../../testdata/examples/saas-cloud.yaml", "-o", "-"}
+	null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	if err != nil {
+		t.Skip(err)
+	}
+	defer null.Close()
+	var stderr bytes.Buffer
+	if code := run(args, strings.NewReader(""), null, &stderr); code != ExitOK {
+		t.Errorf("to %s: exit %d: %s", os.DevNull, code, stderr.String())
+	}
+	// The master side of a pseudo-terminal stands in for a terminal.
+	tty, err := os.OpenFile("/dev/ptmx", os.O_RDWR, 0)
+	if err != nil {
+		t.Skipf("no pseudo-terminal: %v", err)
+	}
+	defer tty.Close()
+	stderr.Reset()
+	if code := run(args, strings.NewReader(""), tty, &stderr); code != ExitError || !strings.Contains(stderr.String(), "a workbook is binary") {
+		t.Errorf("to a terminal: exit %d: %s", code, stderr.String())
 	}
 }

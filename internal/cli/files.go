@@ -51,6 +51,20 @@ func displayPath(p string) string {
 	return filepath.ToSlash(filepath.Clean(p))
 }
 
+// stdoutName is the -o value that means standard output, for every command
+// that writes a file.
+const stdoutName = "-"
+
+// writeOutput writes data to standard output when path is "-", and
+// otherwise to the file path with writeFileAtomic.
+func writeOutput(stdout io.Writer, path string, data []byte, force bool) error {
+	if path == stdoutName {
+		_, err := stdout.Write(data)
+		return err
+	}
+	return writeFileAtomic(path, data, force)
+}
+
 // writeFileAtomic writes data to path so that path never holds a partial
 // file: the data goes to a temporary file in the same directory, which is
 // synced and renamed into place. An existing file is kept unless force is

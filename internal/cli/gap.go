@@ -112,7 +112,7 @@ func runGap(cmd *cobra.Command, o *gapOptions, path string) error {
 		lang, _ = i18n.Parse(code)
 	}
 	rep := gap.Analyze(st, gap.Options{AsOf: asOf, Lang: lang})
-	toStdout := o.output == "" || o.output == "-"
+	toStdout := o.output == "" || o.output == stdoutName
 	color := o.format == "text" && toStdout && isTerminal(cmd.OutOrStdout()) && os.Getenv("NO_COLOR") == ""
 	var buf bytes.Buffer
 	if err := gap.Write(&buf, st, rep, gap.RenderOptions{Format: o.format, Lang: lang, Color: color, Template: tmpl, TemplateName: displayPath(o.template)}); err != nil {

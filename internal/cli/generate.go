@@ -32,7 +32,7 @@ type generateOptions struct {
 func newGenerateCmd(g *globalOptions) *cobra.Command {
 	o := &generateOptions{globalOptions: g}
 	cmd := &cobra.Command{
-		Use:   "generate ANSWERS.yaml... -o FILE.xlsx|DIR",
+		Use:   "generate ANSWERS.yaml... -o FILE.xlsx|DIR|-",
 		Short: "Write the Statement of Applicability workbook",
 		Long: `Write the Statement of Applicability as an Excel workbook: Cover, SoA,
 Summary (with a chart), Gaps, Mapping (2013↔2022) and Attributes sheets.
@@ -45,7 +45,8 @@ bytes: the document's dates come from the answers, never the clock.
 
 With several answers files, or a directory of them, -o names a directory
 and one workbook per organization is written there, in parallel. A bad
-file is reported and does not stop the others.
+file is reported and does not stop the others. -o - writes the workbook
+of one answers file to standard output (never to a terminal).
 
 Exit codes: 0 written, 1 invalid answers (any file, in a batch),
 2 usage or I/O error.`,
@@ -64,7 +65,7 @@ Exit codes: 0 written, 1 invalid answers (any file, in a batch),
 		RunE: func(cmd *cobra.Command, args []string) error { return runGenerate(cmd, o, args) },
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.output, "output", "o", "", "workbook to write, or a directory for several answers files")
+	f.StringVarP(&o.output, "output", "o", "", "workbook to write, a directory for several answers files, or - for standard output")
 	f.StringVar(&o.lang, "lang", "", "language of the workbook: en or ja (default: the answers' organization.language, else en)")
 	f.StringVar(&o.asOf, "as-of", "", "date the Gaps sheet judges target dates against, YYYY-MM-DD (default: the SoA's date)")
 	f.BoolVar(&o.force, "force", false, "overwrite existing workbooks")
@@ -87,10 +88,15 @@ func runGenerate(cmd *cobra.Command, o *generateOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	if batch || isDir(o.output) || strings.HasSuffix(o.output, string(os.PathSeparator)) || strings.HasSuffix(o.output, "/") {
+	toStdout := o.output == stdoutName
+	switch {
+	case toStdout && batch:
+		return usageError("-o - writes the workbook of one answers file; give -o DIR for several")
+	case toStdout && isTerminal(cmd.OutOrStdout()):
+		return usageError("-o -: a workbook is binary; redirect standard output to a file or a program, or give -o FILE.xlsx")
+	case !toStdout && (batch || isDir(o.output) || strings.HasSuffix(o.output, string(os.PathSeparator)) || strings.HasSuffix(o.output, "/")):
 		return runBatch(cmd, o, inputs)
-	}
-	if !strings.HasSuffix(strings.ToLower(o.output), ".xlsx") {
+	case !toStdout && !strings.HasSuffix(strings.ToLower(o.output), ".xlsx"):
 		return usageError("-o %s: the workbook's name must end in .xlsx", o.output)
 	}
 	cat, err := loadCatalogOrReport(cmd, o.catalogDir)
@@ -102,10 +108,12 @@ func runGenerate(cmd *cobra.Command, o *generateOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := writeFileAtomic(o.output, data, o.force); err != nil {
+	if err := writeOutput(cmd.OutOrStdout(), o.output, data, o.force); err != nil {
 		return err
 	}
-	fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s\n", displayPath(o.output))
+	if !toStdout {
+		fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s\n", displayPath(o.output))
+	}
 	return nil
 }
 
@@ -272,12 +280,19 @@ func batchOutput(dir, input string) string {
 }
 
 // isTerminal reports whether w is a terminal, where a progress line helps
-// rather than clutters a log.
+// rather than clutters a log. The null device is a character device too,
+// but no terminal.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	if !ok {
 		return false
 	}
 	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+	if err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+		return false
+	}
+	if null, err := os.Stat(os.DevNull); err == nil && os.SameFile(fi, null) {
+		return false
+	}
+	return true
 }

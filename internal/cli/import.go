@@ -42,7 +42,7 @@ Columns are found by their headings, in English or Japanese; --column
 FIELD=HEADING names one it cannot guess. Ids written A.5.1.1, 5.1.1, A.5.1
 or 5.1, or stored as numbers, are read, and the edition is told from them.
 
--o writes a new answers file. --into updates an existing one in place,
+-o writes a new answers file (-o - prints it). --into updates an existing one in place,
 changing only the fields whose values differ and keeping its comments, key
 order and formatting; it prints each change and checks that the updated
 answers still validate, and --dry-run stops there, writing nothing.
@@ -62,7 +62,7 @@ Exit codes: 0 done, 1 invalid workbook or values, 2 usage or I/O error.`,
 		RunE: func(cmd *cobra.Command, args []string) error { return runImport(cmd, o, args[0]) },
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.output, "output", "o", "", "answers file to write")
+	f.StringVarP(&o.output, "output", "o", "", "answers file to write (- for standard output)")
 	f.StringVar(&o.into, "into", "", "answers file to update in place")
 	f.BoolVar(&o.dryRun, "dry-run", false, "with --into: print the changes, write nothing")
 	f.BoolVar(&o.force, "force", false, "with -o: overwrite the file if it exists")
@@ -212,10 +212,14 @@ func importNew(cmd *cobra.Command, cat *catalog.Catalog, res *importer.Result, o
 		_ = diag.Write(cmd.ErrOrStderr(), "text", vl)
 		return &exitErr{code: ExitFindings, err: fmt.Errorf("the imported answers do not validate; nothing written")}
 	}
-	if err := writeFileAtomic(o.output, buf.Bytes(), o.force); err != nil {
+	if err := writeOutput(cmd.OutOrStdout(), o.output, buf.Bytes(), o.force); err != nil {
 		return err
 	}
-	fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s (edition %s)\n", displayPath(o.output), f.Edition)
+	where := displayPath(o.output)
+	if o.output == stdoutName {
+		where = "the answers to standard output"
+	}
+	fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s (edition %s)\n", where, f.Edition)
 	return nil
 }
 

@@ -19,24 +19,28 @@ func newMigrateCmd(g *globalOptions) *cobra.Command {
 	var output, date string
 	var force bool
 	cmd := &cobra.Command{
-		Use:   "migrate OLD.yaml -o NEW.yaml",
+		Use:   "migrate OLD.yaml -o NEW.yaml|-",
 		Short: "Carry 2013 answers over to a 2022 answers file",
 		Long: `Write a 2022 answers file pre-filled from a 2013 one through the
 correspondence of ISO/IEC 27002:2022 Annex B. A 2022 control made of
 several 2013 controls is applicable if any of them is; its status is the
-weakest; reasons and evidence are merged; justifications are kept, each
-marked with its source; where the sources disagree on applicability,
-status or owner, a review note says so. The 11 controls new in 2022 are
-left to answer. Comments say where each answer came from.
+weakest (left blank when an applicable source has none: it is unknown);
+reasons and evidence are merged; justifications, notes and review notes
+are kept, each marked with its source; where the sources disagree on
+applicability, status or owner, a review note says so. The 11 controls new
+in 2022 are left to answer. Comments say where each answer came from, and
+what soa writes is in the language of OLD.yaml (organization.language).
+-o - writes the new file to standard output.
 
 Exit codes: 0 written, 1 invalid or wrong-edition input, 2 usage or I/O
 error (an existing NEW.yaml is kept unless --force).`,
 		Example: `  soa migrate soa-2013.yaml -o soa-2022.yaml
+  soa migrate soa-2013.yaml -o - | less
   soa transition soa-2013.yaml soa-2022.yaml`,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if output == "" {
-				return usageError("migrate needs -o NEW.yaml")
+				return usageError("migrate needs -o NEW.yaml (or -o - for standard output)")
 			}
 			if date == "" {
 				date = today()
@@ -59,15 +63,19 @@ error (an existing NEW.yaml is kept unless --force).`,
 			if st, l := soa.Load(cat, displayPath(output), buf.Bytes()); st == nil {
 				return fmt.Errorf("internal error: the migrated file does not validate:\n%v", l)
 			}
-			if err := writeFileAtomic(output, buf.Bytes(), force); err != nil {
+			if err := writeOutput(cmd.OutOrStdout(), output, buf.Bytes(), force); err != nil {
 				return err
 			}
+			where := displayPath(output)
+			if output == stdoutName {
+				where = "the 2022 answers to standard output"
+			}
 			fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s: %d carried over, %d merged, %d merged with disagreements (see review), %d new to answer\n",
-				displayPath(output), res.Count(transition.Carried), res.Count(transition.Merged), res.Count(transition.MergedConflict), res.Count(transition.New))
+				where, res.Count(transition.Carried), res.Count(transition.Merged), res.Count(transition.MergedConflict), res.Count(transition.New))
 			return nil
 		},
 	}
-	cmd.Flags().StringVarP(&output, "output", "o", "", "2022 answers file to write")
+	cmd.Flags().StringVarP(&output, "output", "o", "", "2022 answers file to write (- for standard output)")
 	cmd.Flags().StringVar(&date, "date", "", "date of the new SoA version, YYYY-MM-DD (default: today, or SOURCE_DATE_EPOCH)")
 	cmd.Flags().BoolVar(&force, "force", false, "overwrite NEW.yaml if it exists")
 	return cmd

@@ -58,6 +58,7 @@ type Record struct {
 	Theme      string            `json:"theme" yaml:"theme"`
 	New        bool              `json:"new" yaml:"new"`
 	Summary    string            `json:"summary" yaml:"summary"`
+	SummaryJA  string            `json:"summary_ja" yaml:"summary_ja"`
 	Attributes AttributesRecord  `json:"attributes" yaml:"attributes"`
 	From2013   []string          `json:"from_2013" yaml:"from_2013"`
 	Text       string            `json:"text,omitempty" yaml:"text,omitempty"`
@@ -109,7 +110,7 @@ func recordOf(cat *catalog.Catalog, c *catalog.Control) any {
 	}
 	a := &c.Attributes
 	r := Record{
-		ID: c.ID, Title: c.Title, TitleJA: c.TitleJA, Theme: c.Theme, New: c.New, Summary: c.Summary,
+		ID: c.ID, Title: c.Title, TitleJA: c.TitleJA, Theme: c.Theme, New: c.New, Summary: c.Summary, SummaryJA: c.SummaryJA,
 		Attributes: AttributesRecord{
 			ControlType:             nonNil(a.ControlType),
 			SecurityProperties:      nonNil(a.SecurityProperties),
@@ -150,14 +151,14 @@ func nonNil(s []string) []string {
 
 func writeCSV(w io.Writer, cat *catalog.Catalog, ctls []*catalog.Control) error {
 	cw := csv.NewWriter(w)
-	header := []string{"id", "title", "title_ja", "theme", "new", "summary"}
+	header := []string{"id", "title", "title_ja", "theme", "new", "summary", "summary_ja"}
 	header = append(header, catalog.AttributeKeys()...)
 	header = append(header, "from_2013", "maps_to")
 	if err := cw.Write(header); err != nil {
 		return err
 	}
 	for _, c := range ctls {
-		row := []string{c.ID, c.Title, c.TitleJA, c.Theme, fmt.Sprint(c.New), c.Summary}
+		row := []string{c.ID, c.Title, c.TitleJA, c.Theme, fmt.Sprint(c.New), c.Summary, c.SummaryJA}
 		for _, k := range catalog.AttributeKeys() {
 			row = append(row, strings.Join(c.Attributes.Get(k), ";"))
 		}

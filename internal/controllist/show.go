@@ -82,15 +82,20 @@ func related(cat *catalog.Catalog, ids []string) []Related {
 
 func detailText(cat *catalog.Catalog, c *catalog.Control, d Detail, l i18n.Lang) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s  %s\n", c.ID, c.Title)
-	if c.TitleJA != "" {
-		fmt.Fprintf(&b, "%s  %s\n", strings.Repeat(" ", textwidth.Width(c.ID)), c.TitleJA)
+	// Both titles, the one of the output's language first.
+	first, second := c.Title, c.TitleJA
+	if l == i18n.JA && c.TitleJA != "" {
+		first, second = c.TitleJA, c.Title
+	}
+	fmt.Fprintf(&b, "%s  %s\n", c.ID, first)
+	if second != "" {
+		fmt.Fprintf(&b, "%s  %s\n", strings.Repeat(" ", textwidth.Width(c.ID)), second)
 	}
 	b.WriteString("\n")
 	var rows [][2]string
 	add := func(key, value string) { rows = append(rows, [2]string{l.T(key), value}) }
 	if s := cat.SetOf(c); s != nil {
-		add("show.set", s.Title)
+		add("show.set", setTitle(s, l))
 	}
 	if t := cat.ThemeOf(c); t != nil {
 		name := l.Title(t.Title, t.TitleJA)
@@ -113,23 +118,27 @@ func detailText(cat *catalog.Catalog, c *catalog.Control, d Detail, l i18n.Lang)
 	if c.Set == catalog.Set2022 {
 		add("show.new", map[bool]string{true: l.T("yes"), false: l.T("no")}[c.New])
 	}
-	if c.Summary != "" {
-		add("show.summary", c.Summary)
+	if s := l.Pick(c.Summary, c.SummaryJA); s != "" {
+		add("show.summary", s)
 	}
-	writeRows(&b, rows)
+	writeRows(&b, rows, l)
 	if !c.Attributes.Empty() {
-		fmt.Fprintf(&b, "\n%s:\n", l.T("show.attributes"))
+		fmt.Fprintf(&b, "\n%s\n", l.F("show.label", l.T("show.attributes")))
 		var attrs [][2]string
 		for _, t := range catalog.AttributeTypes {
-			attrs = append(attrs, [2]string{"  " + l.Title(t.Title, t.TitleJA), strings.Join(c.Attributes.Get(t.Key), ", ")})
+			var names []string
+			for _, v := range c.Attributes.Get(t.Key) {
+				names = append(names, attrValue(v, l))
+			}
+			attrs = append(attrs, [2]string{"  " + l.Title(t.Title, t.TitleJA), strings.Join(names, l.T("list.comma"))})
 		}
-		writeRows(&b, attrs)
+		writeRows(&b, attrs, l)
 	}
 	section := func(key string, rel []Related, empty string) {
 		if len(rel) == 0 && empty == "" {
 			return
 		}
-		fmt.Fprintf(&b, "\n%s:\n", l.T(key))
+		fmt.Fprintf(&b, "\n%s\n", l.F("show.label", l.T(key)))
 		if len(rel) == 0 {
 			fmt.Fprintf(&b, "  %s\n", empty)
 		}
@@ -161,10 +170,10 @@ func detailText(cat *catalog.Catalog, c *catalog.Control, d Detail, l i18n.Lang)
 		section("show.mapped_from", d.MappedFrom, "")
 	}
 	if c.Text != "" {
-		fmt.Fprintf(&b, "\n%s:\n%s\n", l.T("show.text"), indent(c.Text))
+		fmt.Fprintf(&b, "\n%s\n%s\n", l.F("show.label", l.T("show.text")), indent(c.Text))
 	}
 	if c.Guidance != "" {
-		fmt.Fprintf(&b, "\n%s:\n%s\n", l.T("show.guidance"), indent(c.Guidance))
+		fmt.Fprintf(&b, "\n%s\n%s\n", l.F("show.label", l.T("show.guidance")), indent(c.Guidance))
 	}
 	if len(c.Extra) > 0 {
 		b.WriteString("\n")
@@ -172,18 +181,37 @@ func detailText(cat *catalog.Catalog, c *catalog.Control, d Detail, l i18n.Lang)
 		for _, kv := range c.Extra {
 			extra = append(extra, [2]string{kv.Key, kv.Value})
 		}
-		writeRows(&b, extra)
+		writeRows(&b, extra, l)
 	}
 	return b.String()
 }
 
-func writeRows(b *strings.Builder, rows [][2]string) {
+// setTitle names a set in l: its own title, except that the bundled sets
+// have a Japanese name.
+func setTitle(s *catalog.Set, l i18n.Lang) string {
+	if l == i18n.JA && s.ISO() {
+		return l.T("set." + s.ID)
+	}
+	return s.Title
+}
+
+// attrValue is an attribute value as people read it in l: the key itself
+// in English ("preventive", as --attr takes it), the JIS name in Japanese.
+func attrValue(v string, l i18n.Lang) string {
+	if l == i18n.JA {
+		return l.Attr(v)
+	}
+	return v
+}
+
+// writeRows writes label: value rows with the values aligned.
+func writeRows(b *strings.Builder, rows [][2]string, l i18n.Lang) {
 	w := 0
 	for _, r := range rows {
-		w = max(w, textwidth.Width(r[0]))
+		w = max(w, textwidth.Width(l.F("show.label", r[0])))
 	}
 	for _, r := range rows {
-		fmt.Fprintf(b, "%s  %s\n", textwidth.Pad(r[0]+":", w+1), r[1])
+		fmt.Fprintf(b, "%s  %s\n", textwidth.Pad(l.F("show.label", r[0]), w), r[1])
 	}
 }
 

@@ -126,11 +126,12 @@ func rowFindings(st *soa.Statement, row soa.Row, opts Options) []Finding {
 			add("excluded-without-justification", "justification", "gap.excluded_without_justification")
 		}
 		if c.New {
-			// The summaries are English; a Japanese report names the control only.
-			if l == i18n.JA || c.Summary == "" {
+			// The Japanese message puts the summary in parentheses, where a
+			// sentence drops its final 。; the English one keeps its period.
+			if summary := l.Pick(c.Summary, c.SummaryJA); summary == "" {
 				add("new-control-excluded", "applicable", "gap.new_control_excluded_short", l.Title(c.Title, c.TitleJA))
 			} else {
-				add("new-control-excluded", "applicable", "gap.new_control_excluded", c.Title, c.Summary)
+				add("new-control-excluded", "applicable", "gap.new_control_excluded", l.Title(c.Title, c.TitleJA), strings.TrimSuffix(summary, "。"))
 			}
 		}
 		return out

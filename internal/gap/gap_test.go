@@ -94,6 +94,63 @@ func TestRules(t *testing.T) {
 	}
 }
 
+// TestNewControlExcludedJA: a Japanese report says what an excluded new
+// control asks in Japanese (summary_ja, without its final 。 inside the
+// parentheses), and falls back to the English summary for a control that
+// has no Japanese one.
+func TestNewControlExcludedJA(t *testing.T) {
+	src := []byte(header + "  \"5.7\": {applicable: false, justification: none}\n")
+	files, err := catalog.DefaultFiles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const sumJA = "    summary_ja: 情報セキュリティの脅威に関する情報を収集・分析し、組織が対策に活かせる脅威インテリジェンスにする。\n"
+	var noJA []catalog.File
+	for _, f := range files {
+		if strings.HasSuffix(f.Name, "annex-a-2022.yaml") {
+			if !bytes.Contains(f.Src, []byte(sumJA)) {
+				t.Fatalf("%s lacks %q", f.Name, sumJA)
+			}
+			f.Src = bytes.Replace(f.Src, []byte(sumJA), nil, 1)
+		}
+		noJA = append(noJA, f)
+	}
+	bare, err := catalog.Load(noJA, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		cat  *catalog.Catalog
+		want string
+	}{
+		{"summary_ja", nil, "2022年版の新規管理策を除外している：脅威インテリジェンス（概要：情報セキュリティの脅威に関する情報を収集・分析し、組織が対策に活かせる脅威インテリジェンスにする）。審査で重点的に確認される除外である。"},
+		{"no summary_ja", bare, "2022年版の新規管理策を除外している：脅威インテリジェンス（概要：Gather and analyse information about security threats and turn it into intelligence the organization can act on.）。審査で重点的に確認される除外である。"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cat := tt.cat
+			if cat == nil {
+				cat = statement(t, "a.yaml", src).Catalog
+			}
+			st, l := soa.Load(cat, "a.yaml", src)
+			if st == nil {
+				t.Fatal(l)
+			}
+			rep := gap.Analyze(st, gap.Options{AsOf: "2026-04-01", Lang: i18n.JA})
+			var got []string
+			for _, f := range rep.Findings {
+				if f.Code == "new-control-excluded" {
+					got = append(got, f.Message)
+				}
+			}
+			if len(got) != 1 || got[0] != tt.want {
+				t.Errorf("got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestCounts(t *testing.T) {
 	src := header + `  "5.1": {applicable: true, reasons: [risk], status: implemented, evidence: [x]}
   "5.2": {applicable: true, reasons: [risk], status: partial, owner: o, target_date: 2026-12-31}

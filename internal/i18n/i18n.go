@@ -47,7 +47,11 @@ func (l Lang) T(key string) string {
 func (l Lang) F(key string, args ...any) string { return fmt.Sprintf(l.T(key), args...) }
 
 // Title picks the Japanese title when l is Japanese and one exists.
-func (l Lang) Title(en, ja string) string {
+func (l Lang) Title(en, ja string) string { return l.Pick(en, ja) }
+
+// Pick returns ja when l is Japanese and ja is not empty, else en: a text
+// from the catalogue (a title, a summary) that may lack a translation.
+func (l Lang) Pick(en, ja string) string {
 	if l == JA && ja != "" {
 		return ja
 	}

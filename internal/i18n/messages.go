@@ -22,6 +22,10 @@ var messages = map[string]message{
 	"show.text":        {"Control text", "管理策本文"},
 	"show.guidance":    {"Guidance", "手引"},
 	"show.none":        {"none (new in 2022)", "なし（2022年版の新規管理策）"},
+	"show.label":       {"%s:", "%s："},
+	// The bundled control sets, by id; a user's set shows its own title.
+	"set.iso27001-2022": {"ISO/IEC 27001:2022 Annex A", "ISO/IEC 27001:2022 附属書A"},
+	"set.iso27001-2013": {"ISO/IEC 27001:2013 Annex A", "ISO/IEC 27001:2013 附属書A"},
 	// soa init: the scaffold's comments.
 	"init.header": {"Statement of Applicability answers: fill in one block per control.\nsoa validate checks this file; soa generate turns it into the SoA workbook.",
 		"適用宣言書の回答ファイル：管理策ごとに回答を記入してください。\nsoa validate で検証し、soa generate で適用宣言書（Excel）を作成します。"},
@@ -54,6 +58,7 @@ var messages = map[string]message{
 	"status.planned":                     {"planned", "計画中"},
 	"status.not_implemented":             {"not implemented", "未実施"},
 	// Workbook: sheet names.
+	"wb.review":           {"REVIEW: ", "【要確認】"},
 	"wb.sheet.cover":      {"Cover", "表紙"},
 	"wb.sheet.soa":        {"SoA", "適用宣言書"},
 	"wb.sheet.summary":    {"Summary", "集計"},
@@ -214,12 +219,18 @@ var messages = map[string]message{
 	// soa migrate: the migrated answers file.
 	"migrate.revision":           {"Transition to ISO/IEC 27001:2022 Annex A, carried over from the 2013 answers by soa migrate", "JIS Q 27001:2023（ISO/IEC 27001:2022）への移行。2013年版の回答を soa migrate で引き継ぎ"},
 	"migrate.header1":            {"Answers for ISO/IEC 27001:2022, carried over from %s by soa migrate.", "%s から soa migrate で引き継いだ JIS Q 27001:2023（ISO/IEC 27001:2022）の回答。"},
-	"migrate.header2":            {"Check every answer; a review field marks where the 2013 answers disagreed. New controls are left to answer.", "すべての回答を確認すること。review は2013年版の回答が食い違った箇所を示す。新規管理策は未回答のまま。"},
+	"migrate.header2":            {"Check every answer; a review field marks what to check, such as where the 2013 answers disagreed. New controls are left to answer.", "すべての回答を確認すること。review は2013年版の回答が食い違った箇所など、確認が必要な点を示す。新規管理策は未回答のまま。"},
 	"migrate.comment.from":       {"%s (from %s)", "%s（%s から引継ぎ）"},
 	"migrate.comment.conflict":   {"%s (from %s; the sources disagree: see review)", "%s（%s から引継ぎ。回答の食い違いあり：review を参照）"},
 	"migrate.comment.unanswered": {"%s (from %s, which were not answered)", "%s（%s から。2013年版で未回答）"},
 	"migrate.comment.new":        {"%s: NEW in 2022, to answer. It asks: %s", "%s：2022年版の新規管理策。回答を記入すること。概要：%s"},
 	"migrate.comment.new_short":  {"%s: NEW in 2022, to answer.", "%s：2022年版の新規管理策。回答を記入すること。"},
+	// soa migrate: text written into the derived answers, in the language
+	// of the answers file.
+	"migrate.excluded_2013":     {"(excluded in 2013) %s", "（2013年版では除外）%s"},
+	"migrate.review.disagree":   {"the 2013 sources disagree on %s; check the merged answer", "2013年版の対応元で回答が食い違っている：%s。統合した回答を確認すること。"},
+	"migrate.review.no_status":  {"%s: applicable in 2013 without a status, so the merged status is left blank; set it", "%s は2013年版で適用だが実施状況の記載がないため、統合後の実施状況は空欄にした。記入すること。"},
+	"migrate.review.unanswered": {"%s had no answer in 2013; check that this answer covers it", "%s は2013年版で未回答。この回答で対応できているか確認すること。"},
 	// soa transition: the coverage report.
 	"tr.title":                {"2013 → 2022 transition: %s", "2013年版から2022年版への移行：%s"},
 	"tr.source":               {"2013 answers: %s", "2013年版の回答：%s"},
@@ -240,7 +251,21 @@ var messages = map[string]message{
 	"tr.col.derived":          {"Derived answer", "引継ぎ後の回答"},
 	"tr.col.changes":          {"Changed since", "変更された項目"},
 	"tr.unanswered":           {"unanswered", "未回答"},
-	"import.header":           {"Answers read from %s by soa import.", "%s から soa import で読み込んだ回答。"},
-	"yes":                     {"yes", "はい"},
-	"no":                      {"no", "いいえ"},
+	"tr.conflict":             {"%s %s: %s", "%s %s：%s"},
+	"tr.conflict.values":      {"%s (%s)", "%s（%s）"},
+	"tr.source_value":         {"%s: %s", "%s：%s"},
+	"tr.source_brief":         {"%s (%s)", "%s（%s）"},
+	"tr.changes":              {"[%s: %s]", "［%s：%s］"},
+	// Values as a disagreement between 2013 sources names them: the
+	// answers file's words in English.
+	"tr.value.applicable":      {"applicable", "適用"},
+	"tr.value.excluded":        {"excluded", "除外"},
+	"tr.value.implemented":     {"implemented", "実施済み"},
+	"tr.value.partial":         {"partial", "一部実施"},
+	"tr.value.planned":         {"planned", "計画中"},
+	"tr.value.not_implemented": {"not_implemented", "未実施"},
+	"tr.value.no_status":       {"no status", "実施状況の記載なし"},
+	"import.header":            {"Answers read from %s by soa import.", "%s から soa import で読み込んだ回答。"},
+	"yes":                      {"yes", "はい"},
+	"no":                       {"no", "いいえ"},
 }

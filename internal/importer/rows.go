@@ -7,6 +7,7 @@ import (
 
 	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/diag"
+	"github.com/soa-tool/soa/internal/i18n"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -449,15 +450,27 @@ func pickJustification(applicable *bool, just, incl, excl string) string {
 	return excl
 }
 
+// reviewMarks are the marks before a review note in soa's workbooks, in
+// either language.
+var reviewMarks = []string{i18n.EN.T("wb.review"), i18n.JA.T("wb.review")}
+
 // splitReview undoes how soa's workbook shows a review note: on its own
-// line of Notes, after "REVIEW: ".
+// line of Notes, after a review mark in either language. The note may run
+// over several lines.
 func splitReview(notes string) (string, string) {
-	const mark = "REVIEW: "
-	if strings.HasPrefix(notes, mark) {
-		return "", notes[len(mark):]
+	for _, mark := range reviewMarks {
+		if strings.HasPrefix(notes, mark) {
+			return "", notes[len(mark):]
+		}
 	}
-	if i := strings.LastIndex(notes, "\n"+mark); i >= 0 {
-		return notes[:i], notes[i+1+len(mark):]
+	at, mark := -1, ""
+	for _, m := range reviewMarks {
+		if i := strings.Index(notes, "\n"+m); i >= 0 && (at < 0 || i < at) {
+			at, mark = i, m
+		}
+	}
+	if at >= 0 {
+		return notes[:at], notes[at+1+len(mark):]
 	}
 	return notes, ""
 }

@@ -63,26 +63,27 @@ func (r *Result) WriteAnswers(w io.Writer, opts AnswersOptions) error {
 			title := l.Title(c.Control.Title, c.Control.TitleJA)
 			switch c.Kind {
 			case New:
-				if l == i18n.JA || c.Control.Summary == "" {
+				summary := l.Pick(c.Control.Summary, c.Control.SummaryJA)
+				if summary == "" {
 					return l.F("migrate.comment.new_short", title)
 				}
-				return l.F("migrate.comment.new", title, c.Control.Summary)
+				return l.F("migrate.comment.new", title, summary)
 			case Unanswered:
-				return l.F("migrate.comment.unanswered", title, sourceIDs(c))
+				return l.F("migrate.comment.unanswered", title, sourceIDs(c, l))
 			case MergedConflict:
-				return l.F("migrate.comment.conflict", title, sourceIDs(c))
+				return l.F("migrate.comment.conflict", title, sourceIDs(c, l))
 			}
-			return l.F("migrate.comment.from", title, sourceIDs(c))
+			return l.F("migrate.comment.from", title, sourceIDs(c, l))
 		},
 	})
 }
 
-func sourceIDs(c Control) string {
+func sourceIDs(c Control, l i18n.Lang) string {
 	var ids []string
 	for _, s := range c.Sources {
 		ids = append(ids, s.Control.ID)
 	}
-	return strings.Join(ids, ", ")
+	return strings.Join(ids, l.T("list.comma"))
 }
 
 func lang(code string) i18n.Lang {

@@ -44,6 +44,7 @@ func TestGolden(t *testing.T) {
 		{"markdown", "legacy-2013.md", i18n.EN},
 		{"json", "legacy-2013.json", i18n.EN},
 		{"text", "legacy-2013.ja.txt", i18n.JA},
+		{"markdown", "legacy-2013.ja.md", i18n.JA},
 	} {
 		var out bytes.Buffer
 		if err := r.WriteReport(&out, transition.ReportOptions{Format: f.format, Lang: f.lang}); err != nil {

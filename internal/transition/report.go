@@ -196,7 +196,9 @@ func (r *Result) writeJSON(w io.Writer, opts ReportOptions, current map[string]*
 			jc.Sources = append(jc.Sources, jsonSource{ID: s.Control.ID, Title: opts.Lang.Title(s.Control.Title, s.Control.TitleJA), Answer: toJSON(s.Answer)})
 		}
 		for _, cf := range c.Conflicts {
-			jc.Conflicts = append(jc.Conflicts, jsonConflict{Field: cf.Field, Values: cf.Values})
+			// The values keep the answers file's words, whatever --lang
+			// says: JSON is for tools.
+			jc.Conflicts = append(jc.Conflicts, jsonConflict{Field: cf.Field, Values: cf.ValueTexts(i18n.EN)})
 		}
 		if opts.Current != nil {
 			jc.Changes = []jsonChange{}
@@ -281,10 +283,10 @@ func (r *Result) writeText(w io.Writer, opts ReportOptions, current map[string]*
 	for _, c := range r.Controls {
 		title := l.Title(c.Control.Title, c.Control.TitleJA)
 		for _, cf := range c.Conflicts {
-			conflicts = append(conflicts, fmt.Sprintf("%s %s: %s (%s)", c.Control.ID, title, l.T("field."+cf.Field), strings.Join(cf.Values, "; ")))
+			conflicts = append(conflicts, l.F("tr.conflict", c.Control.ID, title, cf.Text(l)))
 		}
 		if len(c.ExcludedSources) > 0 {
-			exclusions = append(exclusions, l.F("tr.exclusion", strings.Join(c.ExcludedSources, ", "), c.Control.ID+" "+title))
+			exclusions = append(exclusions, l.F("tr.exclusion", strings.Join(c.ExcludedSources, l.T("list.comma")), c.Control.ID+" "+title))
 		}
 		if c.Kind == New {
 			news = append(news, c.Control.ID+" "+title)
@@ -306,7 +308,7 @@ func (r *Result) writeText(w io.Writer, opts ReportOptions, current map[string]*
 	for _, c := range r.Controls {
 		var srcs []string
 		for _, src := range c.Sources {
-			srcs = append(srcs, src.Control.ID+" ("+brief(src.Answer, l)+")")
+			srcs = append(srcs, l.F("tr.source_brief", src.Control.ID, brief(src.Answer, l)))
 		}
 		derived := "-"
 		if c.Kind != New {
@@ -327,9 +329,9 @@ func (r *Result) writeText(w io.Writer, opts ReportOptions, current map[string]*
 			b.WriteString(line + "\n")
 			continue
 		}
-		line := fmt.Sprintf("  %-5s %s  %s  →  %s", c.Control.ID, textwidth.Pad(l.T("tr.kind."+string(c.Kind)), 18), strings.Join(srcs, ", "), derived)
+		line := fmt.Sprintf("  %-5s %s  %s  →  %s", c.Control.ID, textwidth.Pad(l.T("tr.kind."+string(c.Kind)), 18), strings.Join(srcs, l.T("list.comma")), derived)
 		if len(changes) > 0 {
-			line += "  [" + l.T("tr.col.changes") + ": " + strings.Join(changes, l.T("list.comma")) + "]"
+			line += "  " + l.F("tr.changes", l.T("tr.col.changes"), strings.Join(changes, l.T("list.comma")))
 		}
 		b.WriteString(line + "\n")
 	}

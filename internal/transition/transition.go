@@ -5,11 +5,18 @@
 // The rules, for each 2022 control, over the 2013 controls that map to it
 // (its sources):
 //   - it is applicable if any answered source is;
-//   - its status is the weakest status among the applicable sources;
+//   - its status is the weakest status among the applicable sources; an
+//     applicable source without a status is unknown, which leaves the
+//     status blank (unless another source is not_implemented, the weakest
+//     status there is), and is named in the review note;
 //   - reasons and evidence are the unions of the applicable sources';
-//   - justifications and notes are kept, each prefixed with its source;
+//   - justifications, notes and review notes are kept from every source
+//     that has them, each prefixed with its source when several sources
+//     have an answer;
 //   - where the sources disagree on applicability, status or owner, the
 //     answer gets a review note naming the disagreement;
+//   - text soa writes into the answers (review notes, the mark of a 2013
+//     exclusion) is in the language of the 2013 file;
 //   - a 2013 control mapped to several 2022 controls carries into each;
 //   - the 11 controls new in 2022 are left unanswered.
 package transition
@@ -21,6 +28,7 @@ import (
 
 	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/catalog"
+	"github.com/soa-tool/soa/internal/i18n"
 	"github.com/soa-tool/soa/internal/soa"
 )
 
@@ -47,8 +55,33 @@ type Source struct {
 
 // Conflict is one field on which the sources disagree.
 type Conflict struct {
-	Field  string   // applicable, status or owner
-	Values []string // "A.11.1.2: applicable", one per source
+	Field  string        // applicable, status or owner
+	Values []SourceValue // one per source, in catalogue order
+}
+
+// SourceValue is what one 2013 source says about a field of a conflict.
+type SourceValue struct {
+	Source string // 2013 control id
+	Value  string // "applicable" or "excluded"; a status; an owner
+}
+
+// Text describes the conflict in l: "status (A.9.2.2: implemented;
+// A.9.2.5: partial)", "実施状況（A.9.2.2：実施済み、A.9.2.5：一部実施）".
+func (c Conflict) Text(l i18n.Lang) string {
+	return l.F("tr.conflict.values", l.T("field."+c.Field), strings.Join(c.ValueTexts(l), l.T("list.sep")))
+}
+
+// ValueTexts gives each source's value in l: "A.9.2.2: implemented".
+func (c Conflict) ValueTexts(l i18n.Lang) []string {
+	var out []string
+	for _, v := range c.Values {
+		text := v.Value
+		if c.Field != "owner" {
+			text = l.T("tr.value." + v.Value)
+		}
+		out = append(out, l.F("tr.source_value", v.Source, text))
+	}
+	return out
 }
 
 // Control is the derivation of one 2022 control.
@@ -96,6 +129,7 @@ func Derive(cat *catalog.Catalog, old *soa.Statement) (*Result, error) {
 		}
 	}
 	r := &Result{Old: old}
+	l := lang(old.Org.Language)
 	for _, c := range s22.Controls {
 		d := Control{Control: c}
 		for _, id := range c.MappedFrom {
@@ -105,7 +139,7 @@ func Derive(cat *catalog.Catalog, old *soa.Statement) (*Result, error) {
 			}
 			d.Sources = append(d.Sources, Source{Control: src, Answer: answered[id]})
 		}
-		derive(&d)
+		derive(&d, l)
 		r.Controls = append(r.Controls, d)
 	}
 	return r, nil
@@ -114,8 +148,9 @@ func Derive(cat *catalog.Catalog, old *soa.Statement) (*Result, error) {
 func isApplicable(a *answers.Answer) bool { return a != nil && a.Applicable != nil && *a.Applicable }
 func isExcluded(a *answers.Answer) bool   { return a != nil && a.Applicable != nil && !*a.Applicable }
 
-// derive applies the rules to one control.
-func derive(d *Control) {
+// derive applies the rules to one control; text it writes into the
+// answer is in l.
+func derive(d *Control, l i18n.Lang) {
 	if len(d.Sources) == 0 {
 		d.Kind = New
 		return
@@ -126,14 +161,30 @@ func derive(d *Control) {
 			known = append(known, s)
 		}
 	}
+	// Text is kept from every source with an answer, even one that does
+	// not say whether it applies; one such source needs no source marks.
+	var texted []Source
+	for _, s := range d.Sources {
+		if s.Answer != nil {
+			texted = append(texted, s)
+		}
+	}
+	single := len(texted) == 1
 	if len(known) == 0 {
 		d.Kind = Unanswered
+		// Nothing to derive, but what the sources' answers say is kept.
+		a := &answers.Answer{ID: d.Control.ID}
+		a.Justification = joinField(texted, single, func(x *answers.Answer) string { return x.Justification })
+		a.Notes = joinField(texted, single, func(x *answers.Answer) string { return x.Notes })
+		a.Review = joinField(texted, single, func(x *answers.Answer) string { return x.Review })
+		if a.Justification != "" || a.Notes != "" || a.Review != "" {
+			d.Derived = a
+		}
 		return
 	}
 	applicable := slices.ContainsFunc(known, func(s Source) bool { return isApplicable(s.Answer) })
 	a := &answers.Answer{ID: d.Control.ID, Applicable: &applicable}
-	single := len(known) == 1 // one answer: its text needs no source marks
-	var kept []Source         // the sources whose answer shapes the derived one
+	var kept []Source // the sources whose answer shapes the derived one
 	for _, s := range known {
 		if isApplicable(s.Answer) == applicable {
 			kept = append(kept, s)
@@ -152,17 +203,18 @@ func derive(d *Control) {
 		}
 	}
 	a.Reasons = inOrder(a.Reasons, answers.Reasons)
-	a.Justification = joinField(known, single, func(x *answers.Answer) string {
-		if applicable && isExcluded(x) {
-			return "(excluded in 2013) " + x.Justification
+	a.Justification = joinField(texted, single, func(x *answers.Answer) string {
+		if j := strings.TrimSpace(x.Justification); j != "" && applicable && isExcluded(x) {
+			return l.F("migrate.excluded_2013", j)
 		}
 		return x.Justification
 	})
-	a.Notes = joinField(kept, single, func(x *answers.Answer) string { return x.Notes })
+	a.Notes = joinField(texted, single, func(x *answers.Answer) string { return x.Notes })
+	var unknown []string // applicable sources without a status, when others have one
 	if applicable {
-		a.Status = weakest(kept)
+		a.Status, unknown = mergedStatus(kept)
 		a.Owner = firstOwner(kept)
-		if a.Status == answers.Partial || a.Status == answers.Planned {
+		if a.Status == answers.Partial || a.Status == answers.Planned || a.Status == "" {
 			a.TargetDate = latestTarget(kept)
 		}
 	}
@@ -172,13 +224,14 @@ func derive(d *Control) {
 			d.ExcludedSources = append(d.ExcludedSources, s.Control.ID)
 		}
 	}
+	// Each note is a line of its own.
 	var review []string
 	if len(d.Conflicts) > 0 {
 		var parts []string
 		for _, c := range d.Conflicts {
-			parts = append(parts, c.Field+" ("+strings.Join(c.Values, "; ")+")")
+			parts = append(parts, c.Text(l))
 		}
-		review = append(review, "the 2013 sources disagree on "+strings.Join(parts, ", ")+"; check the merged answer")
+		review = append(review, l.F("migrate.review.disagree", strings.Join(parts, l.T("list.comma"))))
 	}
 	if len(known) < len(d.Sources) {
 		var missing []string
@@ -187,9 +240,16 @@ func derive(d *Control) {
 				missing = append(missing, s.Control.ID)
 			}
 		}
-		review = append(review, strings.Join(missing, ", ")+" had no answer in 2013; check that this answer covers it")
+		review = append(review, l.F("migrate.review.unanswered", strings.Join(missing, l.T("list.comma"))))
 	}
-	a.Review = strings.Join(review, "; ")
+	if len(unknown) > 0 && a.Status == "" {
+		review = append(review, l.F("migrate.review.no_status", strings.Join(unknown, l.T("list.comma"))))
+	}
+	// Then the review notes of the 2013 answers, as they were.
+	if r := joinField(texted, single, func(x *answers.Answer) string { return x.Review }); r != "" {
+		review = append(review, r)
+	}
+	a.Review = strings.Join(review, "\n")
 	d.Derived = a
 	switch {
 	case len(d.Sources) == 1:
@@ -207,7 +267,7 @@ func joinField(srcs []Source, single bool, get func(*answers.Answer) string) str
 	var parts []string
 	for _, s := range srcs {
 		t := strings.TrimSpace(get(s.Answer))
-		if t == "" || t == "(excluded in 2013)" {
+		if t == "" {
 			continue
 		}
 		if single {
@@ -217,6 +277,28 @@ func joinField(srcs []Source, single bool, get func(*answers.Answer) string) str
 		}
 	}
 	return strings.Join(parts, "\n")
+}
+
+// mergedStatus is the status of a control merged from the applicable
+// sources srcs: the weakest of theirs. A source without a status could be
+// anything, so when some have one and others do not, the merged status is
+// unknown (""), unless a known one is already the weakest possible
+// (not_implemented). unknown lists the sources without a status, when
+// others have one.
+func mergedStatus(srcs []Source) (status answers.Status, unknown []string) {
+	status = weakest(srcs)
+	if status == "" {
+		return "", nil // none has a status: nothing is known, nothing disagrees
+	}
+	for _, s := range srcs {
+		if s.Answer.Status == "" {
+			unknown = append(unknown, s.Control.ID)
+		}
+	}
+	if len(unknown) > 0 && status != answers.NotImplemented {
+		status = ""
+	}
+	return status, unknown
 }
 
 // weakest returns the least implemented status among srcs, ignoring
@@ -260,7 +342,7 @@ func latestTarget(srcs []Source) string {
 func conflicts(known []Source) []Conflict {
 	var out []Conflict
 	collect := func(field string, sources []Source, get func(*answers.Answer) string) {
-		var values []string
+		var values []SourceValue
 		distinct := map[string]bool{}
 		for _, s := range sources {
 			v := get(s.Answer)
@@ -268,7 +350,7 @@ func conflicts(known []Source) []Conflict {
 				continue
 			}
 			distinct[v] = true
-			values = append(values, s.Control.ID+": "+v)
+			values = append(values, SourceValue{Source: s.Control.ID, Value: v})
 		}
 		if len(distinct) > 1 {
 			out = append(out, Conflict{Field: field, Values: values})
@@ -286,7 +368,14 @@ func conflicts(known []Source) []Conflict {
 			applicable = append(applicable, s)
 		}
 	}
-	collect("status", applicable, func(a *answers.Answer) string { return string(a.Status) })
+	// An applicable source without a status disagrees with one that has a
+	// status; when none has one, nothing disagrees.
+	collect("status", applicable, func(a *answers.Answer) string {
+		if a.Status == "" {
+			return "no_status"
+		}
+		return string(a.Status)
+	})
 	collect("owner", applicable, func(a *answers.Answer) string { return strings.TrimSpace(a.Owner) })
 	return out
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -11,6 +12,7 @@ import (
 	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/catalog"
 	"github.com/soa-tool/soa/internal/diag"
+	"github.com/soa-tool/soa/internal/i18n"
 	"github.com/soa-tool/soa/internal/soa"
 	"github.com/soa-tool/soa/internal/transition"
 )
@@ -26,8 +28,14 @@ func cat(t testing.TB) *catalog.Catalog {
 
 func derive(t testing.TB, controls string) *transition.Result {
 	t.Helper()
+	return deriveLang(t, "en", controls)
+}
+
+// deriveLang derives from a 2013 file whose organization.language is lang.
+func deriveLang(t testing.TB, lang, controls string) *transition.Result {
+	t.Helper()
 	c := cat(t)
-	src := "edition: \"2013\"\norganization: {name: Old Ltd, soa_version: \"4.2\", date: 2025-01-01, approved_on: 2025-01-02}\nrevisions:\n  - {version: \"4.2\", date: 2025-01-01, author: CISO, description: Review}\ncontrols:\n" + controls
+	src := "edition: \"2013\"\norganization: {name: Old Ltd, soa_version: \"4.2\", date: 2025-01-01, approved_on: 2025-01-02, language: " + lang + "}\nrevisions:\n  - {version: \"4.2\", date: 2025-01-01, author: CISO, description: Review}\ncontrols:\n" + controls
 	st, l := soa.Load(c, "old.yaml", []byte(src))
 	if st == nil {
 		t.Fatal(l)
@@ -168,6 +176,189 @@ func TestWrittenFileValidates(t *testing.T) {
 	}
 }
 
+// TestReviewNotesCarried: review notes of the 2013 answers reach the 2022
+// answer, beside soa's own; so do notes of a 2013 exclusion merged into an
+// applicable control, and text of a source that does not say whether it
+// applies.
+func TestReviewNotesCarried(t *testing.T) {
+	r := derive(t, `
+  A.6.1.1: {applicable: true, reasons: [risk], justification: Roles, status: implemented, owner: CISO, evidence: [ORG-1], review: "KEEP ME"}
+  A.5.1.1: {applicable: true, reasons: [risk], justification: Policy set, status: implemented, owner: CISO, evidence: [POL-1], review: "Re-read after the board meeting"}
+  A.5.1.2: {applicable: true, reasons: [risk], justification: Annual review, status: partial, owner: CISO, target_date: 2026-03-31, review: "Ask internal audit\nabout the minutes"}
+  A.11.1.2: {applicable: true, reasons: [risk], justification: Badges, status: implemented, owner: Facilities, evidence: [Log]}
+  A.11.1.6: {applicable: false, justification: No loading bay, notes: Deliveries go to reception}
+  A.9.1.1: {applicable: true, reasons: [risk], justification: Policy, status: implemented, owner: CISO, evidence: [AC-1]}
+  A.9.1.2: {review: "Unclear whether the VPN counts"}
+  A.6.1.2: {notes: Two-person rule for payments, review: "Answer this"}
+`)
+	tests := []struct {
+		id, review string
+	}{
+		// One source: the note as it was.
+		{"5.2", "KEEP ME"},
+		// Several: soa's note first, then each source's, marked.
+		{"5.1", "the 2013 sources disagree on status (A.5.1.1: implemented; A.5.1.2: partial); check the merged answer\n[2013 A.5.1.1] Re-read after the board meeting\n[2013 A.5.1.2] Ask internal audit\nabout the minutes"},
+		// A source with only a review note still counts as text to keep.
+		{"5.15", "A.9.1.2 had no answer in 2013; check that this answer covers it\n[2013 A.9.1.2] Unclear whether the VPN counts"},
+		// No source says whether it applies: the text alone is carried.
+		{"5.3", "Answer this"},
+	}
+	for _, tt := range tests {
+		c := control(r, tt.id)
+		if c.Derived == nil || c.Derived.Review != tt.review {
+			t.Errorf("%s: review\n got %+v\nwant %q", tt.id, c.Derived, tt.review)
+		}
+	}
+	if c := control(r, "5.3"); c.Kind != transition.Unanswered || c.Derived.Applicable != nil || c.Derived.Notes != "Two-person rule for payments" {
+		t.Errorf("5.3: %s %+v", c.Kind, c.Derived)
+	}
+	if c := control(r, "7.2"); c.Derived.Notes != "[2013 A.11.1.6] Deliveries go to reception" {
+		t.Errorf("7.2 notes %q", c.Derived.Notes)
+	}
+	// The written file keeps them and validates.
+	var buf bytes.Buffer
+	if err := r.WriteAnswers(&buf, transition.AnswersOptions{Date: "2026-05-01"}); err != nil {
+		t.Fatal(err)
+	}
+	st, l := soa.Load(cat(t), "new.yaml", buf.Bytes())
+	if st == nil || l.HasErrors() {
+		t.Fatalf("%v\n%s", l, buf.String())
+	}
+	for _, row := range st.Rows {
+		if row.Control.ID == "5.3" && (row.Answer == nil || row.Answer.Review != "Answer this") {
+			t.Errorf("5.3 read back %+v", row.Answer)
+		}
+	}
+}
+
+// TestNoStatusIsUnknown: an applicable source without a status is not
+// ignored. The merged status is left blank, since the weakest status is
+// not known, unless another source is already not_implemented; either way
+// the sources disagree on status.
+func TestNoStatusIsUnknown(t *testing.T) {
+	r := derive(t, `
+  A.12.6.1: {applicable: true, reasons: [risk], justification: Patching}
+  A.18.2.3: {applicable: true, reasons: [risk], justification: Scans, status: planned, owner: SecOps, target_date: 2026-06-30}
+  A.12.4.1: {applicable: true, reasons: [risk], justification: Logs, status: not_implemented, owner: Ops}
+  A.12.4.2: {applicable: true, reasons: [risk], justification: Protection}
+  A.16.1.2: {applicable: true, reasons: [risk], justification: Events}
+  A.16.1.3: {applicable: true, reasons: [risk], justification: Weaknesses}
+`)
+	c := control(r, "8.8")
+	d := c.Derived
+	if c.Kind != transition.MergedConflict || d.Status != "" || d.TargetDate != "2026-06-30" || d.Owner != "SecOps" {
+		t.Errorf("8.8: %s %+v", c.Kind, d)
+	}
+	if len(c.Conflicts) != 1 || c.Conflicts[0].Field != "status" || strings.Join(c.Conflicts[0].ValueTexts(i18n.EN), "; ") != "A.12.6.1: no status; A.18.2.3: planned" {
+		t.Errorf("8.8 conflicts %+v", c.Conflicts)
+	}
+	want := "the 2013 sources disagree on status (A.12.6.1: no status; A.18.2.3: planned); check the merged answer\n" +
+		"A.12.6.1: applicable in 2013 without a status, so the merged status is left blank; set it"
+	if d.Review != want {
+		t.Errorf("8.8 review\n got %q\nwant %q", d.Review, want)
+	}
+	// not_implemented is the weakest whatever the unknown source's status.
+	c = control(r, "8.15")
+	if c.Derived.Status != answers.NotImplemented || c.Kind != transition.MergedConflict || strings.Contains(c.Derived.Review, "left blank") {
+		t.Errorf("8.15: %s %+v", c.Kind, c.Derived)
+	}
+	// None has a status: nothing is known, and nothing disagrees.
+	c = control(r, "6.8")
+	if c.Derived.Status != "" || c.Kind != transition.Merged || c.Derived.Review != "" {
+		t.Errorf("6.8: %s %+v", c.Kind, c.Derived)
+	}
+	var out bytes.Buffer
+	if err := r.WriteReport(&out, transition.ReportOptions{Format: "text", Lang: i18n.EN}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "- 8.8 Management of technical vulnerabilities: status (A.12.6.1: no status; A.18.2.3: planned)\n"; !strings.Contains(out.String(), want) {
+		t.Errorf("report lacks %q", want)
+	}
+}
+
+// TestJapaneseComments: a migrated Japanese file says, above each new
+// control, what the control asks, in Japanese.
+func TestJapaneseComments(t *testing.T) {
+	r := deriveLang(t, "ja", `
+  A.5.1.1: {applicable: true, reasons: [legal], justification: 方針, status: implemented, owner: CISO, evidence: [POL-1]}
+`)
+	var buf bytes.Buffer
+	if err := r.WriteAnswers(&buf, transition.AnswersOptions{Date: "2026-05-01"}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{
+		"  # 脅威インテリジェンス：2022年版の新規管理策。回答を記入すること。概要：情報セキュリティの脅威に関する情報を収集・分析し、組織が対策に活かせる脅威インテリジェンスにする。\n",
+		"  # データマスキング：2022年版の新規管理策。回答を記入すること。概要：PIIなどの機微なデータを",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	if n := strings.Count(out, "概要："); n != 11 {
+		t.Errorf("%d comments with a summary, want 11 (the new controls)", n)
+	}
+}
+
+// TestJapaneseText: what migrate writes into the answers of a Japanese
+// file (review notes, the mark of a 2013 exclusion) is Japanese, and the
+// transition report names conflicting values in Japanese.
+func TestJapaneseText(t *testing.T) {
+	r := deriveLang(t, "ja", `
+  A.9.2.2: {applicable: true, reasons: [risk], justification: 登録手順, status: implemented, owner: 情報システム部長, evidence: [手順書]}
+  A.9.2.5: {applicable: true, reasons: [risk], justification: 定期見直し, status: partial, owner: 情報システム部長, target_date: 2026-09-30}
+  A.9.2.6: {applicable: false, justification: 対象者なし}
+  A.11.1.2: {applicable: true, reasons: [risk], justification: 入退管理, status: implemented, owner: 総務部長, evidence: [入退記録]}
+  A.12.6.1: {applicable: true, reasons: [risk], justification: 修正プログラムの適用, review: 担当を決める}
+  A.18.2.3: {applicable: true, reasons: [risk], justification: 技術的レビュー, status: planned, owner: 情報システム部長, target_date: 2026-06-30}
+`)
+	if want := "2013年版の対応元で回答が食い違っている：実施状況（A.12.6.1：実施状況の記載なし、A.18.2.3：計画中）。統合した回答を確認すること。\n" +
+		"A.12.6.1 は2013年版で適用だが実施状況の記載がないため、統合後の実施状況は空欄にした。記入すること。\n" +
+		"[2013 A.12.6.1] 担当を決める"; control(r, "8.8").Derived.Review != want {
+		t.Errorf("8.8 review\n got %q\nwant %q", control(r, "8.8").Derived.Review, want)
+	}
+	c := control(r, "5.18")
+	want := "2013年版の対応元で回答が食い違っている：適用可否（A.9.2.2：適用、A.9.2.5：適用、A.9.2.6：除外）、実施状況（A.9.2.2：実施済み、A.9.2.5：一部実施）。統合した回答を確認すること。"
+	if c.Derived.Review != want {
+		t.Errorf("5.18 review\n got %q\nwant %q", c.Derived.Review, want)
+	}
+	if !strings.Contains(c.Derived.Justification, "[2013 A.9.2.6] （2013年版では除外）対象者なし") {
+		t.Errorf("5.18 justification %q", c.Derived.Justification)
+	}
+	c = control(r, "7.2")
+	if want := "A.11.1.6 は2013年版で未回答。この回答で対応できているか確認すること。"; c.Derived.Review != want {
+		t.Errorf("7.2 review\n got %q\nwant %q", c.Derived.Review, want)
+	}
+	var out bytes.Buffer
+	if err := r.WriteReport(&out, transition.ReportOptions{Format: "text", Lang: i18n.JA}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "- 5.18 アクセス権：適用可否（A.9.2.2：適用、A.9.2.5：適用、A.9.2.6：除外）\n- 5.18 アクセス権：実施状況（A.9.2.2：実施済み、A.9.2.5：一部実施）\n"; !strings.Contains(out.String(), want) {
+		t.Errorf("report lacks %q:\n%s", want, out.String())
+	}
+	// Nothing English is left: ids, the [2013 …] source marks and the
+	// answers' own words aside.
+	strip := regexp.MustCompile(`\[2013 A(\.\d+)+\]|\bA(\.\d+)+|\b\d+(\.\d+)+\b`)
+	for _, c := range r.Controls {
+		if c.Derived == nil {
+			continue
+		}
+		for _, text := range []string{c.Derived.Review, c.Derived.Justification} {
+			if w := regexp.MustCompile(`[A-Za-z]+`).FindString(strip.ReplaceAllString(text, "")); w != "" {
+				t.Errorf("%s: %q holds the English %q", c.Control.ID, text, w)
+			}
+		}
+	}
+	// The JSON report keeps the answers file's words for tools.
+	out.Reset()
+	if err := r.WriteReport(&out, transition.ReportOptions{Format: "json", Lang: i18n.JA}); err != nil {
+		t.Fatal(err)
+	}
+	if want := `"A.9.2.5: partial"`; !strings.Contains(out.String(), want) {
+		t.Errorf("JSON lacks %s", want)
+	}
+}
+
 // TestEveryAnswerReachesItsTargets: over many random 2013 answer files,
 // each answered 2013 control's answer reaches every 2022 control it maps to.
 func TestEveryAnswerReachesItsTargets(t *testing.T) {
@@ -177,17 +368,31 @@ func TestEveryAnswerReachesItsTargets(t *testing.T) {
 	for iter := range 40 {
 		var b strings.Builder
 		for _, ctl := range s13.Controls {
-			switch rng.IntN(4) {
+			// Text fields every kind of answer may carry.
+			text := fmt.Sprintf("notes: note-%s, review: rev-%s", ctl.ID, ctl.ID)
+			if rng.IntN(2) == 0 {
+				text = "notes: ''"
+			}
+			switch rng.IntN(6) {
 			case 0: // unanswered
-			case 1:
-				fmt.Fprintf(&b, "  %s: {applicable: false, justification: excl-%s}\n", ctl.ID, ctl.ID)
+			case 1: // an answer that does not say whether it applies
+				fmt.Fprintf(&b, "  %s: {%s}\n", ctl.ID, text)
+			case 2:
+				fmt.Fprintf(&b, "  %s: {applicable: false, justification: excl-%s, %s}\n", ctl.ID, ctl.ID, text)
 			default:
-				st := answers.Statuses[rng.IntN(4)]
-				fmt.Fprintf(&b, "  %s: {applicable: true, reasons: [%s], justification: just-%s, status: %s, owner: own-%d, evidence: [ev-%s], target_date: 2026-0%d-01}\n",
-					ctl.ID, answers.Reasons[rng.IntN(5)], ctl.ID, st, rng.IntN(2), ctl.ID, 1+rng.IntN(9))
+				st := append([]string{""}, answers.Statuses...)[rng.IntN(5)] // "" : no status
+				fmt.Fprintf(&b, "  %s: {applicable: true, reasons: [%s], justification: just-%s, status: %q, owner: own-%d, evidence: [ev-%s], target_date: 2026-0%d-01, %s}\n",
+					ctl.ID, answers.Reasons[rng.IntN(5)], ctl.ID, st, rng.IntN(2), ctl.ID, 1+rng.IntN(9), text)
 			}
 		}
 		r := derive(t, b.String())
+		var buf bytes.Buffer
+		if err := r.WriteAnswers(&buf, transition.AnswersOptions{Date: "2026-05-01"}); err != nil {
+			t.Fatal(err)
+		}
+		if st, l := soa.Load(c, "new.yaml", buf.Bytes()); st == nil || l.HasErrors() {
+			t.Fatalf("iter %d: the migrated file does not validate: %v", iter, l)
+		}
 		old := map[string]*answers.Answer{}
 		for _, row := range r.Old.Rows {
 			old[row.Control.ID] = row.Answer
@@ -198,19 +403,35 @@ func TestEveryAnswerReachesItsTargets(t *testing.T) {
 				continue
 			}
 			for _, target := range ctl.MapsTo {
-				d := control(r, target).Derived
+				tc := control(r, target)
+				d := tc.Derived
 				if d == nil {
+					if a.Applicable == nil && a.Notes+a.Review+a.Justification == "" {
+						continue // an empty answer: nothing to carry
+					}
 					t.Fatalf("iter %d: %s answered but %s has no derived answer", iter, ctl.ID, target)
 				}
-				if *a.Applicable {
-					ok := *d.Applicable && slices.Contains(d.Evidence, a.Evidence[0]) && slices.Contains(d.Reasons, a.Reasons[0]) &&
-						strings.Contains(d.Justification, a.Justification) &&
-						slices.Index(answers.Statuses, string(d.Status)) >= slices.Index(answers.Statuses, string(a.Status))
+				// No text is lost.
+				if !strings.Contains(d.Notes, a.Notes) || !strings.Contains(d.Review, a.Review) || !strings.Contains(d.Justification, a.Justification) {
+					t.Fatalf("iter %d: text of %s (%+v) lost in %s (%+v)", iter, ctl.ID, a, target, d)
+				}
+				switch {
+				case a.Applicable == nil:
+				case *a.Applicable:
+					// The merged status is never better than a source's;
+					// blank only when some applicable source had none.
+					ok := *d.Applicable && slices.Contains(d.Evidence, a.Evidence[0]) && slices.Contains(d.Reasons, a.Reasons[0])
+					if d.Status == "" {
+						ok = ok && slices.ContainsFunc(tc.Sources, func(s transition.Source) bool {
+							return s.Answer != nil && s.Answer.Applicable != nil && *s.Answer.Applicable && s.Answer.Status == ""
+						})
+					} else {
+						ok = ok && a.Status != "" && slices.Index(answers.Statuses, string(d.Status)) >= slices.Index(answers.Statuses, string(a.Status)) ||
+							ok && a.Status == "" && d.Status == answers.NotImplemented
+					}
 					if !ok {
 						t.Fatalf("iter %d: %s (%+v) did not reach %s (%+v)", iter, ctl.ID, a, target, d)
 					}
-				} else if !strings.Contains(d.Justification, a.Justification) {
-					t.Fatalf("iter %d: exclusion of %s lost in %s: %+v", iter, ctl.ID, target, d)
 				}
 			}
 		}

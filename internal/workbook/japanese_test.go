@@ -30,7 +30,7 @@ func TestNoEnglishInJapaneseWorkbook(t *testing.T) {
 revisions:
   - {version: "1.0", date: 2026-04-01, author: 管理責任者, description: 初版}
 controls:
-  "5.1": {applicable: true, reasons: [risk, legal], justification: 必要, status: implemented, owner: 社長, evidence: [基本方針]}
+  "5.1": {applicable: true, reasons: [risk, legal], justification: 必要, status: implemented, owner: 社長, evidence: [基本方針], notes: 年次で見直す, review: 2013年版の回答が食い違っている}
   "5.7": {applicable: false, justification: 対象外}
   "8.11": {applicable: true, reasons: [risk], justification: 必要, status: not_implemented, owner: 部長}
   "8.12": {applicable: true, reasons: [risk], justification: 必要, status: partial, owner: 部長, target_date: 2026-03-01}
@@ -64,6 +64,9 @@ controls:
 				}
 			}
 		}
+	}
+	if v, _ := f.GetCellValue("適用宣言書", "N"+findRow(t, f, "5.1")); v != "年次で見直す\n【要確認】2013年版の回答が食い違っている" {
+		t.Errorf("Japanese notes with a review show as %q", v)
 	}
 	if v, _ := f.GetCellValue("適用宣言書", "M"+findRow(t, f, "8.12")); v != "2026/03/01" {
 		t.Errorf("Japanese target date shows as %q, want 2026/03/01", v)

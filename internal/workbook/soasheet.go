@@ -7,6 +7,7 @@ import (
 
 	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/catalog"
+	"github.com/soa-tool/soa/internal/i18n"
 	"github.com/soa-tool/soa/internal/soa"
 	"github.com/xuri/excelize/v2"
 )
@@ -207,7 +208,7 @@ func (b *builder) controlRow(sh string, r int, row soa.Row, cols []soaColumn, ja
 		evidence = strings.Join(a.Evidence, "\n")
 		b.str(sh, cell(colEvidence, r), evidence)
 		b.dateCell(sh, cell(colTargetDate, r), a.TargetDate)
-		b.str(sh, cell(colNotes, r), notes(a))
+		b.str(sh, cell(colNotes, r), notes(a, b.l))
 	}
 	var texts []cellText
 	if a != nil {
@@ -215,22 +216,23 @@ func (b *builder) controlRow(sh string, r int, row soa.Row, cols []soaColumn, ja
 			{a.Justification, cols[colJustification-1].width(ja)},
 			{a.Owner, cols[colOwner-1].width(ja)},
 			{evidence, cols[colEvidence-1].width(ja)},
-			{notes(a), cols[colNotes-1].width(ja)},
+			{notes(a, b.l), cols[colNotes-1].width(ja)},
 		}
 	}
 	texts = append(texts, cellText{title, cols[colTitle-1].width(ja)}, cellText{refs, cols[colRefs-1].width(ja)})
 	b.height(sh, r, rowHeight(texts, 10))
 }
 
-// notes joins the notes and any review remark, which must stay visible.
-func notes(a *answers.Answer) string {
+// notes joins the notes and any review remark, which must stay visible,
+// after a mark soa import knows in either language.
+func notes(a *answers.Answer, l i18n.Lang) string {
 	if a.Review == "" {
 		return a.Notes
 	}
 	if a.Notes == "" {
-		return "REVIEW: " + a.Review
+		return l.T("wb.review") + a.Review
 	}
-	return a.Notes + "\nREVIEW: " + a.Review
+	return a.Notes + "\n" + l.T("wb.review") + a.Review
 }
 
 // refs2013 lists the 2013 controls behind a 2022 control (or the 2022
