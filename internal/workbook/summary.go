@@ -25,7 +25,7 @@ func (b *builder) summary() error {
 	for i := range summaryColumns {
 		b.width(sh, colName(i+2), 13)
 	}
-	b.str(sh, "A1", b.l.T("wb.sheet.summary")+" - "+b.st.Org.Name)
+	b.str(sh, "A1", summaryTitle(b.l, b.st.Org.Name))
 	b.style(sh, "A1", "A1", b.s.subtitle)
 	hr := 3
 	b.str(sh, cell(1, hr), b.l.T("col.theme_name"))
