@@ -329,10 +329,5 @@ func (b *builder) printSetup(sh, titleRows string, landscape bool) error {
 			return err
 		}
 	}
-	footer := "&L" + headerFooterText(b.st.Org.Name) + "&C" + headerFooterText(b.l.F("footer.version", b.st.Org.SoAVersion)) + "&R" + b.l.T("footer.page")
-	return b.f.SetHeaderFooter(sh, &excelize.HeaderFooterOptions{OddFooter: footer})
+	return b.f.SetHeaderFooter(sh, &excelize.HeaderFooterOptions{OddFooter: footer(b.l, b.st.Org.Name, b.st.Org.SoAVersion)})
 }
-
-// headerFooterText escapes & so that text from the answers is printed as it
-// is rather than read as a header/footer code.
-func headerFooterText(s string) string { return strings.ReplaceAll(s, "&", "&&") }
