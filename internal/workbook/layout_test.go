@@ -62,6 +62,9 @@ func hiddenText(t *testing.T, f *excelize.File, sheet string) []string {
 				h, _ := f.GetRowHeight(sheet, r)
 				height += h
 			}
+			if st.Font != nil && st.Font.Bold {
+				width *= 0.9 // bold text is wider
+			}
 			if lines := lenientLines(text, width); height < float64(lines)*12 {
 				out = append(out, fmt.Sprintf("%s!%s: %d lines of %q in a column %g wide, row %g points high", sheet, ref, lines, text, width, height))
 			}

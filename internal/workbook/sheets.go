@@ -16,11 +16,14 @@ func (b *builder) gaps() error {
 		key   string
 		width float64
 	}{{"gaps.severity", 11}, {"gaps.code", 26}, {"col.control", 9}, {"col.control_title", 36}, {"gaps.field", 14}, {"gaps.finding", 70}}
+	var headTexts []cellText
 	for i, h := range heads {
 		b.width(sh, colName(i+1), h.width)
 		b.str(sh, cell(i+1, 1), b.l.T(h.key))
+		headTexts = append(headTexts, cellText{b.l.T(h.key), h.width})
 	}
 	b.style(sh, "A1", cell(len(heads), 1), b.s.header)
+	b.height(sh, 1, headerRowHeight(headTexts))
 	sevStyle := []int{b.s.legendBad, b.s.legendPart, b.s.legendPlan, b.s.textCenter}
 	r := 2
 	for _, f := range b.rep.Findings {
