@@ -44,7 +44,19 @@ func hiddenText(t *testing.T, f *excelize.File, sheet string) []string {
 			ref, _ := excelize.CoordinatesToCellName(ci+1, ri+1)
 			id, _ := f.GetCellStyle(sheet, ref)
 			st, _ := f.GetStyle(id)
-			if st == nil || st.Alignment == nil || !st.Alignment.WrapText || st.Alignment.TextRotation != 0 {
+			if st == nil || st.Alignment == nil {
+				continue
+			}
+			if st.Alignment.TextRotation == 90 {
+				// Upright text turned on its side: as tall as its
+				// line is long, a full-width character its font's size.
+				h, _ := f.GetRowHeight(sheet, ri+1)
+				if need := rotatedLength(text, st.Font.Size) + 4; h < need {
+					out = append(out, fmt.Sprintf("%s!%s: %q turned on its side takes %g points, row %g points high", sheet, ref, text, need, h))
+				}
+				continue
+			}
+			if !st.Alignment.WrapText || st.Alignment.TextRotation != 0 {
 				continue
 			}
 			c0, r0, c1, r1 := ci+1, ri+1, ci+1, ri+1
@@ -101,6 +113,20 @@ func lenientLines(text string, width float64) int {
 			}
 		}
 		n += lines
+	}
+	return n
+}
+
+// rotatedLength is the length of text on one line in a font of size pt:
+// a full-width character takes pt, any other (leniently) 0.6 pt.
+func rotatedLength(text string, pt float64) float64 {
+	n := 0.0
+	for _, r := range text {
+		if textwidth.RuneWidth(r) == 2 {
+			n += pt
+		} else {
+			n += 0.6 * pt
+		}
 	}
 	return n
 }
