@@ -46,9 +46,10 @@ func summaryTitle(l i18n.Lang, org string) string {
 }
 
 // checkCellText reports every text from the answers, and every title from
-// the catalogue, that is too long for the cell it is written to. Where a cell holds more than the field (the
-// Summary title, the Notes column with a review remark, a finding quoting
-// the owner), the field's room is what the rest of the cell leaves.
+// the catalogue, that is too long for the cell it is written to. Where a
+// cell holds more than the field (the Summary title, the Notes column with
+// a review remark, a finding quoting the owner), the field's room is what
+// the rest of the cell leaves.
 func checkCellText(st *soa.Statement, rep *gap.Report, l i18n.Lang) error {
 	var list diag.List
 	// check reports text, the value of field, if cell (the whole text of
