@@ -5,8 +5,10 @@ usage: check-clients.py WORKBOOK.xlsx...
 
 For each workbook: openpyxl must read the expected sheets, 93 control rows
 on the SoA sheet, the drop-down validations, frozen panes, print titles and
-an A4 landscape page set-up; LibreOffice must convert it to PDF. Exits 1 on
-the first workbook that fails, printing why.
+an A4 landscape page set-up; read without recalculating (data_only, as
+pandas does), the Summary must show its counts, and they must agree with
+the SoA sheet; LibreOffice must convert it to PDF. Exits 1 on the first
+workbook that fails, printing why.
 """
 import os
 import subprocess
@@ -19,6 +21,9 @@ SHEETS = {
     "en": ["Cover", "SoA", "Summary", "Gaps", "Mapping", "Attributes"],
     "ja": ["表紙", "適用宣言書", "集計", "ギャップ", "新旧対応表", "属性"],
 }
+YES = {"en": "Yes", "ja": "適用"}
+NO = {"en": "No", "ja": "除外"}
+TOTAL = {"en": "Total", "ja": "合計"}
 
 
 def fail(path, msg):
@@ -55,6 +60,44 @@ def check_openpyxl(path):
     return lang
 
 
+def check_summary(path, lang):
+    """The Summary's formulas carry cached values: a reader that does not
+    recalculate sees the counts, and they agree with the SoA sheet."""
+    wb = openpyxl.load_workbook(path, data_only=True)
+    soa = wb[SHEETS[lang][1]]
+    applicable = [soa.cell(row=r, column=3).value for r in range(2, soa.max_row + 1)]
+    want = {
+        "controls": sum(1 for r in range(2, soa.max_row + 1) if (soa.cell(row=r, column=2).value or "") and soa.cell(row=r, column=17).value),
+        "applicable": applicable.count(YES[lang]),
+        "excluded": applicable.count(NO[lang]),
+    }
+    ws = wb[SHEETS[lang][2]]
+    rows = []
+    for r in range(4, ws.max_row + 1):
+        label = ws.cell(row=r, column=1).value
+        values = [ws.cell(row=r, column=c).value for c in range(2, 11)]
+        if label == TOTAL[lang]:
+            break
+        rows.append((label, values))
+    else:
+        fail(path, "the Summary has no total row")
+    for label, counts in rows + [(label, values)]:
+        if any(not isinstance(v, int) for v in counts[:8]):
+            fail(path, f"Summary {label!r}: counts {counts[:8]} are not all numbers (no cached values?)")
+        total, app, excl, unans, impl, part, plan, notimpl = counts[:8]
+        if total != app + excl + unans or impl + part + plan + notimpl > app:
+            fail(path, f"Summary {label!r}: counts {counts[:8]} do not add up")
+        pct = counts[8]
+        if app and (not isinstance(pct, (int, float)) or abs(pct - (impl + 0.5 * part) / app) > 1e-9):
+            fail(path, f"Summary {label!r}: % implemented {pct!r}, want {(impl + 0.5 * part) / app}")
+    for i in range(8):
+        if values[i] != sum(counts[i] for _, counts in rows):
+            fail(path, f"Summary total {values} is not the sum of the themes")
+    got = {"controls": values[0], "applicable": values[1], "excluded": values[2]}
+    if got != want:
+        fail(path, f"Summary totals {got}, but the SoA sheet has {want}")
+
+
 def check_libreoffice(path):
     with tempfile.TemporaryDirectory() as out:
         profile = "file://" + os.path.join(out, "profile")
@@ -73,6 +116,7 @@ def main():
         sys.exit(2)
     for path in sys.argv[1:]:
         lang = check_openpyxl(path)
+        check_summary(path, lang)
         check_libreoffice(path)
         print(f"{path}: ok ({lang}; openpyxl and LibreOffice)")
 

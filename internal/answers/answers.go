@@ -4,6 +4,8 @@
 package answers
 
 import (
+	"strconv"
+
 	"github.com/soa-tool/soa/internal/diag"
 )
 
@@ -19,6 +21,15 @@ type File struct {
 	Pos         diag.Pos // the top of the file
 	ControlsPos diag.Pos // the "controls:" key, or the top of the file
 	EditionPos  diag.Pos
+	// FieldPos holds the position of each organization and revision value,
+	// keyed by RevisionField or "organization." and the key ("organization.scope").
+	FieldPos map[string]diag.Pos
+}
+
+// RevisionField is the FieldPos key of field (such as "description") of
+// the i-th revision, counted from 0.
+func RevisionField(i int, field string) string {
+	return "revisions." + strconv.Itoa(i) + "." + field
 }
 
 // Organization is the organization block.

@@ -27,7 +27,7 @@ func parse(name string, src []byte, rules bool) (*File, diag.List) {
 		return nil, err.(diag.List)
 	}
 	r := &yamlfile.Reader{File: name}
-	f := &File{Name: name, Edition: Editions[0], Pos: r.Pos(root)}
+	f := &File{Name: name, Edition: Editions[0], Pos: r.Pos(root), FieldPos: map[string]diag.Pos{}}
 	f.ControlsPos, f.EditionPos = f.Pos, f.Pos
 	fields, ok := r.Mapping(root, yamlfile.At{}, schema.Names(topFields))
 	if !ok {
@@ -44,9 +44,9 @@ func parse(name string, src []byte, rules bool) (*File, diag.List) {
 			}
 		case "organization":
 			seenOrg = true
-			parseOrganization(r, fl.Value, &f.Org)
+			parseOrganization(r, fl.Value, &f.Org, f.FieldPos)
 		case "revisions":
-			f.Revisions = parseRevisions(r, fl.Value)
+			f.Revisions = parseRevisions(r, fl.Value, f.FieldPos)
 		case "controls":
 			f.ControlsPos = r.Pos(fl.KeyNode)
 			f.Controls = parseControls(r, fl.Value, rules)
@@ -58,13 +58,14 @@ func parse(name string, src []byte, rules bool) (*File, diag.List) {
 	return f, r.Diags
 }
 
-func parseOrganization(r *yamlfile.Reader, n *yaml.Node, o *Organization) {
+func parseOrganization(r *yamlfile.Reader, n *yaml.Node, o *Organization, pos map[string]diag.Pos) {
 	fields, ok := r.Mapping(n, yamlfile.At{Field: "organization"}, schema.Names(organizationFields))
 	if !ok {
 		return
 	}
 	for _, fl := range fields {
 		at := yamlfile.At{Field: "organization." + fl.Key}
+		pos[at.Field] = r.Pos(fl.Value)
 		switch fl.Key {
 		case "name":
 			o.Name, _ = r.String(fl.Value, at)
@@ -108,7 +109,7 @@ func valueOf(fields []yamlfile.Field, key string) *yaml.Node {
 	return nil
 }
 
-func parseRevisions(r *yamlfile.Reader, n *yaml.Node) []Revision {
+func parseRevisions(r *yamlfile.Reader, n *yaml.Node, pos map[string]diag.Pos) []Revision {
 	if yamlfile.IsNull(n) {
 		return nil
 	}
@@ -122,6 +123,7 @@ func parseRevisions(r *yamlfile.Reader, n *yaml.Node) []Revision {
 		var rev Revision
 		for _, fl := range fields {
 			at := yamlfile.At{Field: "revisions." + fl.Key}
+			pos[RevisionField(len(out), fl.Key)] = r.Pos(fl.Value)
 			switch fl.Key {
 			case "version":
 				rev.Version, _ = r.String(fl.Value, at)

@@ -23,6 +23,17 @@ type Statement struct {
 	Org       answers.Organization
 	Revisions []answers.Revision
 	Rows      []Row
+	FieldPos  map[string]diag.Pos // organization and revision values: see [answers.File.FieldPos]
+}
+
+// At returns the position of the organization or revision value at path,
+// such as "organization.scope" or [answers.RevisionField](0, "author"), or
+// the answers file when it is unknown.
+func (s *Statement) At(path string) diag.Pos {
+	if p, ok := s.FieldPos[path]; ok {
+		return p
+	}
+	return diag.Pos{File: s.Source}
 }
 
 // Row is one control of the SoA and its answer.
@@ -77,7 +88,7 @@ func Build(cat *catalog.Catalog, f *answers.File) (*Statement, diag.List) {
 			errorAt(&l, a.Pos, a.ID, "", "%s", unknownID(cat, f.Edition, a.ID, ids))
 		}
 	}
-	st := &Statement{Catalog: cat, Source: f.Name, Edition: f.Edition, Org: f.Org, Revisions: f.Revisions}
+	st := &Statement{Catalog: cat, Source: f.Name, Edition: f.Edition, Org: f.Org, Revisions: f.Revisions, FieldPos: f.FieldPos}
 	for _, s := range sets {
 		for _, c := range s.Controls {
 			row := Row{Control: c, Theme: s.Theme(c.Theme), Answer: byID[c.ID]}

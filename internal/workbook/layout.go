@@ -25,6 +25,16 @@ func rowHeight(cells []cellText, pt float64) float64 {
 	return min(maxRowHeight, math.Ceil(float64(lines)*pt*1.3+4))
 }
 
+// headerRowHeight is rowHeight for a header row: bold text is wider, so a
+// line holds less; and a header is at least two lines tall.
+func headerRowHeight(cells []cellText) float64 {
+	narrower := make([]cellText, len(cells))
+	for i, c := range cells {
+		narrower[i] = cellText{c.text, c.width * 0.9}
+	}
+	return max(30, rowHeight(narrower, 10))
+}
+
 // maxRowHeight is Excel's largest row height, in points.
 const maxRowHeight = 409
 

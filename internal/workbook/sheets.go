@@ -16,11 +16,14 @@ func (b *builder) gaps() error {
 		key   string
 		width float64
 	}{{"gaps.severity", 11}, {"gaps.code", 26}, {"col.control", 9}, {"col.control_title", 36}, {"gaps.field", 14}, {"gaps.finding", 70}}
+	var headTexts []cellText
 	for i, h := range heads {
 		b.width(sh, colName(i+1), h.width)
 		b.str(sh, cell(i+1, 1), b.l.T(h.key))
+		headTexts = append(headTexts, cellText{b.l.T(h.key), h.width})
 	}
 	b.style(sh, "A1", cell(len(heads), 1), b.s.header)
+	b.height(sh, 1, headerRowHeight(headTexts))
 	sevStyle := []int{b.s.legendBad, b.s.legendPart, b.s.legendPlan, b.s.textCenter}
 	r := 2
 	for _, f := range b.rep.Findings {
@@ -64,7 +67,8 @@ func (b *builder) mapping() error {
 	if s22 == nil || s13 == nil {
 		return nil
 	}
-	for i, w := range []float64{9, 44, 22, 3, 10, 44, 16} {
+	widths := []float64{9, 44, 22, 3, 10, 44, 16}
+	for i, w := range widths {
 		b.width(sh, colName(i+1), w)
 	}
 	b.str(sh, "A1", b.l.T("map.2022to2013"))
@@ -73,13 +77,19 @@ func (b *builder) mapping() error {
 	b.merge(sh, "E1", "G1")
 	b.style(sh, "A1", "C1", b.s.band)
 	b.style(sh, "E1", "G1", b.s.band)
+	var heads []cellText
 	for i, key := range []string{"col.control", "col.control_title", "col.ref2013"} {
+		other := []string{"col.control", "col.control_title", "col.ref2022"}[i]
 		b.str(sh, cell(1+i, 2), b.l.T(key))
-		b.str(sh, cell(5+i, 2), b.l.T([]string{"col.control", "col.control_title", "col.ref2022"}[i]))
+		b.str(sh, cell(5+i, 2), b.l.T(other))
+		heads = append(heads, cellText{b.l.T(key), widths[i]}, cellText{b.l.T(other), widths[4+i]})
 	}
 	b.style(sh, "A2", "C2", b.s.header)
 	b.style(sh, "E2", "G2", b.s.header)
-	b.height(sh, 2, 30)
+	b.height(sh, 2, headerRowHeight(heads))
+	// Row 3 on holds a 2022 control on the left and a 2013 control on the
+	// right: each row is as tall as the taller of the two needs.
+	texts := make([][]cellText, max(len(s22.Controls), len(s13.Controls)))
 	for i, c := range s22.Controls {
 		r := 3 + i
 		title := b.l.Title(c.Title, c.TitleJA)
@@ -93,17 +103,19 @@ func (b *builder) mapping() error {
 		b.str(sh, cell(2, r), title)
 		b.str(sh, cell(3, r), from)
 		b.style(sh, cell(1, r), cell(3, r), st)
+		texts[i] = append(texts[i], cellText{c.ID, widths[0]}, cellText{title, widths[1]}, cellText{from, widths[2]})
 	}
 	for i, c := range s13.Controls {
 		r := 3 + i
-		var to []string
-		for _, id := range c.MapsTo {
-			to = append(to, id)
-		}
+		title, to := b.l.Title(c.Title, c.TitleJA), strings.Join(c.MapsTo, ", ")
 		b.str(sh, cell(5, r), c.ID)
-		b.str(sh, cell(6, r), b.l.Title(c.Title, c.TitleJA))
-		b.str(sh, cell(7, r), strings.Join(to, ", "))
+		b.str(sh, cell(6, r), title)
+		b.str(sh, cell(7, r), to)
 		b.style(sh, cell(5, r), cell(7, r), b.s.text)
+		texts[i] = append(texts[i], cellText{c.ID, widths[4]}, cellText{title, widths[5]}, cellText{to, widths[6]})
+	}
+	for i, t := range texts {
+		b.height(sh, 3+i, rowHeight(t, 10))
 	}
 	if b.err != nil {
 		return b.err
@@ -122,35 +134,46 @@ func (b *builder) attributes() error {
 	if s22 == nil {
 		return nil
 	}
-	b.width(sh, "A", 9)
-	b.width(sh, "B", 40)
-	b.width(sh, "C", 16)
-	b.str(sh, "A1", b.l.T("col.control"))
-	b.str(sh, "B1", b.l.T("col.control_title"))
-	b.str(sh, "C1", b.l.T("col.theme_name"))
-	widths := []float64{16, 20, 18, 34, 24}
-	for i, t := range catalog.AttributeTypes {
-		b.width(sh, colName(4+i), widths[i])
-		b.str(sh, cell(4+i, 1), b.l.Title(t.Title, t.TitleJA))
+	// There are four theme names: the column fits them on one line.
+	var themes []string
+	for _, t := range s22.Themes {
+		themes = append(themes, b.l.Title(t.Title, t.TitleJA))
 	}
-	lastCol := 3 + len(catalog.AttributeTypes)
+	widths := append([]float64{9, 40, columnWidth(themes, 12, 26)}, 16, 26, 18, 34, 24)
+	heads := []string{b.l.T("col.control"), b.l.T("col.control_title"), b.l.T("col.theme_name")}
+	for _, t := range catalog.AttributeTypes {
+		heads = append(heads, b.l.Title(t.Title, t.TitleJA))
+	}
+	var headTexts []cellText
+	for i, h := range heads {
+		b.width(sh, colName(i+1), widths[i])
+		b.str(sh, cell(i+1, 1), h)
+		headTexts = append(headTexts, cellText{h, widths[i]})
+	}
+	lastCol := len(heads)
 	b.style(sh, "A1", cell(lastCol, 1), b.s.header)
-	b.height(sh, 1, 30)
+	b.height(sh, 1, headerRowHeight(headTexts))
 	for i, c := range s22.Controls {
 		r := 2 + i
+		title, theme := b.l.Title(c.Title, c.TitleJA), ""
 		b.str(sh, cell(1, r), c.ID)
-		b.str(sh, cell(2, r), b.l.Title(c.Title, c.TitleJA))
+		b.str(sh, cell(2, r), title)
 		if t := s22.Theme(c.Theme); t != nil {
-			b.str(sh, cell(3, r), b.l.Title(t.Title, t.TitleJA))
+			theme = b.l.Title(t.Title, t.TitleJA)
+			b.str(sh, cell(3, r), theme)
 		}
+		texts := []cellText{{c.ID, widths[0]}, {title, widths[1]}, {theme, widths[2]}}
 		for j, t := range catalog.AttributeTypes {
 			var names []string
 			for _, v := range c.Attributes.Get(t.Key) {
 				names = append(names, b.l.Attr(v))
 			}
-			b.str(sh, cell(4+j, r), strings.Join(names, b.l.T("list.comma")))
+			value := strings.Join(names, b.l.T("list.comma"))
+			b.str(sh, cell(4+j, r), value)
+			texts = append(texts, cellText{value, widths[3+j]})
 		}
 		b.style(sh, cell(1, r), cell(lastCol, r), b.s.text)
+		b.height(sh, r, rowHeight(texts, 10))
 	}
 	if b.err != nil {
 		return b.err

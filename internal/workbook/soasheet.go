@@ -9,6 +9,7 @@ import (
 	"github.com/soa-tool/soa/internal/catalog"
 	"github.com/soa-tool/soa/internal/i18n"
 	"github.com/soa-tool/soa/internal/soa"
+	"github.com/soa-tool/soa/internal/textwidth"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -255,9 +256,25 @@ func headerHeight(b *builder, cols []soaColumn) float64 {
 	h := 30.0
 	for i := range answers.Reasons {
 		// Rotated text: the header is as tall as the longest reason name.
-		h = max(h, float64(len([]rune(b.l.T(cols[colReasonFirst-1+i].key))))*7.5+10)
+		h = max(h, rotatedLength(b.l.T(cols[colReasonFirst-1+i].key))+10)
 	}
 	return h
+}
+
+// rotatedLength is the length in points of text turned on its side in the
+// rotated header's 9-point bold font: a full-width character takes the
+// font's full size and a little more, 10 points; others 7.5, which
+// leaves room for bold capitals.
+func rotatedLength(text string) float64 {
+	n := 0.0
+	for _, r := range text {
+		if textwidth.RuneWidth(r) == 2 {
+			n += 10
+		} else {
+			n += 7.5
+		}
+	}
+	return n
 }
 
 // validations add drop-down lists so that an editor can only pick values
@@ -331,10 +348,5 @@ func (b *builder) printSetup(sh, titleRows string, landscape bool) error {
 			return err
 		}
 	}
-	footer := "&L" + headerFooterText(b.st.Org.Name) + "&C" + headerFooterText(b.l.F("footer.version", b.st.Org.SoAVersion)) + "&R" + b.l.T("footer.page")
-	return b.f.SetHeaderFooter(sh, &excelize.HeaderFooterOptions{OddFooter: footer})
+	return b.f.SetHeaderFooter(sh, &excelize.HeaderFooterOptions{OddFooter: footer(b.l, b.st.Org.Name, b.st.Org.SoAVersion)})
 }
-
-// headerFooterText escapes & so that text from the answers is printed as it
-// is rather than read as a header/footer code.
-func headerFooterText(s string) string { return strings.ReplaceAll(s, "&", "&&") }

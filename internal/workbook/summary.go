@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/soa-tool/soa/internal/answers"
+	"github.com/soa-tool/soa/internal/gap"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -25,7 +26,7 @@ func (b *builder) summary() error {
 	for i := range summaryColumns {
 		b.width(sh, colName(i+2), 13)
 	}
-	b.str(sh, "A1", b.l.T("wb.sheet.summary")+" - "+b.st.Org.Name)
+	b.str(sh, "A1", summaryTitle(b.l, b.st.Org.Name))
 	b.style(sh, "A1", "A1", b.s.subtitle)
 	hr := 3
 	b.str(sh, cell(1, hr), b.l.T("col.theme_name"))
@@ -48,14 +49,15 @@ func (b *builder) summary() error {
 			name = t.Number + " " + name
 		}
 		b.str(sh, cell(1, r), name)
-		b.formula(sh, cell(2, r), fmt.Sprintf("COUNTIFS(%s,%s)", key, k))
-		b.formula(sh, cell(3, r), fmt.Sprintf("COUNTIFS(%s,%s,%s,%s)", key, k, app, yes))
-		b.formula(sh, cell(4, r), fmt.Sprintf("COUNTIFS(%s,%s,%s,%s)", key, k, app, no))
-		b.formula(sh, cell(5, r), fmt.Sprintf("%s-%s-%s", cell(2, r), cell(3, r), cell(4, r)))
+		c := t.Counts
+		b.counted(sh, cell(2, r), fmt.Sprintf("COUNTIFS(%s,%s)", key, k), c.Total)
+		b.counted(sh, cell(3, r), fmt.Sprintf("COUNTIFS(%s,%s,%s,%s)", key, k, app, yes), c.Applicable)
+		b.counted(sh, cell(4, r), fmt.Sprintf("COUNTIFS(%s,%s,%s,%s)", key, k, app, no), c.Excluded)
+		b.counted(sh, cell(5, r), fmt.Sprintf("%s-%s-%s", cell(2, r), cell(3, r), cell(4, r)), c.Unanswered)
 		for i, s := range answers.Statuses {
-			b.formula(sh, cell(6+i, r), fmt.Sprintf("COUNTIFS(%s,%s,%s,%s,%s,%s)", key, k, app, yes, status, quote(b.l.T("label."+s))))
+			b.counted(sh, cell(6+i, r), fmt.Sprintf("COUNTIFS(%s,%s,%s,%s,%s,%s)", key, k, app, yes, status, quote(b.l.T("label."+s))), statusCount(c, s))
 		}
-		b.percentFormula(sh, r)
+		b.percentFormula(sh, r, c)
 		b.style(sh, cell(1, r), cell(1, r), b.s.text)
 		b.style(sh, cell(2, r), cell(9, r), b.s.integer)
 		b.style(sh, cell(10, r), cell(10, r), b.s.percent)
@@ -63,10 +65,12 @@ func (b *builder) summary() error {
 	}
 	first, last := hr+1, r-1
 	b.str(sh, cell(1, r), b.l.T("sum.total"))
-	for col := 2; col <= 9; col++ {
-		b.formula(sh, cell(col, r), fmt.Sprintf("SUM(%s:%s)", cell(col, first), cell(col, last)))
+	total := b.rep.Summary
+	for col, v := range []int{total.Total, total.Applicable, total.Excluded, total.Unanswered,
+		total.Implemented, total.Partial, total.Planned, total.NotImplemented} {
+		b.counted(sh, cell(col+2, r), fmt.Sprintf("SUM(%s:%s)", cell(col+2, first), cell(col+2, last)), v)
 	}
-	b.percentFormula(sh, r)
+	b.percentFormula(sh, r, total)
 	b.style(sh, cell(1, r), cell(9, r), b.s.band)
 	b.style(sh, cell(10, r), cell(10, r), b.s.percent)
 	r += 2
@@ -83,9 +87,55 @@ func (b *builder) summary() error {
 	return b.printSetup(sh, "", true)
 }
 
-// percentFormula writes (implemented + half of partial) / applicable.
-func (b *builder) percentFormula(sh string, r int) {
-	b.formula(sh, cell(10, r), fmt.Sprintf(`IF(%s=0,"",(%s+0.5*%s)/%s)`, cell(3, r), cell(6, r), cell(7, r), cell(3, r)))
+// percentFormula writes (implemented + half of partial) / applicable, and
+// c's value of it; nothing applicable gives an empty cell.
+func (b *builder) percentFormula(sh string, r int, c gap.Counts) {
+	formula := fmt.Sprintf(`IF(%s=0,"",(%s+0.5*%s)/%s)`, cell(3, r), cell(6, r), cell(7, r), cell(3, r))
+	if c.Applicable == 0 {
+		b.formula(sh, cell(10, r), formula)
+		return
+	}
+	b.counted(sh, cell(10, r), formula, (float64(c.Implemented)+gap.PartialWeight*float64(c.Partial))/float64(c.Applicable))
+}
+
+// statusCount is c's count of controls with status s.
+func statusCount(c gap.Counts, s string) int {
+	switch answers.Status(s) {
+	case answers.Implemented:
+		return c.Implemented
+	case answers.Partial:
+		return c.Partial
+	case answers.Planned:
+		return c.Planned
+	case answers.NotImplemented:
+		return c.NotImplemented
+	}
+	return 0
+}
+
+// keepValue is the formula type whose SetCellFormula keeps the cell's
+// value and type: see counted.
+var keepValue = excelize.STCellFormulaTypeDataTable
+
+// counted writes a Summary formula with its value, which soa computed
+// from the same answers, as the cell's cached result (<f> and <v>), so
+// that programs which show values without recalculating (pandas,
+// openpyxl's data_only, file previews) show the counts; spreadsheet
+// programs recalculate on load (finish sets fullCalcOnLoad) and follow
+// edits.
+//
+// excelize v2.11.1 has no call for this: every SetCell* call removes the
+// formula, and SetCellFormula types the cell t="str", which would make a
+// cached 37 the text "37". Only SetCellFormula with the data table type
+// returns before it touches the type, leaving the value just written, and
+// before it records the type on the formula, so it is written as an
+// ordinary formula. TestSummaryCachedValues checks the XML this gives: a
+// later excelize that changes this fails the test rather than the users.
+func (b *builder) counted(sh, ref, formula string, v any) {
+	b.num(sh, ref, v)
+	if b.err == nil {
+		b.err = b.f.SetCellFormula(sh, ref, formula, excelize.FormulaOpts{Type: &keepValue})
+	}
 }
 
 // chart adds a clustered bar chart: one bar per status for each theme.

@@ -11,18 +11,12 @@ import (
 	"fmt"
 	"io"
 	"sort"
-	"strings"
-	"unicode/utf8"
 
-	"github.com/soa-tool/soa/internal/diag"
 	"github.com/soa-tool/soa/internal/gap"
 	"github.com/soa-tool/soa/internal/i18n"
 	"github.com/soa-tool/soa/internal/soa"
 	"github.com/xuri/excelize/v2"
 )
-
-// MaxCellText is Excel's limit on the characters in one cell.
-const MaxCellText = 32767
 
 // Options say how to render.
 type Options struct {
@@ -34,9 +28,13 @@ type Options struct {
 var fonts = map[i18n.Lang]string{i18n.EN: "Calibri", i18n.JA: "Yu Gothic"}
 
 // Write renders st and its gap report to w. Text too long for a cell is an
-// error naming the control and field, at the answer's position.
+// error naming the field (and control), at the answer's position: see
+// limits.go.
 func Write(w io.Writer, st *soa.Statement, rep *gap.Report, opts Options) error {
-	if err := checkCellText(st); err != nil {
+	if opts.Lang == "" {
+		opts.Lang = i18n.EN
+	}
+	if err := checkCellText(st, rep, opts.Lang); err != nil {
 		return err
 	}
 	f, err := build(st, rep, opts)
@@ -51,9 +49,6 @@ func Write(w io.Writer, st *soa.Statement, rep *gap.Report, opts Options) error 
 // build assembles the workbook in memory.
 func build(st *soa.Statement, rep *gap.Report, opts Options) (*excelize.File, error) {
 	b := &builder{f: excelize.NewFile(), st: st, rep: rep, l: opts.Lang}
-	if b.l == "" {
-		b.l = i18n.EN
-	}
 	steps := []func() error{
 		b.setup,
 		b.cover,
@@ -138,14 +133,21 @@ func (b *builder) finish() error {
 	return b.err
 }
 
-// str writes text as a string cell: never a formula, whatever it starts with.
-// Empty text writes nothing: an answer listed with empty fields then gives
-// the same cells, and the same bytes, as no answer at all, which is what
-// soa import reads back from either.
+// str writes text as a string cell: never a formula, whatever it starts
+// with. Empty text writes nothing: an answer listed with empty fields then
+// gives the same cells, and the same bytes, as no answer at all, which is
+// what soa import reads back from either. Text too long for a cell is an
+// error, never cut: checkCellText names the answers' fields first, so this
+// catches the rest (such as a title in a user's catalogue).
 func (b *builder) str(sheet, cell, text string) {
-	if b.err == nil && text != "" {
-		b.err = b.f.SetCellStr(sheet, cell, text)
+	if b.err != nil || text == "" {
+		return
 	}
+	if n := textLen(text); n > MaxCellText {
+		b.err = fmt.Errorf("%s!%s: %d characters; an Excel cell holds at most %d", sheet, cell, n, MaxCellText)
+		return
+	}
+	b.err = b.f.SetCellStr(sheet, cell, text)
 }
 
 func (b *builder) num(sheet, cell string, v any) {
@@ -194,26 +196,4 @@ func cell(col, row int) string {
 func colName(col int) string {
 	name, _ := excelize.ColumnNumberToName(col)
 	return name
-}
-
-// checkCellText reports every answer field longer than a cell can hold.
-func checkCellText(st *soa.Statement) error {
-	var l diag.List
-	for _, row := range st.Rows {
-		a := row.Answer
-		if a == nil {
-			continue
-		}
-		fields := []struct{ name, text string }{
-			{"justification", a.Justification}, {"owner", a.Owner}, {"notes", a.Notes},
-			{"evidence", strings.Join(a.Evidence, "\n")}, {"review", a.Review},
-		}
-		for _, f := range fields {
-			if n := utf8.RuneCountInString(f.text); n > MaxCellText {
-				l.Add(diag.Diagnostic{Pos: a.At(f.name), Severity: diag.Error, Control: row.Control.ID, Field: f.name,
-					Msg: fmt.Sprintf("%d characters; an Excel cell holds at most %d: shorten it or move the text to a document and cite it", n, MaxCellText)})
-			}
-		}
-	}
-	return l.Err()
 }
