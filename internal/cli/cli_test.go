@@ -35,6 +35,11 @@ func TestControlsGolden(t *testing.T) {
 		{"show-A.9.2.1-ja.txt", []string{"controls", "show", "A.9.2.1", "--lang", "ja"}},
 		{"show-5.23-ja.txt", []string{"controls", "show", "5.23", "--lang", "ja"}},
 		{"show-8.9.json", []string{"controls", "show", "8.9", "--format", "json"}},
+		// 2013: clauses by number in both languages, no "new" column.
+		{"controls-2013.txt", []string{"controls", "--edition", "2013", "--theme", "A.9"}},
+		{"controls-2013-ja.txt", []string{"controls", "--edition", "2013", "--theme", "A.9", "--lang", "ja"}},
+		// A user's theme without a number shows by its title.
+		{"show-CLD.6.3.1-ja.txt", []string{"controls", "show", "CLD.6.3.1", "--lang", "ja", "--catalog", "../../testdata/catalog/custom"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/soa-tool/soa/internal/catalog"
@@ -177,10 +178,17 @@ func writeTable(w io.Writer, cat *catalog.Catalog, ctls []*catalog.Control, opts
 		width = 100
 	}
 	l := opts.Lang
+	// The 2013 controls are grouped in clauses, shown by number ("A.5")
+	// in both languages, and none is new.
+	only2013 := !slices.ContainsFunc(ctls, func(c *catalog.Control) bool { return c.Set != catalog.Set2013 })
+	themeHead, newHead := l.T("col.theme"), l.T("col.new")
+	if only2013 {
+		themeHead, newHead = l.T("col.clause"), ""
+	}
 	idW := textwidth.Width(l.T("col.id"))
-	themeW := textwidth.Width(l.T("col.theme"))
+	themeW := textwidth.Width(themeHead)
 	themeName := func(c *catalog.Control) string {
-		if t := cat.ThemeOf(c); t != nil && l == i18n.JA && t.TitleJA != "" {
+		if t := cat.ThemeOf(c); t != nil && l == i18n.JA && t.TitleJA != "" && c.Set != catalog.Set2013 {
 			return t.TitleJA
 		}
 		return c.Theme
@@ -189,14 +197,21 @@ func writeTable(w io.Writer, cat *catalog.Catalog, ctls []*catalog.Control, opts
 		idW = max(idW, textwidth.Width(c.ID))
 		themeW = max(themeW, textwidth.Width(themeName(c)))
 	}
-	newW := textwidth.Width(l.T("col.new"))
-	titleW := max(20, width-idW-themeW-newW-6)
+	newW := textwidth.Width(newHead)
+	gaps := 6
+	if newHead == "" {
+		gaps = 4
+	}
+	titleW := max(20, width-idW-themeW-newW-gaps)
 	var b strings.Builder
 	line := func(id, theme, isNew, title string) {
-		b.WriteString(textwidth.Pad(id, idW) + "  " + textwidth.Pad(theme, themeW) + "  " + textwidth.Pad(isNew, newW) + "  ")
+		b.WriteString(textwidth.Pad(id, idW) + "  " + textwidth.Pad(theme, themeW) + "  ")
+		if newHead != "" {
+			b.WriteString(textwidth.Pad(isNew, newW) + "  ")
+		}
 		b.WriteString(strings.TrimRight(textwidth.Truncate(title, titleW), " ") + "\n")
 	}
-	line(l.T("col.id"), l.T("col.theme"), l.T("col.new"), l.T("col.title"))
+	line(l.T("col.id"), themeHead, newHead, l.T("col.title"))
 	for _, c := range ctls {
 		isNew := ""
 		if c.New {

@@ -99,9 +99,13 @@ func detailText(cat *catalog.Catalog, c *catalog.Control, d Detail, l i18n.Lang)
 	}
 	if t := cat.ThemeOf(c); t != nil {
 		name := l.Title(t.Title, t.TitleJA)
-		if t.Number != "" {
+		// "5 Organizational controls", "A.9 Access control"; a user's theme
+		// without a number is its title alone (its id is a key for files,
+		// not for readers).
+		switch {
+		case t.Number != "":
 			name = t.Number + " " + name
-		} else {
+		case c.Set == catalog.Set2013:
 			name = t.ID + " " + name
 		}
 		if c.Set == catalog.Set2013 {

@@ -305,6 +305,10 @@ func (r *Result) writeText(w io.Writer, opts ReportOptions, current map[string]*
 		}
 		b.WriteString(head + "\n" + sep + "\n")
 	}
+	kindW := 0
+	for _, c := range r.Controls {
+		kindW = max(kindW, textwidth.Width(l.T("tr.kind."+string(c.Kind))))
+	}
 	for _, c := range r.Controls {
 		var srcs []string
 		for _, src := range c.Sources {
@@ -329,7 +333,7 @@ func (r *Result) writeText(w io.Writer, opts ReportOptions, current map[string]*
 			b.WriteString(line + "\n")
 			continue
 		}
-		line := fmt.Sprintf("  %-5s %s  %s  →  %s", c.Control.ID, textwidth.Pad(l.T("tr.kind."+string(c.Kind)), 18), strings.Join(srcs, l.T("list.comma")), derived)
+		line := fmt.Sprintf("  %-5s %s  %s  →  %s", c.Control.ID, textwidth.Pad(l.T("tr.kind."+string(c.Kind)), kindW), strings.Join(srcs, l.T("list.comma")), derived)
 		if len(changes) > 0 {
 			line += "  " + l.F("tr.changes", l.T("tr.col.changes"), strings.Join(changes, l.T("list.comma")))
 		}
