@@ -139,3 +139,24 @@ func TestWorkbookToStdout(t *testing.T) {
 		t.Errorf("to a terminal: exit %d: %s", code, stderr.String())
 	}
 }
+
+// TestValidateCellLimits: validate refuses, as generate would, text too
+// long for its workbook cell, counted as Excel counts (UTF-16 units).
+func TestValidateCellLimits(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "long.yaml")
+	src := "edition: \"2022\"\norganization:\n  name: X\n  date: 2026-04-01\ncontrols:\n  \"5.1\":\n    applicable: true\n    reasons: [risk]\n" +
+		"    status: implemented\n    evidence: [POL-1]\n    notes: \"" + strings.Repeat("😀", 20000) + "\"\n"
+	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := runSoa(t, "", "validate", p)
+	want := p + ":11:12: error: control 5.1: notes: 40000 characters as Excel counts them"
+	if code != ExitFindings || !strings.Contains(out, want) {
+		t.Errorf("exit %d, output:\n%.300s\nwant %q", code, out, want)
+	}
+	code, _, errOut := runSoa(t, "", "generate", p, "-o", filepath.Join(dir, "long.xlsx"))
+	if code != ExitFindings || !strings.Contains(errOut, want) {
+		t.Errorf("generate: exit %d: %.300s", code, errOut)
+	}
+}

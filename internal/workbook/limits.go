@@ -51,6 +51,16 @@ func summaryTitle(l i18n.Lang, org string) string {
 // a review remark, a finding quoting the owner), the field's room is what
 // the rest of the cell leaves.
 func checkCellText(st *soa.Statement, rep *gap.Report, l i18n.Lang) error {
+	if list := CheckText(st, rep, l); len(list) > 0 {
+		return list
+	}
+	return nil
+}
+
+// CheckText lists the texts of st that would not fit their workbook cell
+// in language l (rep, the gap report the workbook shows, may be nil): what
+// soa generate would refuse, for soa validate to say first.
+func CheckText(st *soa.Statement, rep *gap.Report, l i18n.Lang) diag.List {
 	var list diag.List
 	// check reports text, the value of field, if cell (the whole text of
 	// the cell it is written to, which rest describes) is too long.
@@ -144,7 +154,7 @@ func checkCellText(st *soa.Statement, rep *gap.Report, l i18n.Lang) error {
 			}
 		}
 	}
-	return list.Err()
+	return list
 }
 
 // MaxHeaderFooter is Excel's limit on a page header or footer, codes
