@@ -121,7 +121,7 @@ func parseSet(r *yamlfile.Reader, root *yaml.Node, p *parsed) *Set {
 	if s.ID == "" {
 		r.Errorf(root, yamlfile.At{Field: "set"}, "missing set id")
 	}
-	if s.Title == "" {
+	if strings.TrimSpace(s.Title) == "" {
 		r.Errorf(root, yamlfile.At{Field: "title"}, "missing title")
 	}
 	switch {
@@ -187,7 +187,7 @@ func parseThemes(r *yamlfile.Reader, n *yaml.Node, s *Set) {
 			r.Errorf(item, yamlfile.At{Field: "themes.id"}, "missing theme id")
 			continue
 		}
-		if t.Title == "" {
+		if strings.TrimSpace(t.Title) == "" {
 			r.Errorf(item, yamlfile.At{Field: "themes.title"}, "theme %s has no title", t.ID)
 		}
 		if prev := s.Theme(t.ID); prev != nil {
@@ -226,7 +226,7 @@ func parseObjectives(r *yamlfile.Reader, n *yaml.Node, t *Theme) []*Objective {
 		case !strings.HasPrefix(o.ID, t.ID+"."):
 			r.Errorf(item, yamlfile.At{Field: "objectives.id"}, "objective %s is not under theme %s", o.ID, t.ID)
 		}
-		if o.Title == "" {
+		if strings.TrimSpace(o.Title) == "" {
 			r.Errorf(item, yamlfile.At{Field: "objectives.title"}, "objective %s has no title", o.ID)
 		}
 		out = append(out, o)
@@ -382,7 +382,7 @@ func checkControl(r *yamlfile.Reader, item *yaml.Node, at yamlfile.At, s *Set, c
 			r.Errorf(item, at.Sub("new"), "only 2022 Annex A controls can be new")
 		}
 	}
-	if c.Title == "" {
+	if strings.TrimSpace(c.Title) == "" {
 		r.Errorf(item, at.Sub("title"), "missing title")
 	}
 	if c.Theme == "" && len(s.Themes) > 0 {
@@ -445,7 +445,7 @@ func parseOverlay(r *yamlfile.Reader, root *yaml.Node) *overlayFile {
 			}
 		}
 	}
-	if o.name == "" {
+	if strings.TrimSpace(o.name) == "" {
 		r.Errorf(root, yamlfile.At{Field: "overlay"}, "missing overlay name: say what the overlay adds, such as \"Licensed ISO/IEC 27002:2022 text\"")
 	}
 	return o

@@ -182,7 +182,8 @@ func property(f Field) ordered {
 	case String:
 		p = ordered{{"type", text}}
 		if f.Required {
-			p = ordered{{"type", scalar}, {"minLength", 1}}
+			// Not empty, and not only spaces: the loaders trim.
+			p = ordered{{"type", scalar}, {"minLength", 1}, {"pattern", `\S`}}
 		}
 	case Date:
 		date := ordered{{"type", "string"}, {"pattern", `^\d{4}-\d{2}-\d{2}$`}, {"format", "date"}}
