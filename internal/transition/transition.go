@@ -214,7 +214,9 @@ func derive(d *Control, l i18n.Lang) {
 	if applicable {
 		a.Status, unknown = mergedStatus(kept)
 		a.Owner = firstOwner(kept)
-		if a.Status == answers.Partial || a.Status == answers.Planned || a.Status == "" {
+		// A part still in progress keeps its date, even when another part
+		// makes the whole not_implemented: the work is still scheduled.
+		if a.Status != answers.Implemented {
 			a.TargetDate = latestTarget(kept)
 		}
 	}

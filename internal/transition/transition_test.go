@@ -462,3 +462,16 @@ func BenchmarkMigrate(b *testing.B) {
 		}
 	}
 }
+
+// TestNotImplementedKeepsTargetDate: when one part makes the merged control
+// not_implemented, the date another part is planned for carries over.
+func TestNotImplementedKeepsTargetDate(t *testing.T) {
+	r := derive(t, `
+  A.5.1.1: {applicable: true, reasons: [risk], justification: Policy, status: not_implemented, owner: CISO}
+  A.5.1.2: {applicable: true, reasons: [risk], justification: Review, status: planned, owner: CISO, target_date: 2026-09-30}
+`)
+	d := control(r, "5.1").Derived
+	if d.Status != answers.NotImplemented || d.TargetDate != "2026-09-30" {
+		t.Errorf("5.1: %+v", d)
+	}
+}
