@@ -107,7 +107,7 @@ func (b *builder) mapping() error {
 	}
 	for i, c := range s13.Controls {
 		r := 3 + i
-		title, to := b.l.Title(c.Title, c.TitleJA), strings.Join(c.MapsTo, ", ")
+		title, to := b.l.Title(c.Title, c.TitleJA), strings.Join(c.MapsTo, b.l.T("list.comma"))
 		b.str(sh, cell(5, r), c.ID)
 		b.str(sh, cell(6, r), title)
 		b.str(sh, cell(7, r), to)

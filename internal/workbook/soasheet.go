@@ -249,7 +249,7 @@ func (b *builder) refs2013(c *catalog.Control) string {
 			}
 		}
 	}
-	return strings.Join(ids, ", ")
+	return strings.Join(ids, b.l.T("list.comma"))
 }
 
 func headerHeight(b *builder, cols []soaColumn) float64 {
