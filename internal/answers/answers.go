@@ -79,6 +79,31 @@ func (a *Answer) At(field string) diag.Pos {
 	return a.Pos
 }
 
+// SetField sets a's field named key (as the answers file names it) to the
+// value src gives it.
+func (a *Answer) SetField(key string, src *Answer) {
+	switch key {
+	case "applicable":
+		a.Applicable = src.Applicable
+	case "reasons":
+		a.Reasons = src.Reasons
+	case "justification":
+		a.Justification = src.Justification
+	case "status":
+		a.Status = src.Status
+	case "owner":
+		a.Owner = src.Owner
+	case "evidence":
+		a.Evidence = src.Evidence
+	case "target_date":
+		a.TargetDate = src.TargetDate
+	case "notes":
+		a.Notes = src.Notes
+	case "review":
+		a.Review = src.Review
+	}
+}
+
 // Lookup returns the answer for id, or nil.
 func (f *File) Lookup(id string) *Answer {
 	for _, a := range f.Controls {

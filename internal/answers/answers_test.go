@@ -73,9 +73,9 @@ controls:
 	}
 }
 
-// FuzzParse: no input may panic the loader, and every answer it returns
-// must carry a position.
-func FuzzParse(f *testing.F) {
+// addAnswerFiles seeds a fuzz target with every example and bad answers
+// file.
+func addAnswerFiles(f *testing.F) {
 	for _, dir := range []string{"../../testdata/bad", "../../testdata/examples"} {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
 		for _, p := range files {
@@ -86,6 +86,12 @@ func FuzzParse(f *testing.F) {
 			f.Add(src)
 		}
 	}
+}
+
+// FuzzParse: no input may panic the loader, and every answer it returns
+// must carry a position.
+func FuzzParse(f *testing.F) {
+	addAnswerFiles(f)
 	f.Fuzz(func(t *testing.T, src []byte) {
 		file, l := answers.Parse("fuzz.yaml", src)
 		if file == nil && len(l) == 0 {

@@ -443,7 +443,7 @@ func (p *patcher) control(old, a *Answer, opts UpdateOptions) []Change {
 	if len(changed) == 0 {
 		return nil
 	}
-	p.want[a.ID] = mergeAnswer(old, changed)
+	p.want[a.ID] = mergeAnswer(old, a, changed)
 	ctlsKey, ctls := find(p.root, "controls")
 	if ctls != nil && (ctls.Style == yaml.FlowStyle || (ctls.Kind != yaml.MappingNode && ctls.Tag != "!!null")) {
 		if !p.saidFlow {
@@ -470,7 +470,7 @@ func (p *patcher) control(old, a *Answer, opts UpdateOptions) []Change {
 	case entry != nil:
 		// "5.1:" with nothing under it, or a flow mapping: write the whole
 		// entry anew, with the old fields kept.
-		merged := mergeAnswer(old, changed)
+		merged := mergeAnswer(old, a, changed)
 		start, end := p.span(key, entry)
 		lines := render(a.ID, answer(merged), key.Column-1)
 		lines[0] = strings.Repeat(" ", key.Column-1) + strings.TrimLeft(p.lines[start][:keyEnd(p.lines[start], key.Column-1)], " ") + ":"
@@ -482,7 +482,7 @@ func (p *patcher) control(old, a *Answer, opts UpdateOptions) []Change {
 		}
 		p.add(start, end, lines)
 	default:
-		p.insertControl(ctls, a.ID, mergeAnswer(old, changed), opts.Order)
+		p.insertControl(ctls, a.ID, mergeAnswer(old, a, changed), opts.Order)
 	}
 	return out
 }
@@ -501,41 +501,13 @@ func keyEnd(line string, col int) int {
 	return len(line)
 }
 
-func mergeAnswer(old *Answer, changed []field) *Answer {
-	a := *old
+// mergeAnswer is old with the changed fields taken from a.
+func mergeAnswer(old, a *Answer, changed []field) *Answer {
+	m := *old
 	for _, f := range changed {
-		switch f.key {
-		case "applicable":
-			b := f.new == "true"
-			a.Applicable = &b
-			if f.new == "" {
-				a.Applicable = nil
-			}
-		case "reasons":
-			a.Reasons = nil
-			for _, n := range f.node.Content {
-				a.Reasons = append(a.Reasons, n.Value)
-			}
-		case "justification":
-			a.Justification = f.new
-		case "status":
-			a.Status = Status(f.new)
-		case "owner":
-			a.Owner = f.new
-		case "evidence":
-			a.Evidence = nil
-			for _, n := range f.node.Content {
-				a.Evidence = append(a.Evidence, n.Value)
-			}
-		case "target_date":
-			a.TargetDate = f.new
-		case "notes":
-			a.Notes = f.new
-		case "review":
-			a.Review = f.new
-		}
+		m.SetField(f.key, a)
 	}
-	return &a
+	return &m
 }
 
 // insertControl adds a control the file lacks, before the first control

@@ -1,8 +1,6 @@
 package answers_test
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -141,16 +139,7 @@ func TestUpdateFileEnds(t *testing.T) {
 // FuzzUpdate: whatever the file, an update either fails with an error or
 // gives a file that reads back with the new answers; it never panics.
 func FuzzUpdate(f *testing.F) {
-	for _, dir := range []string{"../../testdata/bad", "../../testdata/examples"} {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
-		for _, p := range files {
-			src, err := os.ReadFile(p)
-			if err != nil {
-				f.Fatal(err)
-			}
-			f.Add(src)
-		}
-	}
+	addAnswerFiles(f)
 	f.Add([]byte("edition: \"2022\"\ncontrols:\n  \"5.1\": {applicable: true} # x\n  \"5.2\":\n    notes: |\n      #1\n"))
 	yes := true
 	upd := &answers.File{Edition: "2022", Org: answers.Organization{Name: "Fuzz KK"}, Controls: []*answers.Answer{

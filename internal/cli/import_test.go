@@ -26,23 +26,31 @@ func editWorkbook(t *testing.T, path string, fn func(f *excelize.File, sh string
 	}
 }
 
-// TestImportUnsavedFormula: a formula cell with no saved value is
-// reported and leaves its field alone with --into; with -o the field is
-// empty. The other cells are read as usual.
-func TestImportUnsavedFormula(t *testing.T) {
-	dir := t.TempDir()
+// exampleWorkbook copies the English example into a temporary directory
+// and generates its workbook there.
+func exampleWorkbook(t *testing.T) (dir string, src []byte, yml, book string) {
+	t.Helper()
+	dir = t.TempDir()
 	src, err := os.ReadFile("../../testdata/examples/saas-cloud.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	yml := filepath.Join(dir, "answers.yaml")
-	book := filepath.Join(dir, "soa.xlsx")
+	yml = filepath.Join(dir, "answers.yaml")
+	book = filepath.Join(dir, "soa.xlsx")
 	if err := os.WriteFile(yml, src, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if code, _, errOut := runSoa(t, "", "generate", yml, "-o", book); code != ExitOK {
 		t.Fatalf("generate: exit %d: %s", code, errOut)
 	}
+	return dir, src, yml, book
+}
+
+// TestImportUnsavedFormula: a formula cell with no saved value is
+// reported and leaves its field alone with --into; with -o the field is
+// empty. The other cells are read as usual.
+func TestImportUnsavedFormula(t *testing.T) {
+	dir, src, yml, book := exampleWorkbook(t)
 	// 5.2 is row 4, 5.3 row 5: K is Owner, J Status.
 	editWorkbook(t, book, func(f *excelize.File, sh string) {
 		if v, _ := f.GetCellValue(sh, "A4"); v != "5.2" {
@@ -111,19 +119,7 @@ func TestReportMappingLong(t *testing.T) {
 // TestImportClearedRow: a control whose row the user emptied in the
 // workbook has its fields cleared by --into, and only those.
 func TestImportClearedRow(t *testing.T) {
-	dir := t.TempDir()
-	src, err := os.ReadFile("../../testdata/examples/saas-cloud.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	yml := filepath.Join(dir, "answers.yaml")
-	book := filepath.Join(dir, "soa.xlsx")
-	if err := os.WriteFile(yml, src, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if code, _, errOut := runSoa(t, "", "generate", yml, "-o", book); code != ExitOK {
-		t.Fatalf("generate: exit %d: %s", code, errOut)
-	}
+	_, _, yml, book := exampleWorkbook(t)
 	// 5.3 is row 5: clear every answer cell (C: Applicable … P: New in 2022 are read or ignored).
 	editWorkbook(t, book, func(f *excelize.File, sh string) {
 		if v, _ := f.GetCellValue(sh, "A5"); v != "5.3" {

@@ -71,23 +71,10 @@ func (res *Result) Keep(old *answers.File) {
 			continue
 		}
 		for _, f := range fields {
-			switch f {
-			case "applicable":
-				a.Applicable = prev.Applicable
-			case "reasons":
-				a.Reasons = prev.Reasons
-			case "justification":
-				a.Justification = prev.Justification
-			case "status":
-				a.Status = prev.Status
-			case "owner":
-				a.Owner = prev.Owner
-			case "evidence":
-				a.Evidence = prev.Evidence
-			case "target_date":
-				a.TargetDate = prev.TargetDate
-			case "notes":
-				a.Notes, a.Review = prev.Notes, prev.Review
+			a.SetField(f, prev)
+			if f == "notes" {
+				// The Notes column holds the review remark too.
+				a.SetField("review", prev)
 			}
 		}
 	}

@@ -46,7 +46,13 @@ func wrappedLines(text string, width float64) int {
 	}
 	// Column widths count characters of the default 11-point font; cells
 	// use 10 points, so a little more fits than the width says.
-	avail := max(1, int(width*1.1)-1)
+	return linesIn(text, max(1, int(width*1.1)-1))
+}
+
+// linesIn counts the lines text takes when wrapped at spaces (or anywhere
+// in a word too long for a line) in lines of avail columns (wide
+// characters count two).
+func linesIn(text string, avail int) int {
 	n := 0
 	for _, para := range strings.Split(text, "\n") {
 		used, lines := 0, 1
