@@ -11,6 +11,7 @@ import (
 	texttemplate "text/template"
 
 	"github.com/soa-tool/soa/internal/i18n"
+	"github.com/soa-tool/soa/internal/markdown"
 	"github.com/soa-tool/soa/internal/soa"
 	"github.com/soa-tool/soa/internal/textwidth"
 	"github.com/soa-tool/soa/templates"
@@ -205,8 +206,8 @@ func funcs(l i18n.Lang, color bool) map[string]any {
 	return map[string]any{
 		"t":      l.T,
 		"tf":     func(key string, args ...any) string { return l.F(key, args...) },
-		"md":     mdCell,
-		"mdline": mdLine,
+		"md":     markdown.Cell,
+		"mdline": markdown.Line,
 		"pad": func(s string, w int) string {
 			return textwidth.Pad(s, w)
 		},
@@ -225,22 +226,6 @@ func funcs(l i18n.Lang, color bool) map[string]any {
 		},
 	}
 }
-
-// mdEscaper writes text from the answers so that Markdown shows it as
-// typed: no emphasis, links, code or raw HTML of its own (an answer holding
-// <script> stays text in every renderer), and no pipe that ends a cell.
-var mdEscaper = strings.NewReplacer(
-	`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`,
-	"&", "&amp;", "<", "&lt;", ">", "&gt;", "\r\n", "<br>", "\n", "<br>", "\r", "<br>",
-)
-
-// mdCell makes text safe inside a Markdown table cell; line breaks become
-// <br>.
-func mdCell(s string) string { return mdEscaper.Replace(s) }
-
-// mdLine makes text safe inside a line of Markdown such as a heading:
-// escaped like a cell, and on one line.
-func mdLine(s string) string { return mdEscaper.Replace(strings.Join(strings.Fields(s), " ")) }
 
 func templateSource(name string, opts RenderOptions) (string, error) {
 	if opts.Template != nil {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/i18n"
+	"github.com/soa-tool/soa/internal/markdown"
 	"github.com/soa-tool/soa/internal/soa"
 	"github.com/soa-tool/soa/internal/textwidth"
 )
@@ -238,12 +239,16 @@ func (r *Result) writeText(w io.Writer, opts ReportOptions, current map[string]*
 			b.WriteString("\n" + text + "\n")
 		}
 	}
+	// Text from the answers (names, owners, titles of a user's catalogue)
+	// is escaped in Markdown, so it shows as typed.
+	esc := func(s string) string { return s }
 	if md {
-		b.WriteString("# " + l.F("tr.title", r.Old.Org.Name) + "\n\n")
+		esc = markdown.Cell
+		b.WriteString("# " + l.F("tr.title", markdown.Line(r.Old.Org.Name)) + "\n\n")
 	} else {
 		b.WriteString(l.F("tr.title", r.Old.Org.Name) + "\n")
 	}
-	b.WriteString(l.F("tr.source", r.Old.Source) + "\n")
+	b.WriteString(l.F("tr.source", esc(r.Old.Source)) + "\n")
 	h(2, l.T("gap.h.summary"))
 	rows := [][2]string{
 		{l.T("tr.kind.carried"), fmt.Sprint(s.Carried)},
@@ -281,9 +286,9 @@ func (r *Result) writeText(w io.Writer, opts ReportOptions, current map[string]*
 	}
 	var conflicts, exclusions, news []string
 	for _, c := range r.Controls {
-		title := l.Title(c.Control.Title, c.Control.TitleJA)
+		title := esc(l.Title(c.Control.Title, c.Control.TitleJA))
 		for _, cf := range c.Conflicts {
-			conflicts = append(conflicts, l.F("tr.conflict", c.Control.ID, title, cf.Text(l)))
+			conflicts = append(conflicts, l.F("tr.conflict", c.Control.ID, title, esc(cf.Text(l))))
 		}
 		if len(c.ExcludedSources) > 0 {
 			exclusions = append(exclusions, l.F("tr.exclusion", strings.Join(c.ExcludedSources, l.T("list.comma")), c.Control.ID+" "+title))
@@ -326,7 +331,7 @@ func (r *Result) writeText(w io.Writer, opts ReportOptions, current map[string]*
 		}
 		title := l.Title(c.Control.Title, c.Control.TitleJA)
 		if md {
-			line := fmt.Sprintf("| %s %s | %s | %s | %s |", c.Control.ID, mdEscape(title), l.T("tr.kind."+string(c.Kind)), strings.Join(srcs, "<br>"), derived)
+			line := fmt.Sprintf("| %s %s | %s | %s | %s |", c.Control.ID, markdown.Cell(title), l.T("tr.kind."+string(c.Kind)), strings.Join(srcs, "<br>"), derived)
 			if opts.Current != nil {
 				line += " " + strings.Join(changes, l.T("list.comma")) + " |"
 			}
@@ -341,8 +346,4 @@ func (r *Result) writeText(w io.Writer, opts ReportOptions, current map[string]*
 	}
 	_, err := io.WriteString(w, strings.TrimLeft(b.String(), "\n"))
 	return err
-}
-
-func mdEscape(s string) string {
-	return strings.NewReplacer("|", `\|`, "\n", "<br>").Replace(s)
 }

@@ -475,3 +475,25 @@ func TestNotImplementedKeepsTargetDate(t *testing.T) {
 		t.Errorf("5.1: %+v", d)
 	}
 }
+
+// TestMarkdownEscapes: answer text in the Markdown report (here owners
+// that disagree) shows as typed, never as markup.
+func TestMarkdownEscapes(t *testing.T) {
+	r := derive(t, `
+  A.5.1.1: {applicable: true, reasons: [risk], justification: Policy, status: implemented, owner: "<script>x</script>", evidence: [P]}
+  A.5.1.2: {applicable: true, reasons: [risk], justification: Review, status: implemented, owner: "*Bob* | [me](http://x)", evidence: [R]}
+`)
+	var out bytes.Buffer
+	if err := r.WriteReport(&out, transition.ReportOptions{Format: "markdown", Lang: i18n.EN}); err != nil {
+		t.Fatal(err)
+	}
+	s := out.String()
+	for _, bad := range []string{"<script", "*Bob*", "[me](", "| [me"} {
+		if strings.Contains(s, bad) {
+			t.Errorf("Markdown holds %q:\n%s", bad, s)
+		}
+	}
+	if !strings.Contains(s, `&lt;script&gt;x&lt;/script&gt;`) || !strings.Contains(s, `\*Bob\* \| \[me\](http://x)`) {
+		t.Errorf("owners not shown as typed:\n%s", s)
+	}
+}

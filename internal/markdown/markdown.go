@@ -1,0 +1,17 @@
+// Package markdown makes text from the answers safe to put in a Markdown
+// report: shown as typed, with no emphasis, link, code or raw HTML of its
+// own, and no pipe that would end a table cell.
+package markdown
+
+import "strings"
+
+var escaper = strings.NewReplacer(
+	`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`,
+	"&", "&amp;", "<", "&lt;", ">", "&gt;", "\r\n", "<br>", "\n", "<br>", "\r", "<br>",
+)
+
+// Cell escapes s for a table cell or a list item; line breaks become <br>.
+func Cell(s string) string { return escaper.Replace(s) }
+
+// Line escapes s for a line of its own, such as a heading: on one line.
+func Line(s string) string { return escaper.Replace(strings.Join(strings.Fields(s), " ")) }
