@@ -3,6 +3,7 @@ package answers
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -130,6 +131,18 @@ func answerFields(old, a *Answer) []field {
 		{"notes", trimEOL(old.Notes), trimEOL(a.Notes), text(a.Notes)},
 		{"review", trimEOL(old.Review), trimEOL(a.Review), text(a.Review)},
 	}
+}
+
+// exactFields are a's values in the order of answerFields, exactly as
+// read: the read-back check compares them, so that an edit that loses
+// even a kept final line break is caught.
+func exactFields(a *Answer) []string {
+	applicable := ""
+	if a.Applicable != nil {
+		applicable = fmt.Sprint(*a.Applicable)
+	}
+	return []string{applicable, strings.Join(a.Reasons, "\x00"), a.Justification, string(a.Status), a.Owner,
+		strings.Join(a.Evidence, "\x00"), a.TargetDate, a.Notes, a.Review}
 }
 
 // trimEOL drops the line break a literal or folded block ends with, which a
@@ -272,6 +285,11 @@ func (p *patcher) apply() ([]byte, error) {
 		if e.from == len(breaks) && e.from > 0 && breaks[e.from-1] == "" && len(brs) > 0 {
 			breaks[e.from-1], brs[len(brs)-1] = p.eol, ""
 		}
+		// Removing the last lines leaves the line before them last: it
+		// ends as the file ended.
+		if e.to == len(breaks) && e.to > e.from && len(brs) == 0 && e.from > 0 {
+			breaks[e.from-1] = breaks[e.to-1]
+		}
 		lines = slices.Replace(lines, e.from, e.to, e.repl...)
 		breaks = slices.Replace(breaks, e.from, e.to, brs...)
 	}
@@ -285,6 +303,10 @@ func (p *patcher) apply() ([]byte, error) {
 	}
 	return []byte(out.String()), nil
 }
+
+// keepChomping finds a block scalar's header that keeps its final line
+// breaks: "|+", ">+", "|2+", "|+2".
+var keepChomping = regexp.MustCompile(`[|>]([1-9]?\+|\+[1-9])\s*(#.*)?$`)
 
 // indent returns the number of leading spaces of a line.
 func indent(line string) int { return len(line) - len(strings.TrimLeft(line, " ")) }
@@ -316,9 +338,13 @@ func (p *patcher) span(k, v *yaml.Node) (int, int) {
 		}
 	}
 	block := v.Kind == yaml.ScalarNode && (v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0)
+	// A block that keeps its final line breaks ("|+") owns the blank
+	// lines after it.
+	keep := block && keepChomping.MatchString(p.lines[v.Line-1])
 	for end > start+1 {
 		line := p.lines[end-1]
-		if !isBlankOrComment(line) || (block && strings.TrimSpace(line) != "" && indent(line) > k.Column-1) {
+		blank := strings.TrimSpace(line) == ""
+		if !isBlankOrComment(line) || (block && !blank && indent(line) > k.Column-1) || (keep && blank) {
 			break
 		}
 		end--
@@ -349,7 +375,8 @@ func find(m *yaml.Node, key string) (*yaml.Node, *yaml.Node) {
 		return nil, nil
 	}
 	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
+		// The loader trims keys: "5.1 " is 5.1.
+		if strings.TrimSpace(m.Content[i].Value) == key {
 			return m.Content[i], m.Content[i+1]
 		}
 	}
@@ -380,10 +407,13 @@ func (p *patcher) setField(m *yaml.Node, key string, v *yaml.Node, remove bool) 
 			p.add(start, end, nil)
 			return
 		}
+		if p.setItems(val, v) {
+			return
+		}
 		repl := render(key, v, k.Column-1)
-		// A comment at the end of a one-line entry stays with it.
-		if end == start+1 && val.LineComment != "" && len(repl) == 1 {
-			repl[0] += " " + val.LineComment
+		// A comment at the end of the key's line stays there.
+		if c := lineComment(k, val); c != "" {
+			repl[0] += " " + c
 		}
 		p.add(start, end, repl)
 		return
@@ -397,31 +427,157 @@ func (p *patcher) setField(m *yaml.Node, key string, v *yaml.Node, remove bool) 
 	p.add(end, end, render(key, v, m.Content[0].Column-1))
 }
 
+// updatedOrgFields are the organization fields a workbook's cover gives,
+// with how each is written.
+var updatedOrgFields = []struct {
+	key  string
+	get  func(*Organization) *string
+	node func(string) *yaml.Node
+}{
+	{"name", func(o *Organization) *string { return &o.Name }, text},
+	{"scope", func(o *Organization) *string { return &o.Scope }, text},
+	{"soa_version", func(o *Organization) *string { return &o.SoAVersion }, quoted},
+	{"date", func(o *Organization) *string { return &o.Date }, date},
+	{"prepared_by", func(o *Organization) *string { return &o.PreparedBy }, text},
+	{"approved_by", func(o *Organization) *string { return &o.ApprovedBy }, text},
+	{"approved_on", func(o *Organization) *string { return &o.ApprovedOn }, date},
+}
+
 func (p *patcher) organization(old, upd Organization) []Change {
-	fields := []struct {
-		key      string
-		old, new string
-		node     func(string) *yaml.Node
-	}{
-		{"name", old.Name, upd.Name, text}, {"scope", trimEOL(old.Scope), trimEOL(upd.Scope), text}, {"soa_version", old.SoAVersion, upd.SoAVersion, quoted},
-		{"date", old.Date, upd.Date, date}, {"prepared_by", old.PreparedBy, upd.PreparedBy, text},
-		{"approved_by", old.ApprovedBy, upd.ApprovedBy, text}, {"approved_on", old.ApprovedOn, upd.ApprovedOn, date},
-	}
 	_, org := find(p.root, "organization")
 	var out []Change
-	for _, f := range fields {
+	for _, f := range updatedOrgFields {
+		was, now := trimEOL(*f.get(&old)), trimEOL(*f.get(&upd))
 		// The workbook's cover says nothing about a field it leaves empty.
-		if f.new == "" || f.new == f.old {
+		if now == "" || now == was {
 			continue
 		}
 		if org == nil || org.Kind != yaml.MappingNode || org.Style == yaml.FlowStyle || sharesAnchors(org) {
 			p.errs.Add(diag.Diagnostic{Pos: diag.Pos{File: p.name}, Severity: diag.Error, Field: "organization." + f.key,
-				Msg: fmt.Sprintf("the workbook says %q; write organization as a block mapping (one field per line) to have it updated, or edit it by hand", f.new)})
+				Msg: fmt.Sprintf("the workbook says %q; write organization as a block mapping (one field per line) to have it updated, or edit it by hand", now)})
 			continue
 		}
-		p.setField(org, f.key, f.node(f.new), false)
-		p.wantOrg.set(f.key, f.new)
-		out = append(out, Change{Field: "organization." + f.key, Old: f.old, New: f.new})
+		p.setField(org, f.key, f.node(now), false)
+		*f.get(&p.wantOrg) = now
+		out = append(out, Change{Field: "organization." + f.key, Old: was, New: now})
+	}
+	return out
+}
+
+// lineComment returns the comment at the end of the line of key k (after
+// its value when the value is on that line), or "".
+func lineComment(k, v *yaml.Node) string {
+	if k.LineComment != "" {
+		return k.LineComment
+	}
+	if v.Line == k.Line {
+		return v.LineComment
+	}
+	return ""
+}
+
+// setItems edits the block list old into the list v item by item: the
+// lines of items that stay are kept as they are, with their comments and
+// the comments between them; items that go are removed and new ones added
+// where they belong. It reports false, changing nothing, when old or v is
+// not a list of plain values.
+func (p *patcher) setItems(old, v *yaml.Node) bool {
+	if old.Kind != yaml.SequenceNode || old.Style == yaml.FlowStyle || len(old.Content) == 0 ||
+		v.Kind != yaml.SequenceNode || len(v.Content) == 0 {
+		return false
+	}
+	for _, n := range slices.Concat(old.Content, v.Content) {
+		if n.Kind != yaml.ScalarNode || n.Anchor != "" {
+			return false
+		}
+	}
+	pad := strings.Repeat(" ", indent(p.lines[old.Content[0].Line-1]))
+	itemLines := func(n *yaml.Node) []string {
+		seq := &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{n}}
+		var buf bytes.Buffer
+		enc := yaml.NewEncoder(&buf)
+		enc.SetIndent(2)
+		_ = enc.Encode(seq)
+		_ = enc.Close()
+		out := strings.Split(strings.TrimRight(buf.String(), "\n"), "\n")
+		for i := range out {
+			out[i] = pad + out[i]
+		}
+		return out
+	}
+	// The old items' lines: from each item to the next, less the comments
+	// before the next, which stay.
+	limit := func(i int) int {
+		if i+1 < len(old.Content) {
+			return old.Content[i+1].Line - 1
+		}
+		return -1
+	}
+	spans := make([][2]int, len(old.Content))
+	for i, n := range old.Content {
+		end := limit(i)
+		if end < 0 {
+			end = n.Line // a last item: its line, or the lines of its block
+			for end < len(p.lines) && !isBlankOrComment(p.lines[end]) && indent(p.lines[end]) > len(pad) {
+				end++
+			}
+		}
+		for end > n.Line && isBlankOrComment(p.lines[end-1]) {
+			end--
+		}
+		spans[i] = [2]int{n.Line - 1, end}
+	}
+	keep := commonItems(old.Content, v.Content)
+	oi := 0
+	for ni, n := range v.Content {
+		if j, ok := keep[ni]; ok {
+			for ; oi < j; oi++ {
+				p.add(spans[oi][0], spans[oi][1], nil)
+			}
+			oi = j + 1
+			continue
+		}
+		at := spans[len(spans)-1][1]
+		if oi < len(spans) {
+			at = spans[oi][0]
+		}
+		p.add(at, at, itemLines(n))
+	}
+	for ; oi < len(spans); oi++ {
+		p.add(spans[oi][0], spans[oi][1], nil)
+	}
+	return true
+}
+
+// commonItems matches the items of b to the items of a with the same
+// value, keeping their order (a longest common subsequence): index in b →
+// index in a.
+func commonItems(a, b []*yaml.Node) map[int]int {
+	n, m := len(a), len(b)
+	lcs := make([][]int, n+1)
+	for i := range lcs {
+		lcs[i] = make([]int, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if a[i].Value == b[j].Value {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	out := map[int]int{}
+	for i, j := 0, 0; i < n && j < m; {
+		switch {
+		case a[i].Value == b[j].Value:
+			out[j] = i
+			i, j = i+1, j+1
+		case lcs[i+1][j] >= lcs[i][j+1]:
+			i++
+		default:
+			j++
+		}
 	}
 	return out
 }
@@ -445,7 +601,7 @@ func (p *patcher) control(old, a *Answer, opts UpdateOptions) []Change {
 	}
 	p.want[a.ID] = mergeAnswer(old, a, changed)
 	ctlsKey, ctls := find(p.root, "controls")
-	if ctls != nil && (ctls.Style == yaml.FlowStyle || (ctls.Kind != yaml.MappingNode && ctls.Tag != "!!null")) {
+	if ctls != nil && ((ctls.Style == yaml.FlowStyle && len(ctls.Content) > 0) || (ctls.Kind != yaml.MappingNode && ctls.Tag != "!!null")) {
 		if !p.saidFlow {
 			p.saidFlow = true
 			p.errs.Add(diag.Diagnostic{Pos: diag.Pos{File: p.name, Line: ctlsKey.Line, Col: ctlsKey.Column}, Severity: diag.Error, Field: "controls",
@@ -547,7 +703,17 @@ func (p *patcher) insertControl(ctls *yaml.Node, id string, a *Answer, order []s
 func (p *patcher) addControlsKey(lines []string) {
 	k, v := find(p.root, "controls")
 	if k != nil {
-		_, end := p.span(k, v)
+		start, end := p.span(k, v)
+		// "controls: ~" or "controls: {}": the key's line becomes
+		// "controls:", keeping its comment, and the entries go under it.
+		if v.Line == k.Line && !p.addedControls && (v.Value != "" || v.Kind == yaml.MappingNode) {
+			p.addedControls = true
+			line := p.lines[start][:k.Column-1] + "controls:"
+			if c := lineComment(k, v); c != "" {
+				line += " " + c
+			}
+			p.add(start, start+1, []string{line})
+		}
 		p.add(end, end, lines)
 		return
 	}
@@ -556,26 +722,6 @@ func (p *patcher) addControlsKey(lines []string) {
 		p.add(len(p.lines), len(p.lines), []string{"controls:"})
 	}
 	p.add(len(p.lines), len(p.lines), lines)
-}
-
-// set sets the field of o that an answers file calls key.
-func (o *Organization) set(key, v string) {
-	switch key {
-	case "name":
-		o.Name = v
-	case "scope":
-		o.Scope = v
-	case "soa_version":
-		o.SoAVersion = v
-	case "date":
-		o.Date = v
-	case "prepared_by":
-		o.PreparedBy = v
-	case "approved_by":
-		o.ApprovedBy = v
-	case "approved_on":
-		o.ApprovedOn = v
-	}
 }
 
 // verify reads the edited file back and checks that it says what the update
@@ -632,8 +778,9 @@ func (p *patcher) verify(out []byte, old *File) error {
 		if have == nil {
 			have = &Answer{}
 		}
-		for _, f := range answerFields(want, have) {
-			if f.old != f.new {
+		w, h := exactFields(want), exactFields(have)
+		for i, f := range answerFields(want, have) {
+			if w[i] != h[i] {
 				errs.Add(diag.Diagnostic{Pos: pos, Severity: diag.Error, Control: id, Field: f.key,
 					Msg: "soa cannot edit this entry in place without changing other text (it is laid out in a way the editor does not foresee); the file is left as it was: make the changes by hand, or write the entry in block style, one field per line"})
 				break

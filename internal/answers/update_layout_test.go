@@ -70,6 +70,37 @@ func TestUpdateLayouts(t *testing.T) {
 			want: "  \"5.1\":\n    applicable: true\n    status: implemented\n    # ask the CISO\n",
 		},
 		{
+			name: "list items that stay keep their comments; new ones go where they belong",
+			src:  "  \"5.1\":\n    evidence:\n      - POL-1   # approved by the board\n      # POL-0 withdrawn in 2024\n      - POL-3   # draft\n      - POL-4\n    status: partial\n",
+			upd:  []*answers.Answer{{ID: "5.1", Evidence: []string{"POL-1", "POL-2", "POL-4", "POL-5"}, Status: answers.Partial}},
+			want: "  \"5.1\":\n    evidence:\n      - POL-1   # approved by the board\n      # POL-0 withdrawn in 2024\n      - POL-2\n      - POL-4\n      - POL-5\n    status: partial\n",
+		},
+		{
+			name: "a list that is the last field of the file",
+			src:  "  \"5.1\":\n    status: partial\n    evidence:\n    - POL-1 # one\n    - \"POL: 2\"\n",
+			upd:  []*answers.Answer{{ID: "5.1", Evidence: []string{"POL: 2", "x: y"}, Status: answers.Partial}},
+			want: "  \"5.1\":\n    status: partial\n    evidence:\n    - \"POL: 2\"\n    - 'x: y'\n",
+		},
+		{
+			name: "a comment after a one-line value that becomes several lines stays on the key's line",
+			src:  "  \"5.1\":\n    justification: short # keep me\n    status: partial\n",
+			upd:  []*answers.Answer{{ID: "5.1", Justification: "two\nlines", Status: answers.Partial}},
+			want: "  \"5.1\":\n    justification: |- # keep me\n      two\n      lines\n    status: partial\n",
+		},
+		{
+			name: "a block that keeps its final line breaks keeps them when a field follows",
+			src:  "  \"5.1\":\n    status: partial\n    notes: |+\n      keep\n\n",
+			upd:  []*answers.Answer{{ID: "5.1", Status: answers.Partial, Notes: "keep\n\n", Owner: "CISO"}},
+			fields: []string{"status", "owner"},
+			want: "  \"5.1\":\n    status: partial\n    notes: |+\n      keep\n\n    owner: CISO\n",
+		},
+		{
+			name: "a key with spaces around the id is that control",
+			src:  "  \"5.1 \":\n    status: partial\n",
+			upd:  []*answers.Answer{implemented},
+			want: "  \"5.1 \":\n    status: implemented\n    applicable: true\n",
+		},
+		{
 			name: "document end marker",
 			src:  "  \"5.1\":\n    applicable: true\n...\n",
 			upd:  []*answers.Answer{implemented},
@@ -117,12 +148,18 @@ func TestUpdateLayouts(t *testing.T) {
 func TestUpdateFileEnds(t *testing.T) {
 	yes := true
 	upd := &answers.File{Edition: "2022", Controls: []*answers.Answer{{ID: "5.1", Applicable: &yes}, {ID: "5.2", Applicable: &yes}}}
-	opts := answers.UpdateOptions{Fields: []string{"applicable"}, Order: []string{"5.1", "5.2"}}
+	opts := answers.UpdateOptions{Fields: []string{"applicable", "notes"}, Order: []string{"5.1", "5.2"}}
 	for _, tt := range []struct{ src, want string }{
 		{"edition: \"2022\"\ncontrols:\n  \"5.1\":\n    applicable: false",
 			"edition: \"2022\"\ncontrols:\n  \"5.1\":\n    applicable: true\n  \"5.2\":\n    applicable: true"},
 		{"edition: \"2022\"\ncontrols:\n# to do\n",
 			"edition: \"2022\"\ncontrols:\n  \"5.1\":\n    applicable: true\n  \"5.2\":\n    applicable: true\n# to do\n"},
+		{"edition: \"2022\"\ncontrols:\n  \"5.1\":\n    applicable: true\n  \"5.2\":\n    applicable: true\n    notes: x",
+			"edition: \"2022\"\ncontrols:\n  \"5.1\":\n    applicable: true\n  \"5.2\":\n    applicable: true"},
+		{"edition: \"2022\"\ncontrols: ~ # none yet\n",
+			"edition: \"2022\"\ncontrols: # none yet\n  \"5.1\":\n    applicable: true\n  \"5.2\":\n    applicable: true\n"},
+		{"edition: \"2022\"\ncontrols: {}\nrevisions: []\n",
+			"edition: \"2022\"\ncontrols:\n  \"5.1\":\n    applicable: true\n  \"5.2\":\n    applicable: true\nrevisions: []\n"},
 		{"edition: \"2022\"\n",
 			"edition: \"2022\"\ncontrols:\n  \"5.1\":\n    applicable: true\n  \"5.2\":\n    applicable: true\n"},
 	} {

@@ -154,8 +154,8 @@ controls:
       Folded text
       over two lines.
     evidence:
-      - POL-1
-      - POL-3
+    - POL-1
+    - POL-3
     status: partial
 
   "5.2":
