@@ -88,11 +88,11 @@ func TestUpdateLayouts(t *testing.T) {
 			want: "  \"5.1\":\n    justification: |- # keep me\n      two\n      lines\n    status: partial\n",
 		},
 		{
-			name: "a block that keeps its final line breaks keeps them when a field follows",
-			src:  "  \"5.1\":\n    status: partial\n    notes: |+\n      keep\n\n",
-			upd:  []*answers.Answer{{ID: "5.1", Status: answers.Partial, Notes: "keep\n\n", Owner: "CISO"}},
+			name:   "a block that keeps its final line breaks keeps them when a field follows",
+			src:    "  \"5.1\":\n    status: partial\n    notes: |+\n      keep\n\n",
+			upd:    []*answers.Answer{{ID: "5.1", Status: answers.Partial, Notes: "keep\n\n", Owner: "CISO"}},
 			fields: []string{"status", "owner"},
-			want: "  \"5.1\":\n    status: partial\n    notes: |+\n      keep\n\n    owner: CISO\n",
+			want:   "  \"5.1\":\n    status: partial\n    notes: |+\n      keep\n\n    owner: CISO\n",
 		},
 		{
 			name: "a key with spaces around the id is that control",
