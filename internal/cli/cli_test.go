@@ -160,3 +160,40 @@ func TestValidateCellLimits(t *testing.T) {
 		t.Errorf("generate: exit %d: %.300s", code, errOut)
 	}
 }
+
+// TestCellLimitsEverywhere: a text too long for its cell in a workbook of
+// either language stops validate (whatever the file's language), gap and
+// migrate, as it would stop generate.
+func TestCellLimitsEverywhere(t *testing.T) {
+	dir := t.TempDir()
+	// The Summary sheet's title holds the name after a label, longer in
+	// English than in Japanese: this name fits a Japanese workbook only.
+	ja := filepath.Join(dir, "ja.yaml")
+	src := "edition: \"2022\"\norganization:\n  name: " + strings.Repeat("x", 32760) + "\n  date: 2026-04-01\n  language: ja\ncontrols:\n"
+	if err := os.WriteFile(ja, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, _ := runSoa(t, "", "validate", ja); code != ExitFindings || !strings.Contains(out, "organization.name: 32760 characters") {
+		t.Errorf("validate: exit %d\n%.400s", code, out)
+	}
+	if code, _, errOut := runSoa(t, "", "gap", ja); code != ExitError || !strings.Contains(errOut, "organization.name: 32760 characters") {
+		t.Errorf("gap: exit %d\n%.400s", code, errOut)
+	}
+	// Two 2013 justifications of 20,000 characters merge into one of 5.1.
+	old := filepath.Join(dir, "old.yaml")
+	long := strings.Repeat("y", 20000)
+	src = "edition: \"2013\"\norganization: {name: X, date: 2026-04-01}\ncontrols:\n" +
+		"  A.5.1.1: {applicable: true, reasons: [risk], status: implemented, evidence: [P], justification: " + long + "}\n" +
+		"  A.5.1.2: {applicable: true, reasons: [risk], status: implemented, evidence: [P], justification: " + long + "}\n"
+	if err := os.WriteFile(old, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "new.yaml")
+	code, _, errOut := runSoa(t, "", "migrate", old, "-o", out)
+	if code != ExitFindings || !strings.Contains(errOut, "control 5.1: justification:") || !strings.Contains(errOut, "nothing written") {
+		t.Errorf("migrate: exit %d\n%.600s", code, errOut)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("migrate wrote its output")
+	}
+}

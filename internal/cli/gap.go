@@ -12,7 +12,6 @@ import (
 	"github.com/soa-tool/soa/internal/diag"
 	"github.com/soa-tool/soa/internal/gap"
 	"github.com/soa-tool/soa/internal/i18n"
-	"github.com/soa-tool/soa/internal/soa"
 	"github.com/spf13/cobra"
 )
 
@@ -102,7 +101,7 @@ func runGap(cmd *cobra.Command, o *gapOptions, path string) error {
 	if err != nil {
 		return err
 	}
-	st, l := soa.LoadForReport(cat, name, src)
+	st, l := loadChecked(cat, name, src, true)
 	if st == nil {
 		_ = diag.Write(cmd.ErrOrStderr(), "text", l)
 		return &exitErr{code: ExitError, err: fmt.Errorf("%s is invalid: %d error(s); run soa validate %s", name, l.Count(diag.Error), name)}

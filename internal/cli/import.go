@@ -15,7 +15,6 @@ import (
 	"github.com/soa-tool/soa/internal/diag"
 	"github.com/soa-tool/soa/internal/i18n"
 	"github.com/soa-tool/soa/internal/importer"
-	"github.com/soa-tool/soa/internal/soa"
 	"github.com/spf13/cobra"
 )
 
@@ -208,7 +207,7 @@ func importNew(cmd *cobra.Command, cat *catalog.Catalog, res *importer.Result, o
 	if err != nil {
 		return err
 	}
-	if st, vl := soa.Load(cat, displayPath(o.output), buf.Bytes()); st == nil {
+	if st, vl := loadChecked(cat, displayPath(o.output), buf.Bytes(), false); st == nil {
 		_ = diag.Write(cmd.ErrOrStderr(), "text", vl)
 		return &exitErr{code: ExitFindings, err: fmt.Errorf("the imported answers do not validate; nothing written")}
 	}
@@ -272,7 +271,7 @@ func importInto(cmd *cobra.Command, cat *catalog.Catalog, res *importer.Result, 
 	}
 	// Checked before --dry-run stops, so that a dry run fails as the real
 	// run would.
-	if st, vl := soa.Load(cat, displayPath(o.into), out); st == nil {
+	if st, vl := loadChecked(cat, displayPath(o.into), out, false); st == nil {
 		_ = diag.Write(cmd.ErrOrStderr(), "text", vl)
 		return &exitErr{code: ExitFindings, err: fmt.Errorf("the updated answers would not validate (lines as they would be after the update); nothing written")}
 	}

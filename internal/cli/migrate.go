@@ -59,9 +59,16 @@ error (an existing NEW.yaml is kept unless --force).`,
 			if err := res.WriteAnswers(&buf, transition.AnswersOptions{Date: date, Schema: schemaFile}); err != nil {
 				return err
 			}
-			// The output must pass soa validate; check before writing.
-			if st, l := soa.Load(cat, displayPath(output), buf.Bytes()); st == nil {
+			// The output must pass soa validate; check before writing. Text
+			// merged from several 2013 answers can outgrow a workbook cell:
+			// that is the user's to shorten.
+			st, l := soa.Load(cat, displayPath(output), buf.Bytes())
+			if st == nil {
 				return fmt.Errorf("internal error: the migrated file does not validate:\n%v", l)
+			}
+			if long := cellLimits(st); len(long) > 0 {
+				_ = diag.Write(cmd.ErrOrStderr(), "text", long)
+				return &exitErr{code: ExitFindings, err: fmt.Errorf("the migrated answers would hold text too long for a workbook cell (positions are in the file that was not written); shorten the 2013 answers it comes from; nothing written")}
 			}
 			if err := writeOutput(cmd.OutOrStdout(), output, buf.Bytes(), force); err != nil {
 				return err

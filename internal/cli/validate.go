@@ -8,10 +8,6 @@ import (
 	"strings"
 
 	"github.com/soa-tool/soa/internal/diag"
-	"github.com/soa-tool/soa/internal/gap"
-	"github.com/soa-tool/soa/internal/i18n"
-	"github.com/soa-tool/soa/internal/soa"
-	"github.com/soa-tool/soa/internal/workbook"
 	"github.com/spf13/cobra"
 )
 
@@ -81,13 +77,8 @@ func runValidate(cmd *cobra.Command, o *validateOptions, paths []string) error {
 			unread.Add(diag.Diagnostic{Pos: diag.Pos{File: name}, Severity: diag.Error, Msg: "cannot read the file: " + readCause(err)})
 			continue
 		}
-		st, l := soa.Load(cat, name, src)
+		_, l := loadChecked(cat, name, src, false)
 		all = append(all, l...)
-		if st != nil {
-			// What soa generate would refuse: text too long for its cell.
-			lang, _ := i18n.Parse(firstNonEmpty(st.Org.Language, "en"))
-			all = append(all, workbook.CheckText(st, gap.Analyze(st, gap.Options{AsOf: st.Org.Date, Lang: lang}), lang)...)
-		}
 	}
 	nErr, nWarn := all.Count(diag.Error), all.Count(diag.Warning)
 	if o.format == "json" {
