@@ -235,7 +235,7 @@ controls:
 			t.Errorf("Markdown contains %q:\n%s", bad, out)
 		}
 	}
-	if first, _, _ := strings.Cut(out, "\n"); !strings.Contains(first, `Evil # Injected &lt;script&gt;x&lt;/script&gt; \*bold\* \[link\](http://x) a\|b`) {
+	if first, _, _ := strings.Cut(out, "\n"); !strings.Contains(first, `Evil \# Injected &lt;script&gt;x&lt;/script&gt; \*bold\* \[link\](http://x) a\|b`) {
 		t.Errorf("heading = %q", first)
 	}
 }

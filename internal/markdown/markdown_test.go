@@ -9,7 +9,8 @@ func TestEscape(t *testing.T) {
 		{"<script>x</script>", "&lt;script&gt;x&lt;/script&gt;", "&lt;script&gt;x&lt;/script&gt;"},
 		{"*bold* _it_ `code` [l](u)", "\\*bold\\* \\_it\\_ \\`code\\` \\[l\\](u)", "\\*bold\\* \\_it\\_ \\`code\\` \\[l\\](u)"},
 		{"two\nlines", "two<br>lines", "two lines"},
-		{"evil\n# heading", "evil<br># heading", "evil # heading"},
+		{"evil\n# heading", "evil<br>\\# heading", "evil \\# heading"},
+		{"~gone~ $x$ Team #", "\\~gone\\~ \\$x\\$ Team \\#", "\\~gone\\~ \\$x\\$ Team \\#"},
 		{`back\slash & amp`, `back\\slash &amp; amp`, `back\\slash &amp; amp`},
 	} {
 		if got := Cell(tt.in); got != tt.cell {
