@@ -88,7 +88,7 @@ func (c Conflict) ValueTexts(l i18n.Lang) []string {
 type Control struct {
 	Control   *catalog.Control
 	Sources   []Source
-	Derived   *answers.Answer // nil when new or no source was answered
+	Derived   *answers.Answer // nil when new, or when no source holds an answer or any text to carry
 	Kind      Kind
 	Conflicts []Conflict
 	// ExcludedSources are 2013 exclusions that became part of an applicable
