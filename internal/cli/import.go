@@ -227,34 +227,7 @@ func importInto(cmd *cobra.Command, cat *catalog.Catalog, res *importer.Result, 
 	if err != nil {
 		return err
 	}
-	// A cell import could not read (a formula with no saved value) leaves
-	// its field as the file has it. A file that does not parse is
-	// reported by Update below.
-	if len(res.Unread) > 0 {
-		if old, _ := answers.Parse(displayPath(o.into), src); old != nil {
-			res.Keep(old)
-		}
-	}
-	var fields []string
-	for _, c := range res.Columns {
-		switch f := c.Field; {
-		case strings.HasPrefix(f, "reason"):
-			fields = append(fields, "reasons")
-		case strings.HasPrefix(f, "justification"):
-			fields = append(fields, "justification")
-		case f == "notes":
-			fields = append(fields, "notes", "review")
-		default:
-			fields = append(fields, f)
-		}
-	}
-	// A row the user emptied clears the fields the workbook has columns for.
-	upd := *res.File
-	upd.Controls = slices.Clone(res.File.Controls)
-	for _, id := range res.Blank {
-		upd.Controls = append(upd.Controls, &answers.Answer{ID: id})
-	}
-	out, changes, err := answers.Update(displayPath(o.into), src, &upd, answers.UpdateOptions{Fields: fields, Order: cat.ControlIDs(res.File.Edition)})
+	out, changes, err := res.UpdateFile(displayPath(o.into), src, cat.ControlIDs(res.File.Edition))
 	var l diag.List
 	if errors.As(err, &l) {
 		_ = diag.Write(cmd.ErrOrStderr(), "text", l)
