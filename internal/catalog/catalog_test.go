@@ -252,7 +252,7 @@ func TestBadCatalogs(t *testing.T) {
 			`bad/set-without-prefix.yaml:1:1: error: prefix: set acme needs a prefix, such as "ORG-" or "CLD.", so its ids cannot be mistaken for Annex A ids`,
 		},
 		"syntax-error.yaml": {
-			`bad/syntax-error.yaml:6: error: invalid YAML: found unexpected end of stream`,
+			`bad/syntax-error.yaml:6:5: error: invalid YAML: found unexpected end of stream`,
 		},
 		"unknown-attribute-type.yaml": {
 			`bad/unknown-attribute-type.yaml:8:7: error: control ACME-1: attributes: unknown field "control_types" (did you mean "control_type"?) (allowed: control_type, security_properties, cybersecurity_concepts, operational_capabilities, security_domains)`,

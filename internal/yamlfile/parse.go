@@ -15,6 +15,7 @@ import (
 	"io"
 	"regexp"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/soa-tool/soa/internal/diag"
@@ -60,7 +61,7 @@ func Parse(name string, src []byte) (root *yaml.Node, err error) {
 		if pos, ok := tabIndent(name, src); ok {
 			return nil, single(pos, "a tab indents this line; YAML indents with spaces only")
 		}
-		return nil, fromYAML(name, err)
+		return nil, fromYAML(name, src, err)
 	}
 	if mayHoldDocuments(src) {
 		if pos, more := secondDocument(name, src); more {
@@ -130,7 +131,7 @@ var lineRE = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
 
 // fromYAML turns a yaml.v3 error ("yaml: line 4: did not find expected key")
 // into diagnostics at that line. yaml.v3 gives no column, so none is invented.
-func fromYAML(name string, err error) diag.List {
+func fromYAML(name string, src []byte, err error) diag.List {
 	var msgs []string
 	var te *yaml.TypeError
 	if errors.As(err, &te) {
@@ -145,9 +146,64 @@ func fromYAML(name string, err error) diag.List {
 			pos.Line, _ = strconv.Atoi(sm[1])
 			m = sm[2]
 		}
-		l.Errorf(pos, "invalid YAML: %s", trimYAMLPrefix(m))
+		m = trimYAMLPrefix(m)
+		if te == nil {
+			pos.Line, pos.Col = syntaxPos(src, pos.Line, m)
+		}
+		l.Errorf(pos, "invalid YAML: %s", m)
 	}
 	return l
+}
+
+// syntaxPos finds the line and column of a syntax error. yaml.v3's message
+// gives a line only sometimes (none for the first line, and for parser
+// errors the 0-based line where the enclosing block began), so the file is
+// parsed again through a reader that hands over one byte at a time: when
+// the parser fails, the bytes it has taken end just past the offending
+// token, whose line that is. The column is where that line's text begins,
+// the place to start looking. A quoted text never closed runs to the end
+// of the file: it is placed where yaml.v3 says it began.
+func syntaxPos(src []byte, msgLine int, msg string) (line, col int) {
+	r := &oneByteReader{src: src}
+	var doc yaml.Node
+	if err := yaml.NewDecoder(r).Decode(&doc); err == nil {
+		return msgLine, 0
+	}
+	lines := bytes.Split(src, []byte("\n"))
+	if strings.Contains(msg, "unexpected end of stream") && msgLine > 0 {
+		line = msgLine
+	} else {
+		line = bytes.Count(src[:max(0, r.n-1)], []byte("\n")) + 1
+	}
+	// The last line of a file that ends with a line break is empty: the
+	// problem is on the one before.
+	for line > 1 && (line > len(lines) || len(bytes.TrimSpace(lines[line-1])) == 0) {
+		line--
+	}
+	if line > len(lines) {
+		return msgLine, 0
+	}
+	text := string(lines[line-1])
+	return line, utf8.RuneCountInString(text[:len(text)-len(strings.TrimLeft(text, " \t"))]) + 1
+}
+
+// oneByteReader hands src to the YAML parser a byte at a time, counting
+// what it has handed over.
+type oneByteReader struct {
+	src []byte
+	n   int
+}
+
+func (r *oneByteReader) Read(p []byte) (int, error) {
+	if r.n >= len(r.src) {
+		return 0, io.EOF
+	}
+	if len(p) == 0 {
+		return 0, nil
+	}
+	p[0] = r.src[r.n]
+	r.n++
+	return 1, nil
 }
 
 func trimYAMLPrefix(s string) string {
