@@ -48,7 +48,7 @@ answers still validate, and --dry-run stops there, writing nothing.
 
 Every problem is reported, with its cell (SoA!D17); when there is any
 error, nothing is written. Limits: the workbook may be at most 32 MiB, and
-256 MiB once unzipped.
+64 MiB once unzipped; the first 5,000 rows and 200 columns of a sheet are read.
 
 Fields for --column: ` + strings.Join(importer.Fields, ", ") + `
 

@@ -22,14 +22,22 @@ type grid struct {
 	origin map[[2]int][2]int
 }
 
-// readGrid reads sheet into a grid. Merged ranges are clipped to the cells
-// GetRows returned, so a range such as A1:A1048576 costs nothing.
+// readGrid reads sheet into a grid: its first MaxRows rows and MaxColumns
+// columns (the rest is reported once per sheet, never read). Merged ranges
+// are clipped to the cells read, so a range such as A1:A1048576 costs
+// nothing.
 func (r *reader) readGrid(sheet string) (*grid, error) {
-	rows, err := r.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	rows, err := r.sheetRows(sheet)
 	if err != nil {
 		return nil, err
 	}
 	g := &grid{rows: rows, origin: map[[2]int][2]int{}}
+	if r.cut["rows:"+sheet] {
+		// Merged ranges are read from the whole sheet's model, which for a
+		// sheet this size costs hundreds of megabytes: such a sheet is data
+		// of another kind, not an SoA, and is read without them.
+		return g, nil
+	}
 	merges, err := r.f.GetMergeCells(sheet, true)
 	if err != nil {
 		return nil, err
@@ -62,6 +70,57 @@ func (r *reader) readGrid(sheet string) (*grid, error) {
 		}
 	}
 	return g, nil
+}
+
+// sheetRows streams the rows of sheet as GetRows would (raw values, trailing
+// empty rows dropped), stopping at MaxRows rows and cutting rows at
+// MaxColumns cells.
+func (r *reader) sheetRows(sheet string) ([][]string, error) {
+	it, err := r.f.Rows(sheet)
+	if err != nil {
+		return nil, err
+	}
+	defer it.Close()
+	var rows [][]string
+	last := 0 // rows up to the last one with a value
+	for it.Next() {
+		if len(rows) == MaxRows {
+			if r.once("rows:" + sheet) {
+				r.warnf(r.pos(sheet, 1, MaxRows+1), "", "", "the sheet has more than %d rows; only the first %d are read", MaxRows, MaxRows)
+			}
+			break
+		}
+		cols, err := it.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, err
+		}
+		if len(cols) > MaxColumns {
+			if r.once("columns:" + sheet) {
+				r.warnf(r.pos(sheet, MaxColumns+1, len(rows)+1), "", "", "the sheet has more than %d columns; only the first %d are read", MaxColumns, MaxColumns)
+			}
+			cols = cols[:MaxColumns]
+		}
+		rows = append(rows, cols)
+		if len(cols) > 0 {
+			last = len(rows)
+		}
+	}
+	if err := it.Error(); err != nil {
+		return nil, err
+	}
+	return rows[:last], nil
+}
+
+// once reports whether key is new to r.cut, and records it.
+func (r *reader) once(key string) bool {
+	if r.cut == nil {
+		r.cut = map[string]bool{}
+	}
+	if r.cut[key] {
+		return false
+	}
+	r.cut[key] = true
+	return true
 }
 
 // source returns the cell whose value the cell at 0-based col, row shows:

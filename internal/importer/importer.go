@@ -19,9 +19,14 @@ import (
 // Limits on what import reads, against zip bombs and runaway files. Real
 // SoA workbooks are well under 1 MiB.
 const (
-	MaxFileSize  = 32 << 20  // bytes of the .xlsx file
-	MaxUnzipped  = 256 << 20 // bytes of all its parts once unzipped
-	maxHeaderRow = 40        // the header row is looked for in the first rows only
+	MaxFileSize  = 32 << 20 // bytes of the .xlsx file
+	MaxUnzipped  = 64 << 20 // bytes of all its parts once unzipped
+	maxHeaderRow = 40       // the header row is looked for in the first rows only
+	// MaxRows and MaxColumns bound what is read of each sheet: an SoA has
+	// a few hundred rows at most, and a sheet of a million rows must not
+	// cost gigabytes of memory to look through.
+	MaxRows    = 5000
+	MaxColumns = 200
 )
 
 // Options say how to read a workbook.
@@ -129,6 +134,9 @@ type reader struct {
 	res  *Result
 
 	bands map[string]bool // normalized set and theme titles, see bandTitle
+	// cut records the sheets whose rows or columns were cut at MaxRows or
+	// MaxColumns ("rows:Sheet", "columns:Sheet"), so each is said once.
+	cut map[string]bool
 }
 
 func (r *reader) pos(sheet string, col, row int) diag.Pos {
