@@ -25,18 +25,38 @@ func (c Change) String() string {
 	if subject == "" {
 		subject = "organization"
 	}
-	return fmt.Sprintf("%s: %s: %s → %s", subject, c.Field, show(c.Old), show(c.New))
+	old, now := []rune(strings.ReplaceAll(c.Old, "\n", "⏎")), []rune(strings.ReplaceAll(c.New, "\n", "⏎"))
+	// Long values that begin alike are shown from a little before where
+	// they differ, so that the change can be seen.
+	from := 0
+	if len(old) > showWidth || len(now) > showWidth {
+		same := 0
+		for same < len(old) && same < len(now) && old[same] == now[same] {
+			same++
+		}
+		from = max(0, same-showWidth/4)
+	}
+	return fmt.Sprintf("%s: %s: %s → %s", subject, c.Field, show(old, from), show(now, from))
 }
 
-func show(s string) string {
-	if s == "" {
+// showWidth is how many characters of a value a change line shows.
+const showWidth = 60
+
+// show returns value from rune from on, at most showWidth runes, with
+// "…" where it was cut.
+func show(value []rune, from int) string {
+	if len(value) == 0 {
 		return "(empty)"
 	}
-	s = strings.ReplaceAll(s, "\n", "⏎")
-	if r := []rune(s); len(r) > 60 {
-		s = string(r[:60]) + "…"
+	s := ""
+	if from > 0 {
+		s = "…"
+		value = value[min(from, len(value)):]
 	}
-	return s
+	if len(value) > showWidth {
+		return s + string(value[:showWidth]) + "…"
+	}
+	return s + string(value)
 }
 
 // UpdateOptions say what an update may touch.
@@ -409,6 +429,12 @@ func (p *patcher) setField(m *yaml.Node, key string, v *yaml.Node, remove bool) 
 		}
 		if p.setItems(val, v) {
 			return
+		}
+		// A list written in flow style ([a, b]) stays in flow style.
+		if val.Kind == yaml.SequenceNode && val.Style == yaml.FlowStyle && v.Kind == yaml.SequenceNode {
+			flow := *v
+			flow.Style = yaml.FlowStyle
+			v = &flow
 		}
 		repl := render(key, v, k.Column-1)
 		// A comment at the end of the key's line stays there.

@@ -25,13 +25,13 @@ func TestUpdateLayouts(t *testing.T) {
 			name: "flow list closed at the key's column",
 			src:  "  \"5.1\":\n    evidence: [POL-1,\n      POL-2\n    ]\n    status: partial\n",
 			upd:  []*answers.Answer{{ID: "5.1", Evidence: []string{"POL-3"}, Status: answers.Partial}},
-			want: "  \"5.1\":\n    evidence:\n      - POL-3\n    status: partial\n",
+			want: "  \"5.1\":\n    evidence: [POL-3]\n    status: partial\n",
 		},
 		{
 			name: "flow list closed at the key's column, last field of the file",
 			src:  "  \"5.1\":\n    status: partial\n    evidence: [POL-1,\n    ]\n",
 			upd:  []*answers.Answer{{ID: "5.1", Evidence: []string{"POL-3"}, Status: answers.Partial}},
-			want: "  \"5.1\":\n    status: partial\n    evidence:\n      - POL-3\n",
+			want: "  \"5.1\":\n    status: partial\n    evidence: [POL-3]\n",
 		},
 		{
 			name: "quoted text continued on lines of its own",
@@ -140,6 +140,25 @@ func TestUpdateLayouts(t *testing.T) {
 				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestChangeString: a change line shows where two long values differ.
+func TestChangeString(t *testing.T) {
+	long := strings.Repeat("Evidence of the quarterly access review; ", 3)
+	for _, tt := range []struct {
+		c    answers.Change
+		want string
+	}{
+		{answers.Change{Control: "5.1", Field: "status", Old: "partial", New: "implemented"}, "5.1: status: partial → implemented"},
+		{answers.Change{Field: "organization.name", New: "X"}, "organization: organization.name: (empty) → X"},
+		{answers.Change{Control: "5.1", Field: "notes", Old: "a\nb", New: "a"}, "5.1: notes: a⏎b → a"},
+		{answers.Change{Control: "5.15", Field: "evidence", Old: long + "\nPOL-1", New: long + "\nPOL-2"},
+			"5.15: evidence: …s review; ⏎POL-1 → …s review; ⏎POL-2"},
+	} {
+		if got := tt.c.String(); got != tt.want {
+			t.Errorf("got  %s\nwant %s", got, tt.want)
+		}
 	}
 }
 
