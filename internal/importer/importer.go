@@ -183,21 +183,7 @@ func (r *reader) read() error {
 	}
 	r.res.Sheet, r.res.HeaderRow = best.sheet, best.headerRow
 	r.res.Columns, r.res.Unmapped = best.columns, best.unmapped
-	for _, field := range Fields {
-		want, ok := r.opts.Columns[field]
-		if !ok {
-			continue
-		}
-		if !slices.ContainsFunc(best.columns, func(c Column) bool { return c.Field == field && normalize(c.Heading) == normalize(want) }) {
-			var heads []string
-			for _, h := range best.rows[best.headerRow-1] {
-				if strings.TrimSpace(h) != "" {
-					heads = append(heads, strings.TrimSpace(h))
-				}
-			}
-			r.errorf(r.pos(best.sheet, 1, best.headerRow), "", "", "--column %s=%q: the header row has no such heading (headings: %s)", field, want, strings.Join(heads, " | "))
-		}
-	}
+	r.checkNamed(best)
 	f := &answers.File{Name: r.opts.Name}
 	r.readCover(f)
 	r.readRows(best, f)

@@ -17,6 +17,8 @@ type table struct {
 	cols      map[string]int // field → 0-based column
 	columns   []Column
 	unmapped  []Column
+	heads     []string // the headings, by column
+	named     int      // columns named with --column
 	score     int
 }
 
@@ -54,20 +56,29 @@ func (r *reader) override(heading string) string {
 
 func (r *reader) mapHeader(sheet string, g *grid, i int) *table {
 	rows := g.rows
-	t := &table{sheet: sheet, headerRow: i + 1, rows: rows, grid: g, cols: map[string]int{}}
+	t := &table{sheet: sheet, headerRow: i + 1, rows: rows, grid: g, cols: map[string]int{}, heads: rows[i]}
+	// The columns the user named come first: a heading they named wins over
+	// any guess, and a column guessed for the same field is not read.
+	named := map[int]bool{}
+	for c, heading := range rows[i] {
+		if f := r.override(heading); f != "" && strings.TrimSpace(heading) != "" {
+			if _, dup := t.cols[f]; !dup {
+				t.cols[f] = c
+				named[c] = true
+				t.named++
+			}
+		}
+	}
 	ambiguous := -1
 	for c, heading := range rows[i] {
-		if strings.TrimSpace(heading) == "" {
+		if strings.TrimSpace(heading) == "" || named[c] {
 			continue
 		}
-		field := r.override(heading)
-		if field == "" && normalize(heading) == ambiguousControl {
+		if normalize(heading) == ambiguousControl {
 			ambiguous = c
 			continue
 		}
-		if field == "" {
-			field = fieldOf(heading)
-		}
+		field := fieldOf(heading)
 		if field == "" || ignored(heading) {
 			if !ignored(heading) {
 				t.unmapped = append(t.unmapped, Column{Heading: heading, Cell: r.pos(sheet, c+1, i+1).Cell})
@@ -112,7 +123,8 @@ func (r *reader) mapHeader(sheet string, g *grid, i int) *table {
 	if answersCols == 0 {
 		return nil
 	}
-	t.score = len(t.cols)
+	// A row holding the headings the user named is the header row.
+	t.score = 100*t.named + len(t.cols)
 	for _, f := range Fields {
 		if c, ok := t.cols[f]; ok {
 			t.columns = append(t.columns, Column{Field: f, Heading: rows[i][c], Cell: r.pos(sheet, c+1, i+1).Cell})
@@ -144,4 +156,30 @@ func cellOrder(a, b string) int {
 	na, _ := excelize.ColumnNameToNumber(ca)
 	nb, _ := excelize.ColumnNameToNumber(cb)
 	return na - nb
+}
+
+// checkNamed reports each --column heading that the table does not read as
+// its field: one the header row lacks, or one named for two fields.
+func (r *reader) checkNamed(t *table) {
+	for _, field := range Fields {
+		want, ok := r.opts.Columns[field]
+		if !ok {
+			continue
+		}
+		if c, ok := t.cols[field]; ok && normalize(t.heads[c]) == normalize(want) {
+			continue
+		}
+		if c := slices.IndexFunc(t.heads, func(h string) bool { return normalize(h) == normalize(want) }); c >= 0 {
+			other := r.override(t.heads[c])
+			r.errorf(r.pos(t.sheet, c+1, t.headerRow), "", "", "--column %s=%q: the column is already read as %s (--column %s=%q)", field, want, other, other, r.opts.Columns[other])
+			continue
+		}
+		var heads []string
+		for _, h := range t.heads {
+			if strings.TrimSpace(h) != "" {
+				heads = append(heads, strings.TrimSpace(h))
+			}
+		}
+		r.errorf(r.pos(t.sheet, 1, t.headerRow), "", "", "--column %s=%q: the header row has no such heading (headings: %s)", field, want, strings.Join(heads, " | "))
+	}
 }
