@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/soa-tool/soa/internal/diag"
+	"github.com/soa-tool/soa/internal/i18n"
 	"github.com/soa-tool/soa/internal/importer"
 	"github.com/xuri/excelize/v2"
 )
@@ -97,6 +98,50 @@ func TestColumnOverride(t *testing.T) {
 	}
 	_, err = readColumns(t, data, map[string]string{"id": "Sec", "owner": "Owner"})
 	if got := diagLines(err, nil); !strings.Contains(got, `book.xlsx:SoA!A1: error: --column owner="Owner": the header row has no such heading (headings: Clause | Sec | Applicable? | Justification)`) {
+		t.Errorf("got\n%s", got)
+	}
+}
+
+// TestNoControlRows: the id column is the one holding control ids, and a
+// table needs at least one control row; a workbook with none is an error
+// naming the sheets looked at, not an empty answers file.
+func TestNoControlRows(t *testing.T) {
+	// Two columns headed as the id: the one holding ids is read.
+	data := handmade(t, "SoA",
+		[]any{"Clause", "Control no", "Applicable?", "Justification"},
+		[]any{nil, "5.1", "Yes", "Risk"},
+		[]any{nil, "5.2", "Yes", "Risk"},
+	)
+	res, err := read(t, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := fieldsRead(res), "id=SoA!B1 applicable=SoA!C1 justification=SoA!D1"; got != want || res.Rows != 2 {
+		t.Errorf("columns %s, want %s; %d rows", got, want, res.Rows)
+	}
+
+	// The only id column is empty.
+	data = handmade(t, "SoA",
+		[]any{"Clause", "Item", "Applicable?", "Justification"},
+		[]any{nil, "5.1", "Yes", "Risk"},
+		[]any{nil, "5.2", "Yes", "Risk"},
+	)
+	_, err = read(t, data)
+	want := `book.xlsx: error: no control rows found: SoA!A1 heads the id column ("Clause"), but no cell below it holds a control id such as 5.1 or A.5.1.1 (sheets looked at: SoA); name the column of ids with --column id=HEADING`
+	if got := diagLines(err, nil); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+
+	// soa's workbook without its SoA sheet: the Cover's legend (Applicable
+	// | No) is no table.
+	data = edit(t, render(t, loadExample(t, "saas-cloud"), i18n.EN), func(f *excelize.File, sh string) {
+		if err := f.DeleteSheet(sh); err != nil {
+			t.Fatal(err)
+		}
+	})
+	_, err = read(t, data)
+	if got := diagLines(err, nil); !strings.HasPrefix(got, "book.xlsx: error: no control rows found: Cover!B21 heads the id column (\"No\")") ||
+		!strings.Contains(got, "(sheets looked at: Cover, Summary, Gaps, Mapping, Attributes); name the column of ids with --column id=HEADING") {
 		t.Errorf("got\n%s", got)
 	}
 }

@@ -168,18 +168,26 @@ func (r *reader) read() error {
 	slices.SortStableFunc(sheets, func(a, b string) int {
 		return boolRank(slices.Contains(soaSheetNames, normalize(a))) - boolRank(slices.Contains(soaSheetNames, normalize(b)))
 	})
-	var best *table
+	var best, miss *table
 	for _, sh := range sheets {
-		t, err := r.findTable(sh)
+		t, m, err := r.findTable(sh)
 		if err != nil {
 			return err
 		}
 		if t != nil && (best == nil || t.score > best.score) {
 			best = t
 		}
+		if m != nil && (miss == nil || m.score > miss.score) {
+			miss = m
+		}
 	}
-	if best == nil {
-		return single(diag.Pos{File: r.opts.Name}, "no SoA table found: no sheet has a header row naming a control id column and an applicability, status or justification column in its first %d rows (sheets: %s); name the columns with --column FIELD=HEADING", maxHeaderRow, strings.Join(r.f.GetSheetList(), ", "))
+	looked := strings.Join(r.f.GetSheetList(), ", ")
+	switch {
+	case best == nil && miss != nil:
+		c := miss.cols[fID]
+		return single(diag.Pos{File: r.opts.Name}, "no control rows found: %s heads the id column (%q), but no cell below it holds a control id such as 5.1 or A.5.1.1 (sheets looked at: %s); name the column of ids with --column id=HEADING", r.pos(miss.sheet, c+1, miss.headerRow).Cell, strings.TrimSpace(miss.heads[c]), looked)
+	case best == nil:
+		return single(diag.Pos{File: r.opts.Name}, "no SoA table found: no sheet has a header row naming a control id column and an applicability, status or justification column in its first %d rows (sheets looked at: %s); name the columns with --column FIELD=HEADING", maxHeaderRow, looked)
 	}
 	r.res.Sheet, r.res.HeaderRow = best.sheet, best.headerRow
 	r.res.Columns, r.res.Unmapped = best.columns, best.unmapped

@@ -120,6 +120,11 @@ func (r *reader) readRows(t *table, f *answers.File) {
 			r.res.Blank = append(r.res.Blank, rw.id.id)
 		}
 	}
+	if r.res.Rows == 0 && r.res.Diags.Count(diag.Error) == 0 {
+		// Never an empty answers file for a workbook import did not understand.
+		r.errorf(diag.Pos{File: r.opts.Name}, "", "", "no control rows found in sheet %s below its header row %d (sheets looked at: %s); name the column of ids with --column id=HEADING", t.sheet, t.headerRow, strings.Join(r.f.GetSheetList(), ", "))
+		return
+	}
 	r.reportMissing(f.Edition, ids, seen)
 	// Catalogue order, whatever order the rows were sorted in.
 	order := map[string]int{}

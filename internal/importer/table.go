@@ -19,28 +19,33 @@ type table struct {
 	unmapped  []Column
 	heads     []string // the headings, by column
 	named     int      // columns named with --column
+	ids       int      // cells of the id column that hold a control id
 	score     int
 }
 
 // findTable looks for the header row in the first rows of sheet: the row
 // whose headings name the most fields, with a control id column and at
-// least one answer column. It returns nil when the sheet has none.
-func (r *reader) findTable(sheet string) (*table, error) {
+// least one answer column, and control ids below it. It returns nil when
+// the sheet has none; miss is the best header row with no control id
+// below it, for the message when no sheet has a table.
+func (r *reader) findTable(sheet string) (best, miss *table, err error) {
 	g, err := r.readGrid(sheet)
 	if err != nil {
-		return nil, single(r.pos(sheet, 1, 1), "cannot read sheet %s: %v", sheet, err)
+		return nil, nil, single(r.pos(sheet, 1, 1), "cannot read sheet %s: %v", sheet, err)
 	}
-	var best *table
 	for i := 0; i < len(g.rows) && i < maxHeaderRow; i++ {
 		t := r.mapHeader(sheet, g, i)
-		if t == nil {
-			continue
-		}
-		if best == nil || t.score > best.score {
+		switch {
+		case t == nil:
+		case t.ids == 0:
+			if miss == nil || t.score > miss.score {
+				miss = t
+			}
+		case best == nil || t.score > best.score:
 			best = t
 		}
 	}
-	return best, nil
+	return best, miss, nil
 }
 
 // override returns the field the user named for heading with --column.
@@ -70,6 +75,7 @@ func (r *reader) mapHeader(sheet string, g *grid, i int) *table {
 		}
 	}
 	ambiguous := -1
+	var idCands []int // columns whose heading names the id
 	for c, heading := range rows[i] {
 		if strings.TrimSpace(heading) == "" || named[c] {
 			continue
@@ -89,31 +95,58 @@ func (r *reader) mapHeader(sheet string, g *grid, i int) *table {
 			t.unmapped = append(t.unmapped, Column{Heading: heading, Cell: r.pos(sheet, c+1, i+1).Cell})
 			continue
 		}
+		if field == fID {
+			idCands = append(idCands, c)
+			continue
+		}
 		t.cols[field] = c
 	}
-	// "Control" is the id column in soa's workbooks and the title column in
-	// many others: what the column holds decides.
-	if ambiguous >= 0 {
-		_, hasID := t.cols[fID]
-		switch {
-		case !hasID && idColumn(rows[i+1:], ambiguous):
-			t.cols[fID] = ambiguous
-		case hasID:
-			if _, hasTitle := t.cols[fTitle]; !hasTitle {
-				t.cols[fTitle] = ambiguous
-			}
-		default:
-			t.cols[fTitle] = ambiguous
-		}
-	}
+	data := rows[i+1:]
 	if _, ok := t.cols[fID]; !ok {
-		// Some sheets put the id and the title in one cell: "A.5.1.1 Policies …".
-		if c, ok := t.cols[fTitle]; ok && idColumn(rows[i+1:], c) {
-			t.cols[fID] = c
-		} else {
-			return nil
+		// The id column is the one whose cells hold the most control ids:
+		// a column headed as the id ("Clause" may be empty, the ids under
+		// "Sec"), "Control" (the id in soa's workbooks, the title in many
+		// others), or the title column when each cell starts with the id
+		// ("A.5.1.1 Policies …").
+		best, most := -1, 0
+		try := func(c int) {
+			if n := r.countIDs(data, c); n > most {
+				best, most = c, n
+			}
+		}
+		for _, c := range idCands {
+			try(c)
+		}
+		if ambiguous >= 0 && idColumn(data, ambiguous) {
+			try(ambiguous)
+		}
+		if c, ok := t.cols[fTitle]; ok && idColumn(data, c) {
+			try(c)
+		}
+		switch {
+		case best >= 0:
+			t.cols[fID] = best
+		case len(idCands) > 0:
+			t.cols[fID] = idCands[0] // no ids below: reported if no other table is found
 		}
 	}
+	for _, c := range idCands {
+		if c != t.cols[fID] {
+			t.unmapped = append(t.unmapped, Column{Heading: rows[i][c], Cell: r.pos(sheet, c+1, i+1).Cell})
+		}
+	}
+	if ambiguous >= 0 && ambiguous != t.cols[fID] {
+		if _, hasTitle := t.cols[fTitle]; !hasTitle {
+			t.cols[fTitle] = ambiguous
+		} else {
+			t.unmapped = append(t.unmapped, Column{Heading: rows[i][ambiguous], Cell: r.pos(sheet, ambiguous+1, i+1).Cell})
+		}
+	}
+	idc, ok := t.cols[fID]
+	if !ok {
+		return nil
+	}
+	t.ids = r.countIDs(data, idc)
 	answersCols := 0
 	for _, f := range []string{fApplicable, fStatus, fJustification, fJustificationInclude, fJustificationExclude} {
 		if _, ok := t.cols[f]; ok {
@@ -132,6 +165,22 @@ func (r *reader) mapHeader(sheet string, g *grid, i int) *table {
 	}
 	slices.SortStableFunc(t.columns, func(a, b Column) int { return cellOrder(a.Cell, b.Cell) })
 	return t
+}
+
+// countIDs counts the cells of column c that hold a control id.
+func (r *reader) countIDs(rows [][]string, c int) int {
+	n := 0
+	for _, row := range rows {
+		if c >= len(row) || strings.TrimSpace(row[c]) == "" {
+			continue
+		}
+		if _, ok := r.catalogID(row[c]); ok {
+			n++
+		} else if _, ok := parseID(row[c], true); ok {
+			n++
+		}
+	}
+	return n
 }
 
 // idColumn reports whether most non-empty cells of column c look like ids.
