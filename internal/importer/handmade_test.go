@@ -145,3 +145,74 @@ func TestNoControlRows(t *testing.T) {
 		t.Errorf("got\n%s", got)
 	}
 }
+
+// TestObjectiveRows: in a 2013 SoA the rows of the control objectives
+// (A.5.1, A.6.2, also split from their title or written without "A.") are
+// not 2022 controls, and the clause rows (A.6 | Organization of …) are no
+// notes: both are skipped quietly. An objective row holding answers is
+// reported, since those answers are not imported.
+func TestObjectiveRows(t *testing.T) {
+	data := handmade(t, "SoA",
+		[]any{"Acme Ltd – Statement of Applicability"},
+		[]any{"ISO/IEC 27001:2013"},
+		[]any{nil},
+		[]any{"Control ref", "Control title", "Applicable?", "Justification for inclusion / exclusion"},
+		[]any{"A.5 Information security policies"},
+		[]any{"A.5.1 Management direction for information security"},
+		[]any{"A.5.1.1", "Policies for information security", "Yes", "Risk"},
+		[]any{"A.5.1.2", "Review of the policies for information security", "Yes", "Risk"},
+		[]any{"A.6", "Organization of information security"},
+		[]any{"A.6.1", "Internal organization"},
+		[]any{"A.6.1.1", "Information security roles and responsibilities", "Yes", "Risk"},
+		[]any{"6.1.2", "Segregation of duties", "Yes", "Risk"},
+		[]any{"6.2 Mobile devices and teleworking"},
+		[]any{"A.6.2.1", "Mobile device policy", "Yes", "Risk"},
+		[]any{"7.1", "Prior to employment", "Yes", "All staff"},
+		[]any{"A.7.1.1", "Screening", "Yes", "Risk"},
+		[]any{"A.9", "Access control"},
+		[]any{"A.9.1", "Business requirements of access control"},
+		[]any{"A.9.1.1", "Access control policy", "Yes", "Risk"},
+		[]any{"9.2", "User access management", "Yes", "Risk"},
+		[]any{"A.9.2.1", "User registration and de-registration", "Yes", "Risk"},
+	)
+	res, err := read(t, data)
+	if err != nil {
+		t.Fatalf("%v", err)
+	}
+	if res.File.Edition != "2013" || res.Rows != 8 || len(res.File.Controls) != 8 {
+		t.Errorf("edition %s, %d rows, %d answers", res.File.Edition, res.Rows, len(res.File.Controls))
+	}
+	var got []string
+	for _, d := range res.Diags {
+		if !strings.Contains(d.Msg, "have no row in the workbook") {
+			got = append(got, d.String())
+		}
+	}
+	want := []string{
+		`book.xlsx:SoA!A15: warning: 7.1 is the control objective A.7.1 (Prior to employment) of ISO/IEC 27001:2013, not a control: its answers (Applicable? "Yes" in C15) are not imported; answer its controls (A.7.1.1, A.7.1.2)`,
+		`book.xlsx:SoA!A20: warning: 9.2 is the control objective A.9.2 (User access management) of ISO/IEC 27001:2013, not a control: its answers (Applicable? "Yes" in C20) are not imported; answer its controls (A.9.2.1, A.9.2.2, A.9.2.3, A.9.2.4, A.9.2.5, A.9.2.6)`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("diagnostics:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if res.Skipped != 2 {
+		t.Errorf("%d rows skipped, want 2", res.Skipped)
+	}
+
+	// In a 2022 sheet, 5.1 is a control.
+	data = handmade(t, "SoA",
+		[]any{"Control ref", "Control title", "Applicable?", "Justification"},
+		[]any{"5 Organizational controls"},
+		[]any{"5.1", "Policies for information security", "Yes", "Risk"},
+		[]any{"5.2", "Information security roles and responsibilities", "Yes", "Risk"},
+		[]any{"6", "People controls"},
+		[]any{"6.1", "Screening", "Yes", "Risk"},
+	)
+	res, err = read(t, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.File.Edition != "2022" || res.Rows != 3 || res.Skipped != 0 {
+		t.Errorf("edition %s, %d rows, %d skipped: %v", res.File.Edition, res.Rows, res.Skipped, res.Diags)
+	}
+}

@@ -15,6 +15,7 @@ import (
 type row struct {
 	n      int // 1-based sheet row
 	id     parsedID
+	idText string
 	answer *answers.Answer
 	blank  bool // every answer cell empty, none of them for want of a saved value
 }
@@ -38,10 +39,9 @@ func (t *table) cell(row, field string, rowIdx int) (string, int, bool) {
 
 func (r *reader) readRows(t *table, f *answers.File) {
 	var rows []row
-	seen := map[string]int{}
+	var other []int // rows without a control id: told apart once the edition is known
 	prev := ""
 	for i := t.headerRow; i < len(t.rows); i++ {
-		cells := t.rows[i]
 		idText, idCol, _ := t.cell("", fID, i)
 		if t.grid.copied(idCol, i) {
 			// A control's id merged over several rows: the rows below the
@@ -67,34 +67,55 @@ func (r *reader) readRows(t *table, f *answers.File) {
 			continue
 		}
 		if !ok {
-			r.skipRow(t, i, cells)
+			other = append(other, i)
 			continue
 		}
 		if pid.float {
 			pid.id = r.settleFloat(t, i, pid.id, prev)
 		}
 		prev = pid.id
-		a, blank := r.readAnswer(t, i, pid.id)
-		if first, dup := seen[pid.id]; dup {
-			hint := ""
-			if pid.float {
-				hint = fmt.Sprintf(" (this cell holds the number %s: if it is %s0, store the ids as text)", strings.TrimSpace(idText), pid.id)
+		rows = append(rows, row{n: i + 1, id: pid, idText: idText})
+	}
+	f.Edition = r.edition(rows)
+	// In a 2013 SoA, the rows of the control objectives (A.5.1) are no
+	// controls, though their ids read as those of 2022 controls.
+	kept := rows[:0]
+	for _, rw := range rows {
+		if f.Edition == "2013" && rw.id.edition != "2013" {
+			if o := r.objective(rw.idText); o != nil {
+				r.objectiveRow(t, rw.n-1, o)
+				continue
 			}
-			r.errorf(r.pos(t.sheet, idCol+1, i+1), pid.id, "", "the control appears twice (first in row %d); keep one row%s", first, hint)
+		}
+		kept = append(kept, rw)
+	}
+	rows = kept
+	for _, i := range other {
+		r.skipRow(t, i, f.Edition)
+	}
+	seen := map[string]int{}
+	idCol := t.cols[fID]
+	var read []row
+	for _, rw := range rows {
+		rw.answer, rw.blank = r.readAnswer(t, rw.n-1, rw.id.id)
+		if first, dup := seen[rw.id.id]; dup {
+			hint := ""
+			if rw.id.float {
+				hint = fmt.Sprintf(" (this cell holds the number %s: if it is %s0, store the ids as text)", strings.TrimSpace(rw.idText), rw.id.id)
+			}
+			r.errorf(r.pos(t.sheet, idCol+1, rw.n), rw.id.id, "", "the control appears twice (first in row %d); keep one row%s", first, hint)
 			continue
 		}
-		seen[pid.id] = i + 1
-		rows = append(rows, row{n: i + 1, id: pid, answer: a, blank: blank})
+		seen[rw.id.id] = rw.n
+		read = append(read, rw)
 	}
-	f.Edition = r.edition(t, rows)
 	valid := map[string]bool{}
 	var ids []string
 	for _, id := range r.cat.ControlIDs(f.Edition) {
 		valid[id] = true
 		ids = append(ids, id)
 	}
-	idCol := t.cols[fID]
-	for _, rw := range rows {
+	for _, rw := range read {
 		if rw.id.edition == "?" {
 			msg := fmt.Sprintf("no control %s in the catalogue", rw.id.id)
 			msg += diag.DidYouMean(rw.id.id, ids, false)
@@ -184,13 +205,16 @@ func (r *reader) reportMissing(edition string, ids []string, seen map[string]int
 	r.warnf(diag.Pos{File: r.opts.Name}, "", "", "%d control(s) of the %s catalogue have no row in the workbook, so nothing is read for them: %s", len(missing), edition, strings.Join(shown, ", "))
 }
 
-// edition decides from the ids: the edition most rows belong to.
-func (r *reader) edition(t *table, rows []row) string {
+// edition decides from the ids: the edition most rows belong to. Two-part
+// ids that are also 2013 control objectives (5.1, A.6.2) count for neither:
+// a 2013 SoA lists its objectives between the controls.
+func (r *reader) edition(rows []row) string {
 	n13, n22 := 0, 0
 	for _, rw := range rows {
-		if rw.id.edition == "2013" {
+		switch {
+		case rw.id.edition == "2013":
 			n13++
-		} else {
+		case r.objective(rw.idText) == nil:
 			n22++
 		}
 	}
@@ -260,34 +284,6 @@ func (r *reader) bandTitle(text string) bool {
 		}
 	}
 	return r.bands[normalize(text)]
-}
-
-// skipRow reports a row without a control id, unless it is empty or a
-// group heading.
-func (r *reader) skipRow(t *table, i int, cells []string) {
-	var text []string
-	first := -1
-	for c, v := range cells {
-		// Copies of merged cells above are no text of this row's own.
-		if strings.TrimSpace(v) != "" && !t.grid.copied(c, i) {
-			text = append(text, strings.TrimSpace(v))
-			if first < 0 {
-				first = c
-			}
-		}
-	}
-	if len(text) == 0 {
-		return
-	}
-	if len(text) == 1 && (bandRE.MatchString(text[0]) || r.bandTitle(text[0])) {
-		return
-	}
-	r.res.Skipped++
-	shown := strings.Join(text, " | ")
-	if len([]rune(shown)) > 60 {
-		shown = string([]rune(shown)[:60]) + "…"
-	}
-	r.warnf(r.pos(t.sheet, first+1, i+1), "", "", "row without a control id, not imported: %q", shown)
 }
 
 // readAnswer reads one control row. A row whose answer cells are all empty

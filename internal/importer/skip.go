@@ -1,0 +1,142 @@
+package importer
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/soa-tool/soa/internal/catalog"
+)
+
+// The rows of a table that are not controls: empty rows, group headings
+// (theme bands, 2013 clauses and control objectives), rows of the user's
+// own notes. Group headings are skipped quietly; any other row with text
+// of its own is reported, never silently dropped.
+
+// sectionRE matches a bare clause, theme or objective number in the id
+// cell, its title in the next: "A.6 | Organization of information
+// security", "5 | Organizational controls", "A.9.1 | Business …".
+var sectionRE = regexp.MustCompile(`^(?i:a)?\.?\s*\d{1,2}(\.\d{1,2})?\.?$`)
+
+// objectiveRE matches a 2013 control objective's id, alone or before its
+// title: "A.5.1", "5.1", "A.9.1 Business requirements of access control".
+var objectiveRE = regexp.MustCompile(`^(?i:a)?\.?\s*(\d{1,2})\.(\d{1,2})\.?(?:[\s:：]+\S.*)?$`)
+
+// objective returns the 2013 control objective an id cell names, or nil.
+func (r *reader) objective(text string) *catalog.Objective {
+	m := objectiveRE.FindStringSubmatch(strings.TrimSpace(normalizeWidth(text)))
+	s := r.cat.Set(catalog.Set2013)
+	if m == nil || s == nil {
+		return nil
+	}
+	return s.Objective("A." + trimZero(m[1]) + "." + trimZero(m[2]))
+}
+
+// objectiveRow handles the row of a 2013 control objective: skipped
+// quietly, unless it holds answers, which are not imported and so are
+// reported.
+func (r *reader) objectiveRow(t *table, i int, o *catalog.Objective) {
+	what, ok := r.rowAnswers(t, i)
+	if !ok {
+		return
+	}
+	var ctls []string
+	for _, c := range r.cat.Set(catalog.Set2013).Controls {
+		if c.Objective == o.ID {
+			ctls = append(ctls, c.ID)
+		}
+	}
+	idText, idCol, _ := t.cell("", fID, i)
+	r.res.Skipped++
+	r.warnf(r.pos(t.sheet, idCol+1, i+1), "", "", "%s is the control objective %s (%s) of ISO/IEC 27001:2013, not a control: its answers (%s) are not imported; answer its controls (%s)",
+		strings.TrimSpace(idText), o.ID, o.Title, what, strings.Join(ctls, ", "))
+}
+
+// rowAnswers describes the first answer a row holds (an applicability, a
+// status or a reason marked), for a message about a row that is no
+// control; ok is false when it holds none. Free text (a justification, an
+// owner, notes) is no answer here: rows of notes have text like that.
+func (r *reader) rowAnswers(t *table, i int) (string, bool) {
+	describe := func(field string) (string, bool) {
+		v, c, ok := t.cell("", field, i)
+		if !ok || strings.TrimSpace(v) == "" || t.grid.copied(c, i) {
+			return "", false
+		}
+		ref := r.pos(t.sheet, c+1, i+1).Cell
+		return fmt.Sprintf("%s %q in %s", strings.TrimSpace(t.heads[c]), strings.TrimSpace(v), ref[strings.LastIndex(ref, "!")+1:]), true
+	}
+	if v, _, ok := t.cell("", fApplicable, i); ok {
+		if val, good := parseApplicable(v); good && val != nil {
+			return describe(fApplicable)
+		}
+	}
+	if v, _, ok := t.cell("", fStatus, i); ok {
+		if st, good := parseStatus(v); good && st != "" {
+			return describe(fStatus)
+		}
+	}
+	for _, f := range []string{fReasonLegal, fReasonContractual, fReasonRisk, fReasonBusiness, fReasonBestPractice} {
+		if v, _, ok := t.cell("", f, i); ok {
+			if marked, good := parseMark(v); good && marked {
+				return describe(f)
+			}
+		}
+	}
+	if v, _, ok := t.cell("", fReasons, i); ok {
+		if rs, _ := parseReasons(v); len(rs) > 0 {
+			return describe(fReasons)
+		}
+	}
+	return "", false
+}
+
+// skipRow handles a row without a control id: nothing for an empty row
+// or a group heading, a warning for anything else.
+func (r *reader) skipRow(t *table, i int, edition string) {
+	var text []string
+	var at []int
+	for c, v := range t.rows[i] {
+		// Copies of merged cells above are no text of this row's own.
+		if strings.TrimSpace(v) != "" && !t.grid.copied(c, i) {
+			text = append(text, strings.TrimSpace(v))
+			at = append(at, c)
+		}
+	}
+	if len(text) == 0 {
+		return
+	}
+	idText, idCol, _ := t.cell("", fID, i)
+	if edition == "2013" && !t.grid.copied(idCol, i) {
+		if o := r.objective(idText); o != nil {
+			r.objectiveRow(t, i, o)
+			return
+		}
+	}
+	if r.band(t, text, at) {
+		return
+	}
+	r.res.Skipped++
+	shown := strings.Join(text, " | ")
+	if len([]rune(shown)) > 60 {
+		shown = string([]rune(shown)[:60]) + "…"
+	}
+	r.warnf(r.pos(t.sheet, at[0]+1, i+1), "", "", "row without a control id, not imported: %q", shown)
+}
+
+// band reports whether a row's own text, in columns at, is a group
+// heading: one cell holding a theme, clause or objective number and title,
+// or a title of the catalogue; or the number in the id column and the
+// title in the next column that has one (the title column, if any).
+func (r *reader) band(t *table, text []string, at []int) bool {
+	switch len(text) {
+	case 1:
+		return bandRE.MatchString(text[0]) || r.bandTitle(text[0])
+	case 2:
+		titleCol, ok := t.cols[fTitle]
+		if !ok || titleCol == t.cols[fID] {
+			titleCol = at[1]
+		}
+		return at[0] == t.cols[fID] && at[1] == titleCol && sectionRE.MatchString(normalizeWidth(text[0]))
+	}
+	return false
+}
