@@ -216,3 +216,59 @@ func TestObjectiveRows(t *testing.T) {
 		t.Errorf("edition %s, %d rows, %d skipped: %v", res.File.Edition, res.Rows, res.Skipped, res.Diags)
 	}
 }
+
+// TestIDSpellings: ids with a trailing full stop, a word before them or
+// hyphens between their parts are read; a row holding answers whose id
+// still cannot be read is an error, not a note.
+func TestIDSpellings(t *testing.T) {
+	data := handmade(t, "SoA",
+		[]any{"Control ref", "Control title", "Applicable?", "Justification", "Status", "Notes"},
+		[]any{"5.3.", "Segregation of duties", "Yes", "Risk", "Implemented"},
+		[]any{"Control 5.4", "Management responsibilities", "Yes", "Risk", "Implemented"},
+		[]any{"管理策 5.5", "Contact with authorities", "Yes", "Risk", "Implemented"},
+		[]any{"管理策5.6", "Contact with special interest groups", "Yes", "Risk", "Implemented"},
+		[]any{"5.7. Threat intelligence", nil, "Yes", "Risk", "Implemented"},
+		[]any{"five point eight", "Information security in project management", "Yes", "Risk", "Implemented"},
+		[]any{nil, "Inventory of information and other associated assets", nil, nil, "Planned"},
+		[]any{nil, nil, nil, nil, nil, "Ask IT about the asset register"},
+		[]any{"5.99.", "Return of assets", "Yes", "Risk"},
+	)
+	res, err := read(t, data)
+	got := diagLines(err, res)
+	for _, want := range []string{
+		`book.xlsx:SoA!A7: error: id: "five point eight" is not a control id, but the row holds answers (Applicable? "Yes" in C7); write the id as 5.1 or A.5.1.1, or clear the row`,
+		`book.xlsx:SoA!A8: error: id: the row has no control id, but holds answers (Status "Planned" in E8); write its id as 5.1 or A.5.1.1, or clear the row`,
+		`book.xlsx:SoA!F9: warning: row without a control id, not imported: "Ask IT about the asset register"`,
+		`book.xlsx:SoA!A10: error: control 5.99: no control 5.99 in ISO/IEC 27001:2022 Annex A`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in\n%s", want, got)
+		}
+	}
+	if n := strings.Count(got, "error:"); n != 3 {
+		t.Errorf("%d errors, want 3:\n%s", n, got)
+	}
+	if !strings.Contains(got, "1 control(s) of the 2022 catalogue") && !strings.Contains(got, "88 control(s) of the 2022 catalogue") {
+		t.Errorf("5.3 to 5.7 not all read:\n%s", got)
+	}
+
+	data = handmade(t, "SoA",
+		[]any{"Control ref", "Control title", "Applicable?", "Justification"},
+		[]any{"5.1.1.", "Policies for information security", "Yes", "Risk"},
+		[]any{"A.5.1.2.", "Review of the policies for information security", "Yes", "Risk"},
+		[]any{"6-1-1", "Information security roles and responsibilities", "Yes", "Risk"},
+		[]any{"A-6-1-2", "Segregation of duties", "Yes", "Risk"},
+		[]any{"Control A.6.1.3", "Contact with authorities", "Yes", "Risk"},
+	)
+	res, err = read(t, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, a := range res.File.Controls {
+		ids = append(ids, a.ID)
+	}
+	if want := []string{"A.5.1.1", "A.5.1.2", "A.6.1.1", "A.6.1.2", "A.6.1.3"}; !slices.Equal(ids, want) || res.File.Edition != "2013" {
+		t.Errorf("edition %s, ids %v, want %v", res.File.Edition, ids, want)
+	}
+}

@@ -59,7 +59,7 @@ func (r *reader) readRows(t *table, f *answers.File) {
 		}
 		if !ok && looksLikeID(idText) {
 			// An id-shaped value that is no control: an error, not a note row.
-			pid, ok = parsedID{id: strings.TrimSpace(idText), edition: "?"}, true
+			pid, ok = parsedID{id: strings.TrimSuffix(strings.TrimSpace(idText), "."), edition: "?"}, true
 		}
 		if !ok && strings.TrimSpace(idText) == "" && r.unsavedFormula(t.sheet, t.grid, idCol, i) {
 			r.res.Skipped++
@@ -183,7 +183,7 @@ var idShapeRE = regexp.MustCompile(`^(?i:a\.?)?\d{1,2}(\.\d{1,2}){1,2}$|^[A-Za-z
 // id (9.1, A.19.1.1, CLD.99.1), so that a wrong id is an error rather than a
 // row of notes.
 func looksLikeID(s string) bool {
-	return idShapeRE.MatchString(strings.TrimSpace(normalizeWidth(s)))
+	return idShapeRE.MatchString(strings.TrimSuffix(strings.TrimSpace(normalizeWidth(s)), "."))
 }
 
 // reportMissing warns about controls of the edition that have no row, such

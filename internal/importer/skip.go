@@ -106,9 +106,21 @@ func (r *reader) skipRow(t *table, i int, edition string) {
 		return
 	}
 	idText, idCol, _ := t.cell("", fID, i)
-	if edition == "2013" && !t.grid.copied(idCol, i) {
-		if o := r.objective(idText); o != nil {
+	if !t.grid.copied(idCol, i) { // not the continuation of a control's row
+		if o := r.objective(idText); o != nil && edition == "2013" {
 			r.objectiveRow(t, i, o)
+			return
+		}
+		// Answers the import cannot give to any control are an error: left
+		// as a warning, they would be lost without anyone noticing.
+		if what, ok := r.rowAnswers(t, i); ok {
+			r.res.Skipped++
+			p := r.pos(t.sheet, idCol+1, i+1)
+			if v := strings.TrimSpace(idText); v != "" {
+				r.errorf(p, "", "id", "%q is not a control id, but the row holds answers (%s); write the id as 5.1 or A.5.1.1, or clear the row", v, what)
+			} else {
+				r.errorf(p, "", "id", "the row has no control id, but holds answers (%s); write its id as 5.1 or A.5.1.1, or clear the row", what)
+			}
 			return
 		}
 	}
