@@ -272,3 +272,51 @@ func TestIDSpellings(t *testing.T) {
 		t.Errorf("edition %s, ids %v, want %v", res.File.Edition, ids, want)
 	}
 }
+
+// TestFloatIDs: ids stored as numbers, in a sheet with no title column
+// and not in catalogue order. A number such as 5.1 is 5.1 or 5.10: the
+// row before it settles it only when that is the control before one of
+// them in the catalogue; otherwise another row that surely holds one of
+// them does (elimination); failing both, two rows holding the same number
+// are an error.
+func TestFloatIDs(t *testing.T) {
+	head := []any{"#", "Applicable", "Status"}
+	tests := []struct {
+		name string
+		rows [][]any
+		want string // "id=status …" of the answers, or the error
+	}{
+		{"elimination", [][]any{{6.1, "Yes", "Implemented"}, {5.1, "Yes", "Planned"}, {5.2, "Yes", "Implemented"}, {"5.1", "Yes", "Partial"}},
+			"5.1=partial 5.2=implemented 5.10=planned 6.1=implemented"},
+		{"elimination, the sure row second", [][]any{{"5.10", "Yes", "Planned"}, {6.1, "Yes", "Implemented"}, {5.1, "Yes", "Partial"}},
+			"5.1=partial 5.10=planned 6.1=implemented"},
+		{"after 5.9", [][]any{{5.9, "Yes", "Implemented"}, {5.1, "Yes", "Planned"}, {6.1, "Yes", "Implemented"}},
+			"5.9=implemented 5.10=planned 6.1=implemented"},
+		{"after 8.9 is no 5.10", [][]any{{8.9, "Yes", "Implemented"}, {5.1, "Yes", "Planned"}},
+			"5.1=planned 8.9=implemented"},
+		{"nothing tells them apart", [][]any{{6.1, "Yes", "Implemented"}, {5.1, "Yes", "Planned"}, {7.2, "Yes", "Implemented"}, {5.1, "No", nil}},
+			`book.xlsx:SoA!A5: error: control 5.1: the control appears twice (first in row 3); keep one row (this cell holds the number 5.1: if it is 5.10, store the ids as text)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rows := append([][]any{head}, tt.rows...)
+			res, err := read(t, handmade(t, "SoA", rows...))
+			var got string
+			if err != nil {
+				got = diagLines(err, nil)
+				if i := strings.Index(got, "book.xlsx:SoA!"); i >= 0 {
+					got = got[i:]
+				}
+			} else {
+				var parts []string
+				for _, a := range res.File.Controls {
+					parts = append(parts, a.ID+"="+string(a.Status))
+				}
+				got = strings.Join(parts, " ")
+			}
+			if !strings.HasPrefix(got, tt.want) {
+				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
+			}
+		})
+	}
+}

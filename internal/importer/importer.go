@@ -133,7 +133,8 @@ type reader struct {
 	opts Options
 	res  *Result
 
-	bands map[string]bool // normalized set and theme titles, see bandTitle
+	bands  map[string]bool   // normalized set and theme titles, see bandTitle
+	prevID map[string]string // see before
 	// cut records the sheets whose rows or columns were cut at MaxRows or
 	// MaxColumns ("rows:Sheet", "columns:Sheet"), so each is said once.
 	cut map[string]bool

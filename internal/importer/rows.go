@@ -16,6 +16,10 @@ type row struct {
 	n      int // 1-based sheet row
 	id     parsedID
 	idText string
+	// how a number that may have lost a trailing zero (5.1 for 5.10) was
+	// settled: "title", "order", "elimination", or "guess" (nothing said;
+	// read as typed). "" for every other id.
+	how    string
 	answer *answers.Answer
 	blank  bool // every answer cell empty, none of them for want of a saved value
 }
@@ -70,11 +74,12 @@ func (r *reader) readRows(t *table, f *answers.File) {
 			other = append(other, i)
 			continue
 		}
+		how := ""
 		if pid.float {
-			pid.id = r.settleFloat(t, i, pid.id, prev)
+			pid.id, how = r.settleFloat(t, i, pid.id, prev)
 		}
 		prev = pid.id
-		rows = append(rows, row{n: i + 1, id: pid, idText: idText})
+		rows = append(rows, row{n: i + 1, id: pid, idText: idText, how: how})
 	}
 	f.Edition = r.edition(rows)
 	// In a 2013 SoA, the rows of the control objectives (A.5.1) are no
@@ -90,6 +95,7 @@ func (r *reader) readRows(t *table, f *answers.File) {
 		kept = append(kept, rw)
 	}
 	rows = kept
+	r.eliminate(rows)
 	for _, i := range other {
 		r.skipRow(t, i, f.Edition)
 	}
@@ -235,25 +241,66 @@ func (r *reader) numeric(sheet string, col, row int) bool {
 }
 
 // settleFloat decides what a number such as 5.1 stood for: 5.1, or 5.10
-// stored as a number. The row's title settles it; failing that, the order
-// (5.1 right after 5.9 is 5.10).
-func (r *reader) settleFloat(t *table, i int, id, prev string) string {
+// stored as a number, and says how (see row.how). The row's title settles
+// it; failing that, the row before: 5.1 right after 5.9 is 5.10, right
+// after a band or 4.x it is 5.1. A sheet sorted in another order says
+// nothing: eliminate may settle it later.
+func (r *reader) settleFloat(t *table, i int, id, prev string) (string, string) {
 	alt := id + "0"
 	if r.cat.Control(alt) == nil {
-		return id
+		return id, ""
 	}
 	if title, _, ok := t.cell("", fTitle, i); ok && strings.TrimSpace(title) != "" {
 		tn := normalize(title)
 		for _, cand := range []string{id, alt} {
 			if c := r.cat.Control(cand); c != nil && (normalize(c.Title) == tn || normalize(c.TitleJA) == tn || strings.Contains(tn, normalize(c.Title))) {
-				return cand
+				return cand, "title"
 			}
 		}
 	}
-	if p := strings.SplitN(prev, ".", 2); len(p) == 2 && p[1] != "" && p[1][len(p[1])-1] == '9' {
-		return alt
+	switch before := r.before(); {
+	case prev != "" && before[alt] == prev:
+		return alt, "order"
+	case prev != "" && before[id] == prev:
+		return id, "order"
 	}
-	return id
+	return id, "guess"
+}
+
+// before maps each 2022 control to the one before it in the catalogue.
+func (r *reader) before() map[string]string {
+	if r.prevID == nil {
+		r.prevID = map[string]string{}
+		ids := r.cat.ControlIDs("2022")
+		for i := 1; i < len(ids); i++ {
+			r.prevID[ids[i]] = ids[i-1]
+		}
+	}
+	return r.prevID
+}
+
+// eliminate settles the numbers nothing else settled (how "guess", read
+// as typed: 5.1): when another row surely holds that control and no row
+// holds the other reading (5.10), the number is the other. Two guessed
+// rows of the same number cannot be told apart, and stay a duplicate.
+func (r *reader) eliminate(rows []row) {
+	sure := map[string]bool{}
+	guesses := map[string]int{}
+	for _, rw := range rows {
+		if rw.how == "guess" {
+			guesses[rw.id.id]++
+		} else {
+			sure[rw.id.id] = true
+		}
+	}
+	for k := range rows {
+		rw := &rows[k]
+		alt := rw.id.id + "0"
+		if rw.how == "guess" && guesses[rw.id.id] == 1 && sure[rw.id.id] && !sure[alt] && guesses[alt] == 0 {
+			rw.id.id, rw.how = alt, "elimination"
+			sure[alt] = true
+		}
+	}
 }
 
 // bandTitle reports whether text is the title of a control set or theme of
