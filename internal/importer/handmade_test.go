@@ -320,3 +320,23 @@ func TestFloatIDs(t *testing.T) {
 		})
 	}
 }
+
+// TestJapaneseHeadingLineBreaks: headings typed over two lines in their
+// cell (Alt+Enter), as Japanese SoAs often are, are recognised.
+func TestJapaneseHeadingLineBreaks(t *testing.T) {
+	data := handmade(t, "Sheet1",
+		[]any{"管理策\n番号", "管理策", "適用\n可否", "適用・除外の\n理由", "実施\r\n状況", "担当\n部署"},
+		[]any{"5.1", "情報セキュリティのための方針群", "○", "リスク対応", "実施済"},
+		[]any{"5.2", "情報セキュリティの役割及び責任", "○", "リスク対応", "一部実施", "総務部"},
+	)
+	res, err := read(t, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := fieldsRead(res), "id=Sheet1!A1 title=Sheet1!B1 applicable=Sheet1!C1 justification=Sheet1!D1 status=Sheet1!E1 owner=Sheet1!F1"; got != want {
+		t.Errorf("columns %s, want %s", got, want)
+	}
+	if a := answer(res, "5.2"); a == nil || a.Owner != "総務部" || a.Status != "partial" {
+		t.Errorf("5.2: %+v", a)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -88,15 +89,41 @@ const ambiguousControl = "control"
 
 // normalize folds a heading for matching: NFKC (full-width to half-width),
 // lower case, "(s)" and punctuation at the ends removed, inner spaces
-// collapsed, a trailing "?" or ":" dropped.
+// collapsed and dropped between Japanese characters (a heading typed over
+// two lines of its cell, 管理策\n番号, is 管理策番号), a trailing "?" or ":"
+// dropped.
 func normalize(s string) string {
 	s = norm.NFKC.String(s)
 	s = strings.ToLower(strings.TrimSpace(s))
 	s = strings.ReplaceAll(s, "(s)", "s")
 	s = strings.NewReplacer("(", " ", ")", " ", "（", " ", "）", " ", "\n", " ", "\r", " ", "*", "").Replace(s)
-	s = strings.Join(strings.Fields(s), " ")
+	s = joinCJK(strings.Fields(s))
 	s = strings.TrimRightFunc(s, func(r rune) bool { return r == '?' || r == ':' || r == '：' || unicode.IsSpace(r) })
 	return s
+}
+
+// joinCJK joins words with a space, except between two Japanese (or
+// Chinese) characters, where no space is meant.
+func joinCJK(words []string) string {
+	var b strings.Builder
+	for i, w := range words {
+		if i > 0 {
+			last, _ := utf8.DecodeLastRuneInString(words[i-1])
+			first, _ := utf8.DecodeRuneInString(w)
+			if !cjk(last) || !cjk(first) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
+// cjk reports whether r is a Japanese or Chinese character or punctuation
+// mark (kanji, kana, 、。・ー々).
+func cjk(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) ||
+		(r >= 0x3000 && r <= 0x303F) || r == 0x30FB || r == 0x30FC
 }
 
 // fieldOf returns the field a heading names, or "".
