@@ -340,3 +340,94 @@ func TestJapaneseHeadingLineBreaks(t *testing.T) {
 		t.Errorf("5.2: %+v", a)
 	}
 }
+
+// TestHeadingVariants: headings with a full stop, a part in brackets
+// (ASCII or full-width) or other common wordings are guessed.
+func TestHeadingVariants(t *testing.T) {
+	tests := []struct {
+		heads []any
+		want  string
+	}{
+		{[]any{"Control Ref.", "Control title", "In Scope (Y/N)", "Reason for inclusion/exclusion", "Status of implementation", "Owner(s)"},
+			"id title applicable justification status owner"},
+		{[]any{"Ref.", "Applicability (Y/N)", "Remarks (Justification for exclusion)", "Implemented (Y/N)"},
+			"id applicable justification_exclusion status"},
+		{[]any{"Control No.", "Selected (Y/N)", "Reason for inclusion / exclusion", "Notes (optional)"},
+			"id applicable justification notes"},
+		{[]any{"Sec", "Title", "Applicable?", "Justification"},
+			"id title applicable justification"},
+		{[]any{"管理策番号", "適用の可否", "適用・除外理由", "実施状況（○/△/×）", "責任部門"},
+			"id applicable justification status owner"},
+		{[]any{"番号", "適用可否（○/×）", "選定理由", "担当部門"},
+			"id applicable justification owner"},
+	}
+	for _, tt := range tests {
+		data := handmade(t, "SoA", tt.heads, []any{"5.1", "Yes"}, []any{"5.2", "Yes"})
+		res, err := read(t, data)
+		if err != nil {
+			t.Errorf("%q: %v", tt.heads, err)
+			continue
+		}
+		var got []string
+		for _, c := range res.Columns {
+			got = append(got, c.Field)
+		}
+		if strings.Join(got, " ") != tt.want || len(res.Unmapped) != 0 {
+			t.Errorf("%q: read as %v, want %s; not read %v", tt.heads, got, tt.want, res.Unmapped)
+		}
+	}
+}
+
+// TestTwoRowHeader: a heading over two columns (適用 over 適用可否 |
+// 適用・除外理由), the others on the first row only: the row of
+// sub-headings belongs to the header, and is no row without a control id.
+func TestTwoRowHeader(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	sh := "Sheet1"
+	rows := [][]any{
+		{"管理策番号", "管理策名", "適用", nil, "実施状況", "リスク対応の理由", nil, nil},
+		{nil, nil, "適用可否", "適用・除外理由", nil, "法令", "契約", "リスク"},
+		{"5.1", "情報セキュリティのための方針群", "○", "基本方針", "実施済", nil, nil, "✓"},
+		{"5.2", "情報セキュリティの役割及び責任", "×", "小規模のため", nil},
+	}
+	for i, row := range rows {
+		for c, v := range row {
+			if v != nil {
+				ref, _ := excelize.CoordinatesToCellName(c+1, i+1)
+				f.SetCellValue(sh, ref, v)
+			}
+		}
+	}
+	merge(t, f, sh, "C1", "D1")
+	merge(t, f, sh, "F1", "H1")
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	res, err := read(t, buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "id=Sheet1!A1 title=Sheet1!B1 applicable=Sheet1!C2 justification=Sheet1!D2 status=Sheet1!E1 reason_legal=Sheet1!F2 reason_contractual=Sheet1!G2 reason_risk=Sheet1!H2"
+	got := fieldsRead(res)
+	// Columns are listed by column.
+	if strings.Join(sortedFields(got), " ") != strings.Join(sortedFields(want), " ") || res.HeaderRow != 2 {
+		t.Errorf("header row %d, columns\n%s\nwant\n%s", res.HeaderRow, got, want)
+	}
+	if res.Skipped != 0 || len(res.Diags) != 1 { // the controls with no row
+		t.Errorf("skipped %d: %v", res.Skipped, res.Diags)
+	}
+	if a := answer(res, "5.2"); a == nil || *a.Applicable || a.Justification != "小規模のため" {
+		t.Errorf("5.2: %+v", a)
+	}
+	if a := answer(res, "5.1"); a == nil || !slices.Equal(a.Reasons, []string{"risk"}) {
+		t.Errorf("5.1: %+v", a)
+	}
+}
+
+func sortedFields(s string) []string {
+	f := strings.Fields(s)
+	slices.Sort(f)
+	return f
+}

@@ -18,6 +18,7 @@ type table struct {
 	columns   []Column
 	unmapped  []Column
 	heads     []string // the headings, by column
+	headAt    []int    // the 0-based row of each heading (a header may have two rows)
 	named     int      // columns named with --column
 	ids       int      // cells of the id column that hold a control id
 	score     int
@@ -61,11 +62,13 @@ func (r *reader) override(heading string) string {
 
 func (r *reader) mapHeader(sheet string, g *grid, i int) *table {
 	rows := g.rows
-	t := &table{sheet: sheet, headerRow: i + 1, rows: rows, grid: g, cols: map[string]int{}, heads: rows[i]}
+	heads, at, last := subHeadings(g, i)
+	t := &table{sheet: sheet, headerRow: last + 1, rows: rows, grid: g, cols: map[string]int{}, heads: heads, headAt: at}
+	cell := func(c int) string { return r.pos(sheet, c+1, at[c]+1).Cell }
 	// The columns the user named come first: a heading they named wins over
 	// any guess, and a column guessed for the same field is not read.
 	named := map[int]bool{}
-	for c, heading := range rows[i] {
+	for c, heading := range heads {
 		if f := r.override(heading); f != "" && strings.TrimSpace(heading) != "" {
 			if _, dup := t.cols[f]; !dup {
 				t.cols[f] = c
@@ -76,7 +79,7 @@ func (r *reader) mapHeader(sheet string, g *grid, i int) *table {
 	}
 	ambiguous := -1
 	var idCands []int // columns whose heading names the id
-	for c, heading := range rows[i] {
+	for c, heading := range heads {
 		if strings.TrimSpace(heading) == "" || named[c] {
 			continue
 		}
@@ -87,12 +90,12 @@ func (r *reader) mapHeader(sheet string, g *grid, i int) *table {
 		field := fieldOf(heading)
 		if field == "" || ignored(heading) {
 			if !ignored(heading) {
-				t.unmapped = append(t.unmapped, Column{Heading: heading, Cell: r.pos(sheet, c+1, i+1).Cell})
+				t.unmapped = append(t.unmapped, Column{Heading: heading, Cell: cell(c)})
 			}
 			continue
 		}
 		if _, dup := t.cols[field]; dup {
-			t.unmapped = append(t.unmapped, Column{Heading: heading, Cell: r.pos(sheet, c+1, i+1).Cell})
+			t.unmapped = append(t.unmapped, Column{Heading: heading, Cell: cell(c)})
 			continue
 		}
 		if field == fID {
@@ -101,7 +104,16 @@ func (r *reader) mapHeader(sheet string, g *grid, i int) *table {
 		}
 		t.cols[field] = c
 	}
-	data := rows[i+1:]
+	answersCols := 0
+	for _, f := range []string{fApplicable, fStatus, fJustification, fJustificationInclude, fJustificationExclude} {
+		if _, ok := t.cols[f]; ok {
+			answersCols++
+		}
+	}
+	if answersCols == 0 {
+		return nil
+	}
+	data := rows[last+1:]
 	if _, ok := t.cols[fID]; !ok {
 		// The id column is the one whose cells hold the most control ids:
 		// a column headed as the id ("Clause" may be empty, the ids under
@@ -125,46 +137,91 @@ func (r *reader) mapHeader(sheet string, g *grid, i int) *table {
 		}
 		switch {
 		case best >= 0:
-			t.cols[fID] = best
+			t.cols[fID], t.ids = best, most
 		case len(idCands) > 0:
 			t.cols[fID] = idCands[0] // no ids below: reported if no other table is found
 		}
+	} else {
+		t.ids = r.countIDs(data, t.cols[fID])
 	}
 	for _, c := range idCands {
 		if c != t.cols[fID] {
-			t.unmapped = append(t.unmapped, Column{Heading: rows[i][c], Cell: r.pos(sheet, c+1, i+1).Cell})
+			t.unmapped = append(t.unmapped, Column{Heading: heads[c], Cell: cell(c)})
 		}
 	}
 	if ambiguous >= 0 && ambiguous != t.cols[fID] {
 		if _, hasTitle := t.cols[fTitle]; !hasTitle {
 			t.cols[fTitle] = ambiguous
 		} else {
-			t.unmapped = append(t.unmapped, Column{Heading: rows[i][ambiguous], Cell: r.pos(sheet, ambiguous+1, i+1).Cell})
+			t.unmapped = append(t.unmapped, Column{Heading: heads[ambiguous], Cell: cell(ambiguous)})
 		}
 	}
-	idc, ok := t.cols[fID]
-	if !ok {
+	if _, ok := t.cols[fID]; !ok {
 		return nil
 	}
-	t.ids = r.countIDs(data, idc)
-	answersCols := 0
-	for _, f := range []string{fApplicable, fStatus, fJustification, fJustificationInclude, fJustificationExclude} {
-		if _, ok := t.cols[f]; ok {
-			answersCols++
-		}
+	// A row holding the headings the user named is the header row; a row of
+	// sub-headings is taken in only when it names more columns.
+	t.score = 100*t.named + 2*len(t.cols)
+	if last > i {
+		t.score--
 	}
-	if answersCols == 0 {
-		return nil
-	}
-	// A row holding the headings the user named is the header row.
-	t.score = 100*t.named + len(t.cols)
 	for _, f := range Fields {
 		if c, ok := t.cols[f]; ok {
-			t.columns = append(t.columns, Column{Field: f, Heading: rows[i][c], Cell: r.pos(sheet, c+1, i+1).Cell})
+			t.columns = append(t.columns, Column{Field: f, Heading: heads[c], Cell: cell(c)})
 		}
 	}
 	slices.SortStableFunc(t.columns, func(a, b Column) int { return cellOrder(a.Cell, b.Cell) })
+	slices.SortStableFunc(t.unmapped, func(a, b Column) int { return cellOrder(a.Cell, b.Cell) })
 	return t
+}
+
+// subHeadings returns the headings of a header row at index i of g, with
+// the row below it when that is a row of sub-headings: a heading over two
+// columns (適用 merged over 適用可否 | 適用・除外理由), the others on the
+// first row only, or merged down over both. A sub-heading takes the place
+// of the heading above it. at gives the row index of each heading, last
+// the header's last row.
+//
+// The row below is one of sub-headings when each cell of its own (not a
+// copy of a cell merged down) is a heading import knows, and at least one
+// of them is under an empty cell (the rest of a heading merged across): a
+// row of answers right below the header ("Implemented" under Status) is
+// not.
+func subHeadings(g *grid, i int) (heads []string, at []int, last int) {
+	heads = slices.Clone(g.rows[i])
+	at = make([]int, len(heads))
+	for c := range at {
+		at[c] = i
+	}
+	if i+1 >= len(g.rows) {
+		return heads, at, i
+	}
+	below := g.rows[i+1]
+	underEmpty := false
+	var own []int
+	for c, v := range below {
+		if strings.TrimSpace(v) == "" || g.copied(c, i+1) {
+			continue
+		}
+		if fieldOf(v) == "" && !ignored(v) {
+			return heads, at, i
+		}
+		own = append(own, c)
+		if c >= len(heads) || strings.TrimSpace(heads[c]) == "" {
+			underEmpty = true
+		}
+	}
+	if !underEmpty {
+		return heads, at, i
+	}
+	for _, c := range own {
+		for len(heads) <= c {
+			heads = append(heads, "")
+			at = append(at, i)
+		}
+		heads[c], at[c] = below[c], i+1
+	}
+	return heads, at, i + 1
 }
 
 // countIDs counts the cells of column c that hold a control id.
@@ -220,7 +277,7 @@ func (r *reader) checkNamed(t *table) {
 		}
 		if c := slices.IndexFunc(t.heads, func(h string) bool { return normalize(h) == normalize(want) }); c >= 0 {
 			other := r.override(t.heads[c])
-			r.errorf(r.pos(t.sheet, c+1, t.headerRow), "", "", "--column %s=%q: the column is already read as %s (--column %s=%q)", field, want, other, other, r.opts.Columns[other])
+			r.errorf(r.pos(t.sheet, c+1, t.headAt[c]+1), "", "", "--column %s=%q: the column is already read as %s (--column %s=%q)", field, want, other, other, r.opts.Columns[other])
 			continue
 		}
 		var heads []string
