@@ -395,7 +395,7 @@ func (r *reader) readAnswer(t *table, i int, id string) (a *answers.Answer, blan
 	if v, p, ok := get(fStatus); ok {
 		st, good := parseStatus(v)
 		if !good {
-			r.errorf(p, id, "status", "%q is not an implementation status (use Implemented, Partially implemented, Planned or Not implemented; also read: In progress, Not started, Done, 実施済み, 一部実施, 計画中, 未実施)", v)
+			r.errorf(p, id, "status", "%q is not an implementation status (use Implemented, Partially implemented, Planned or Not implemented; also read: In progress, Not started, Done, ○/△/×, 実施済み, 一部実施, 計画中, 未実施)", v)
 		}
 		a.Status = st
 	}
