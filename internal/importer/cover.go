@@ -53,7 +53,7 @@ func (r *reader) readCover(f *answers.File) {
 		return
 	}
 	rows := g.rows
-	ja := cover == "表紙" || r.res.Sheet == "適用宣言書"
+	ja := cover == "表紙" || r.res.Sheet == "適用宣言書" || japaneseHeadings(r.res.Columns)
 	o := &f.Org
 	limit := len(rows)
 	if cover == r.res.Sheet {
@@ -160,4 +160,16 @@ func readRevisions(rows [][]string, first int, date func(v string, col, row int,
 		out = append(out, answers.Revision{Version: cell(0), Date: d, Author: cell(2), Description: cell(3)})
 	}
 	return out
+}
+
+// japaneseHeadings reports whether most of the headings read are Japanese:
+// a hand-made Japanese SoA, whatever its sheets are called.
+func japaneseHeadings(cols []Column) bool {
+	n := 0
+	for _, c := range cols {
+		if strings.ContainsFunc(c.Heading, cjk) {
+			n++
+		}
+	}
+	return 2*n > len(cols)
 }

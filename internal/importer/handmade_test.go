@@ -431,3 +431,25 @@ func sortedFields(s string) []string {
 	slices.Sort(f)
 	return f
 }
+
+// TestLanguage: a hand-made SoA with Japanese headings is Japanese,
+// whatever its sheets are called.
+func TestLanguage(t *testing.T) {
+	for _, tt := range []struct {
+		sheet string
+		heads []any
+		want  string
+	}{
+		{"Sheet1", []any{"管理策番号", "管理策名", "適用可否", "適用理由"}, "ja"},
+		{"附属書A", []any{"No.", "管理策", "適用", "理由"}, "ja"},
+		{"Sheet1", []any{"Control ref", "Control title", "Applicable", "Justification"}, ""},
+	} {
+		res, err := read(t, handmade(t, tt.sheet, tt.heads, []any{"5.1", "x", "○", "y"}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := res.File.Org.Language; got != tt.want {
+			t.Errorf("%s %q: language %q, want %q", tt.sheet, tt.heads, got, tt.want)
+		}
+	}
+}
