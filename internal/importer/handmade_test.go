@@ -453,3 +453,86 @@ func TestLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestCoverValues: a version typed as a number reads as shown (2.0, not
+// 2); a label and its value in one cell ("Date: 2023-05-02") are read;
+// Japanese dates may be written in the era (令和6年4月1日).
+func TestCoverValues(t *testing.T) {
+	build := func(title [][]any, fn func(f *excelize.File)) []byte {
+		f := excelize.NewFile()
+		defer f.Close()
+		rows := append(title, []any{nil},
+			[]any{"Control ref", "Control title", "Applicable?", "Justification"},
+			[]any{"5.1", "Policies for information security", "Yes", "Risk"})
+		for i, row := range rows {
+			for c, v := range row {
+				if v != nil {
+					ref, _ := excelize.CoordinatesToCellName(c+1, i+1)
+					f.SetCellValue("Sheet1", ref, v)
+				}
+			}
+		}
+		if fn != nil {
+			fn(f)
+		}
+		var buf bytes.Buffer
+		if _, err := f.WriteTo(&buf); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	oneDecimal := func(f *excelize.File, ref string) {
+		format := "0.0"
+		st, err := f.NewStyle(&excelize.Style{CustomNumFmt: &format})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.SetCellStyle("Sheet1", ref, ref, st)
+	}
+	data := build([][]any{
+		{"Organisation:", "Harbour Ltd", nil, "Version:", 2.0},
+		{"Date: 2023-05-02", nil, nil, "Approved by: J. Okafor"},
+	}, func(f *excelize.File) { oneDecimal(f, "E1") })
+	res, err := read(t, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o := res.File.Org; o.Name != "Harbour Ltd" || o.SoAVersion != "2.0" || o.Date != "2023-05-02" || o.ApprovedBy != "J. Okafor" {
+		t.Errorf("organization %+v", o)
+	}
+	data = build([][]any{
+		{"組織名", "株式会社みなと", "版", 3.1},
+		{"改訂日", "令和6年4月1日", "承認日", "平成31年4月30日"},
+	}, nil)
+	res, err = read(t, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o := res.File.Org; o.Name != "株式会社みなと" || o.SoAVersion != "3.1" || o.Date != "2024-04-01" || o.ApprovedOn != "2019-04-30" {
+		t.Errorf("organization %+v", o)
+	}
+
+	// soa's own Cover, with versions retyped as numbers.
+	data = edit(t, render(t, loadExample(t, "saas-cloud"), i18n.EN), func(f *excelize.File, _ string) {
+		rows, _ := f.GetRows("Cover")
+		for i, row := range rows {
+			if len(row) > 1 && (row[0] == "2.0" || row[0] == "SoA version") {
+				ref := fmt.Sprintf("A%d", i+1)
+				if row[0] == "SoA version" {
+					ref = fmt.Sprintf("B%d", i+1)
+				}
+				f.SetCellFloat("Cover", ref, 2, -1, 64)
+				format := "0.0"
+				st, _ := f.NewStyle(&excelize.Style{CustomNumFmt: &format})
+				f.SetCellStyle("Cover", ref, ref, st)
+			}
+		}
+	})
+	res, err = read(t, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, revs := res.File.Org.SoAVersion, res.File.Revisions; v != "2.0" || len(revs) != 3 || revs[1].Version != "2.0" {
+		t.Errorf("version %q, revisions %+v", v, revs)
+	}
+}

@@ -134,16 +134,42 @@ func contains(s []string, v string) bool {
 var (
 	isoDateRE   = regexp.MustCompile(`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$`)
 	jaDateRE    = regexp.MustCompile(`^(\d{4})年(\d{1,2})月(\d{1,2})日$`)
+	eraDateRE   = regexp.MustCompile(`^(令和|平成|昭和)(\d{1,2}|元)年(\d{1,2})月(\d{1,2})日$`)
 	excelSerial = regexp.MustCompile(`^\d{4,6}(\.\d+)?$`)
 )
 
+// eras are the Japanese eras a date of an SoA may be written in: the year
+// before each one's first, and its first and last days.
+var eras = map[string]struct {
+	base        int
+	first, last string
+}{
+	"令和": {2018, "2019-05-01", "9999-12-31"},
+	"平成": {1988, "1989-01-08", "2019-04-30"},
+	"昭和": {1925, "1926-12-25", "1989-01-07"},
+}
+
 // parseDate reads a date cell: an Excel date serial number, YYYY-MM-DD,
-// YYYY/MM/DD or 2026年4月1日. Day-first and month-first forms are refused:
-// 04/05/2026 means different days in different countries.
+// YYYY/MM/DD, 2026年4月1日 or 令和8年4月1日 (the Japanese era: 令和 N is
+// 2018+N, 平成 N 1988+N, 元年 the first year). Day-first and month-first
+// forms are refused: 04/05/2026 means different days in different
+// countries.
 func parseDate(s string) (string, bool) {
 	v := cleanCell(s)
 	if v == "" {
 		return "", true
+	}
+	if m := eraDateRE.FindStringSubmatch(strings.Join(strings.Fields(v), "")); m != nil {
+		era := eras[m[1]]
+		n := 1
+		if m[2] != "元" {
+			n, _ = strconv.Atoi(m[2])
+		}
+		d := fmt.Sprintf("%04d-%02s-%02s", era.base+n, pad2(m[3]), pad2(m[4]))
+		if _, err := time.Parse(time.DateOnly, d); err != nil || n < 1 || d < era.first || d > era.last {
+			return "", false
+		}
+		return d, true
 	}
 	if excelSerial.MatchString(v) {
 		f, err := strconv.ParseFloat(v, 64)
@@ -154,7 +180,7 @@ func parseDate(s string) (string, bool) {
 	}
 	m := isoDateRE.FindStringSubmatch(v)
 	if m == nil {
-		m = jaDateRE.FindStringSubmatch(v)
+		m = jaDateRE.FindStringSubmatch(strings.Join(strings.Fields(v), ""))
 	}
 	if m == nil {
 		return "", false

@@ -68,3 +68,20 @@ func TestValueWordsDisjoint(t *testing.T) {
 		check(st, statusWords[answers.Status(st)])
 	}
 }
+
+func TestParseDate(t *testing.T) {
+	for in, want := range map[string]string{
+		"2024-04-01": "2024-04-01", "2024/4/1": "2024-04-01", "2024年4月1日": "2024-04-01", "２０２４年４月１日": "2024-04-01",
+		"令和6年4月1日": "2024-04-01", "令和元年5月1日": "2019-05-01", "令和 6 年 4 月 1 日": "2024-04-01", "平成31年4月30日": "2019-04-30",
+		"平成元年1月8日": "1989-01-08", "昭和64年1月7日": "1989-01-07", "45383": "2024-04-01",
+		"令和元年4月30日": "bad", "平成31年5月1日": "bad", "平成0年4月1日": "bad", "04/05/2026": "bad", "令和6年2月30日": "bad",
+	} {
+		got, ok := parseDate(in)
+		if !ok {
+			got = "bad"
+		}
+		if got != want {
+			t.Errorf("parseDate(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
