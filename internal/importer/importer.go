@@ -135,6 +135,8 @@ type reader struct {
 
 	bands  map[string]bool   // normalized set and theme titles, see bandTitle
 	prevID map[string]string // see before
+	// headings remembers what each heading names, see heading.
+	headings map[string]headingField
 	// cut records the sheets whose rows or columns were cut at MaxRows or
 	// MaxColumns ("rows:Sheet", "columns:Sheet"), so each is said once.
 	cut map[string]bool

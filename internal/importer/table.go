@@ -49,8 +49,39 @@ func (r *reader) findTable(sheet string) (best, miss *table, err error) {
 	return best, miss, nil
 }
 
+// maxHeading is the length in bytes beyond which a cell is no heading:
+// headings are short, and the header row is looked for among rows of long
+// answers.
+const maxHeading = 200
+
+// heading returns the field a heading names (see fieldOf), and whether it
+// is a column soa writes that holds nothing to import, remembering both:
+// the header row is looked for in the first rows of every sheet.
+func (r *reader) heading(h string) (field string, skip bool) {
+	if len(h) > maxHeading {
+		return "", false
+	}
+	if hf, ok := r.headings[h]; ok {
+		return hf.field, hf.skip
+	}
+	field, skip = fieldOf(h), ignored(h)
+	if r.headings == nil {
+		r.headings = map[string]headingField{}
+	}
+	r.headings[h] = headingField{field, skip}
+	return field, skip
+}
+
+type headingField struct {
+	field string
+	skip  bool
+}
+
 // override returns the field the user named for heading with --column.
 func (r *reader) override(heading string) string {
+	if len(r.opts.Columns) == 0 {
+		return ""
+	}
 	h := normalize(heading)
 	for _, f := range Fields {
 		if want, ok := r.opts.Columns[f]; ok && normalize(want) == h {
@@ -62,7 +93,7 @@ func (r *reader) override(heading string) string {
 
 func (r *reader) mapHeader(sheet string, g *grid, i int) *table {
 	rows := g.rows
-	heads, at, last := subHeadings(g, i)
+	heads, at, last := r.subHeadings(g, i)
 	t := &table{sheet: sheet, headerRow: last + 1, rows: rows, grid: g, cols: map[string]int{}, heads: heads, headAt: at}
 	cell := func(c int) string { return r.pos(sheet, c+1, at[c]+1).Cell }
 	// The columns the user named come first: a heading they named wins over
@@ -87,9 +118,9 @@ func (r *reader) mapHeader(sheet string, g *grid, i int) *table {
 			ambiguous = c
 			continue
 		}
-		field := fieldOf(heading)
-		if field == "" || ignored(heading) {
-			if !ignored(heading) {
+		field, skip := r.heading(heading)
+		if field == "" || skip {
+			if !skip {
 				t.unmapped = append(t.unmapped, Column{Heading: heading, Cell: cell(c)})
 			}
 			continue
@@ -187,7 +218,7 @@ func (r *reader) mapHeader(sheet string, g *grid, i int) *table {
 // of them is under an empty cell (the rest of a heading merged across): a
 // row of answers right below the header ("Implemented" under Status) is
 // not.
-func subHeadings(g *grid, i int) (heads []string, at []int, last int) {
+func (r *reader) subHeadings(g *grid, i int) (heads []string, at []int, last int) {
 	heads = slices.Clone(g.rows[i])
 	at = make([]int, len(heads))
 	for c := range at {
@@ -203,7 +234,7 @@ func subHeadings(g *grid, i int) (heads []string, at []int, last int) {
 		if strings.TrimSpace(v) == "" || g.copied(c, i+1) {
 			continue
 		}
-		if fieldOf(v) == "" && !ignored(v) {
+		if f, skip := r.heading(v); f == "" && !skip {
 			return heads, at, i
 		}
 		own = append(own, c)
