@@ -57,35 +57,28 @@ func (r *reader) objectiveRow(t *table, i int, o *catalog.Objective) {
 // control; ok is false when it holds none. Free text (a justification, an
 // owner, notes) is no answer here: rows of notes have text like that.
 func (r *reader) rowAnswers(t *table, i int) (string, bool) {
-	describe := func(field string) (string, bool) {
+	answer := func(field, v string) bool {
+		switch field {
+		case fApplicable:
+			val, ok := parseApplicable(v)
+			return ok && val != nil
+		case fStatus:
+			st, ok := parseStatus(v)
+			return ok && st != ""
+		case fReasons:
+			rs, _ := parseReasons(v)
+			return len(rs) > 0
+		}
+		marked, ok := parseMark(v)
+		return ok && marked
+	}
+	for _, field := range []string{fApplicable, fStatus, fReasonLegal, fReasonContractual, fReasonRisk, fReasonBusiness, fReasonBestPractice, fReasons} {
 		v, c, ok := t.cell("", field, i)
-		if !ok || strings.TrimSpace(v) == "" || t.grid.copied(c, i) {
-			return "", false
+		if !ok || strings.TrimSpace(v) == "" || t.grid.copied(c, i) || !answer(field, v) {
+			continue
 		}
 		ref := r.pos(t.sheet, c+1, i+1).Cell
 		return fmt.Sprintf("%s %q in %s", strings.TrimSpace(t.heads[c]), strings.TrimSpace(v), ref[strings.LastIndex(ref, "!")+1:]), true
-	}
-	if v, _, ok := t.cell("", fApplicable, i); ok {
-		if val, good := parseApplicable(v); good && val != nil {
-			return describe(fApplicable)
-		}
-	}
-	if v, _, ok := t.cell("", fStatus, i); ok {
-		if st, good := parseStatus(v); good && st != "" {
-			return describe(fStatus)
-		}
-	}
-	for _, f := range []string{fReasonLegal, fReasonContractual, fReasonRisk, fReasonBusiness, fReasonBestPractice} {
-		if v, _, ok := t.cell("", f, i); ok {
-			if marked, good := parseMark(v); good && marked {
-				return describe(f)
-			}
-		}
-	}
-	if v, _, ok := t.cell("", fReasons, i); ok {
-		if rs, _ := parseReasons(v); len(rs) > 0 {
-			return describe(fReasons)
-		}
 	}
 	return "", false
 }

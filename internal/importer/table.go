@@ -175,20 +175,21 @@ func (r *reader) mapHeader(sheet string, g *grid, i int) *table {
 	} else {
 		t.ids = r.countIDs(data, t.cols[fID])
 	}
+	idc, ok := t.cols[fID]
+	if !ok {
+		return nil
+	}
 	for _, c := range idCands {
-		if c != t.cols[fID] {
+		if c != idc {
 			t.unmapped = append(t.unmapped, Column{Heading: heads[c], Cell: cell(c)})
 		}
 	}
-	if ambiguous >= 0 && ambiguous != t.cols[fID] {
+	if ambiguous >= 0 && ambiguous != idc {
 		if _, hasTitle := t.cols[fTitle]; !hasTitle {
 			t.cols[fTitle] = ambiguous
 		} else {
 			t.unmapped = append(t.unmapped, Column{Heading: heads[ambiguous], Cell: cell(ambiguous)})
 		}
-	}
-	if _, ok := t.cols[fID]; !ok {
-		return nil
 	}
 	// A row holding the headings the user named is the header row; a row of
 	// sub-headings is taken in only when it names more columns.
