@@ -33,7 +33,8 @@ const (
 type Options struct {
 	Name string // the file's name, for messages
 	// Columns maps a field to the heading of its column, for headings
-	// import cannot guess (--column FIELD=HEADING).
+	// import cannot guess (--column FIELD=HEADING). A column named here is
+	// read as its field, whatever column was guessed for that field.
 	Columns map[string]string
 }
 
