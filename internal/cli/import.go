@@ -38,8 +38,10 @@ func newImportCmd(g *globalOptions) *cobra.Command {
 edited in Excel or LibreOffice (sorted, filtered, values typed in any case,
 rows of their own notes inserted), or an SoA made by hand in another layout.
 Columns are found by their headings, in English or Japanese; --column
-FIELD=HEADING names one it cannot guess. Ids written A.5.1.1, 5.1.1, A.5.1
-or 5.1, or stored as numbers, are read, and the edition is told from them.
+FIELD=HEADING names one it cannot guess, and wins over any guess. Ids
+written A.5.1.1, 5.1.1, A.5.1 or 5.1, or stored as numbers, are read, and
+the edition is told from them; rows of 2013 control objectives and other
+group headings are skipped. A workbook with no control row is an error.
 
 -o writes a new answers file (-o - prints it). --into updates an existing one in place,
 changing only the fields whose values differ and keeping its comments, key

@@ -140,3 +140,28 @@ func TestImportClearedRow(t *testing.T) {
 		t.Errorf("status not cleared:\n%s", out)
 	}
 }
+
+// TestImportNoControlRows: a workbook with no control rows (here soa's own
+// without its SoA sheet) fails with exit 1 and writes nothing.
+func TestImportNoControlRows(t *testing.T) {
+	dir, _, _, book := exampleWorkbook(t)
+	f, err := excelize.OpenFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.DeleteSheet("SoA"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	out := filepath.Join(dir, "out.yaml")
+	code, _, errOut := runSoa(t, "", "import", book, "-o", out)
+	if code != ExitFindings || !strings.Contains(errOut, "error: no control rows found: Cover!B21") || !strings.Contains(errOut, "nothing written") {
+		t.Errorf("exit %d:\n%s", code, errOut)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("an answers file was written")
+	}
+}

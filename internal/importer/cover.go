@@ -6,6 +6,7 @@ import (
 
 	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/i18n"
+	"github.com/xuri/excelize/v2"
 )
 
 // coverLabels maps the cover's labels, in both languages, to the field they
@@ -53,7 +54,7 @@ func (r *reader) readCover(f *answers.File) {
 		return
 	}
 	rows := g.rows
-	ja := cover == "表紙" || r.res.Sheet == "適用宣言書"
+	ja := cover == "表紙" || r.res.Sheet == "適用宣言書" || japaneseHeadings(r.res.Columns)
 	o := &f.Org
 	limit := len(rows)
 	if cover == r.res.Sheet {
@@ -66,24 +67,47 @@ func (r *reader) readCover(f *answers.File) {
 		}
 		return d, ok
 	}
+	// text is a cell's value as shown: a number typed for a version, 2.0,
+	// is "2.0" when its cell shows one decimal, where its value is 2.
+	text := func(v string, col, row int) string {
+		c, rw := g.source(col, row)
+		if col < len(rows[row]) && r.numeric(cover, c+1, rw+1) {
+			ref, _ := excelize.CoordinatesToCellName(c+1, rw+1)
+			if shown, err := r.f.GetCellValue(cover, ref); err == nil {
+				v = shown
+			}
+		}
+		return strings.TrimSpace(v)
+	}
 	for i := 0; i < limit; i++ {
 		row := rows[i]
 		if isRevisionHeader(row) {
-			f.Revisions = readRevisions(rows[i+1:], i+1, date)
+			f.Revisions = readRevisions(rows[i+1:], i+1, date, text)
 			continue
 		}
-		// A row may hold several label and value pairs side by side.
-		for c := 0; c+1 < len(row); c++ {
+		// A row may hold several label and value pairs side by side, or a
+		// label and its value in one cell ("Date: 2023-05-02").
+		for c := 0; c < len(row); c++ {
+			var v string
+			var at int
 			field, ok := labels[normalize(row[c])]
-			if !ok {
-				continue
-			}
-			if strings.TrimSpace(row[c+1]) == "" && r.unsavedFormula(cover, g, c+1, i) {
+			switch {
+			case ok && c+1 < len(row) && strings.TrimSpace(row[c+1]) == "" && r.unsavedFormula(cover, g, c+1, i):
 				r.warnf(r.pos(cover, c+2, i+1), "", "organization."+field, "%s", unsavedFormulaMsg)
 				c++
 				continue
+			case ok:
+				v, at = nextValue(row, c)
+				if field != "date" && field != "approved_on" {
+					v = text(v, at, i)
+				}
+			default:
+				label, value, found := strings.Cut(strings.Replace(row[c], "：", ":", 1), ":")
+				if field, ok = labels[normalize(label)]; !found || !ok || strings.TrimSpace(value) == "" {
+					continue
+				}
+				v, at = value, c
 			}
-			v, at := nextValue(row, c)
 			v = strings.TrimSpace(v)
 			switch field {
 			case "name":
@@ -143,8 +167,8 @@ func isRevisionHeader(row []string) bool {
 
 // readRevisions reads the revision history below its header; first is the
 // 0-based sheet row of rows[0]. date reads a date cell, reporting one it
-// cannot read.
-func readRevisions(rows [][]string, first int, date func(v string, col, row int, field string) (string, bool)) []answers.Revision {
+// cannot read; text gives a cell's value as shown.
+func readRevisions(rows [][]string, first int, date func(v string, col, row int, field string) (string, bool), text func(v string, col, row int) string) []answers.Revision {
 	var out []answers.Revision
 	for n, row := range rows {
 		if len(row) == 0 || strings.TrimSpace(strings.Join(row, "")) == "" {
@@ -157,7 +181,19 @@ func readRevisions(rows [][]string, first int, date func(v string, col, row int,
 			return ""
 		}
 		d, _ := date(cell(1), 1, first+n, "revisions.date")
-		out = append(out, answers.Revision{Version: cell(0), Date: d, Author: cell(2), Description: cell(3)})
+		out = append(out, answers.Revision{Version: text(cell(0), 0, first+n), Date: d, Author: cell(2), Description: cell(3)})
 	}
 	return out
+}
+
+// japaneseHeadings reports whether most of the headings read are Japanese:
+// a hand-made Japanese SoA, whatever its sheets are called.
+func japaneseHeadings(cols []Column) bool {
+	n := 0
+	for _, c := range cols {
+		if strings.ContainsFunc(c.Heading, cjk) {
+			n++
+		}
+	}
+	return 2*n > len(cols)
 }

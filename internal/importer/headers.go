@@ -1,9 +1,11 @@
 package importer
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -52,21 +54,23 @@ var reasonField = map[string][]string{
 var headings = map[string][]string{
 	fID: {"control ref", "control reference", "control id", "control no", "control number", "ref", "ref no", "reference", "id", "no",
 		"#", "clause", "annex a ref", "annex a reference", "annex a control ref", "iso ref", "iso 27001 ref", "section",
-		"管理策番号", "番号", "項番", "管理策no", "管理策 no", "no.", "条項", "附属書a番号"},
+		"sec", "管理策番号", "番号", "項番", "管理策no", "管理策 no", "no.", "条項", "附属書a番号"},
 	fTitle: {"control title", "title", "control name", "annex a control", "control description", "description", "name", "control objective / control",
 		"管理策", "管理策名", "管理策のタイトル", "タイトル", "名称"},
 	fApplicable: {"applicable", "applicable y/n", "applicable yes/no", "applicability", "in scope", "included", "selected", "is applicable",
-		"applies", "適用可否", "適用", "適用有無", "採否", "適用の有無", "適用可否 ○/×"},
+		"applies", "適用可否", "適用", "適用有無", "採否", "適用の有無", "適用の可否", "適用可否 ○/×"},
 	fJustification: {"justification inclusion or exclusion", "justification for inclusion / exclusion", "justification for inclusion/exclusion",
 		"justification for inclusion or exclusion", "justification", "rationale", "reason for selection", "justification / reason",
-		"適用理由・除外理由", "適用・除外の理由", "理由", "選択理由", "根拠"},
+		"reason for inclusion / exclusion", "reason for inclusion or exclusion", "reasons for inclusion / exclusion",
+		"適用理由・除外理由", "適用・除外の理由", "適用・除外理由", "理由", "選択理由", "選定理由", "根拠"},
 	fJustificationInclude: {"justification for inclusion", "reason for inclusion", "inclusion justification", "適用理由", "採用理由"},
 	fJustificationExclude: {"justification for exclusion", "reason for exclusion", "exclusion justification", "除外理由", "不採用理由", "適用除外理由"},
 	fReasons:              {"reasons", "reasons for inclusion", "selection reasons", "basis for selection"},
 	fStatus: {"implementation status", "status", "implemented", "implemented?", "implementation", "current status", "implementation state",
+		"status of implementation",
 		"実施状況", "導入状況", "対応状況", "状況", "実施状態", "運用状況"},
 	fOwner: {"owner", "control owner", "responsible", "responsibility", "responsible person", "accountable", "責任者", "担当", "担当部署",
-		"担当者", "管理責任者", "責任部署", "所管"},
+		"担当者", "管理責任者", "責任部署", "責任部門", "担当部門", "所管"},
 	fEvidence: {"evidence / documents", "evidence", "documents", "reference documents", "documentation", "related documents", "policy / procedure",
 		"関連文書・証跡", "関連文書", "証跡", "関連規程", "根拠文書", "文書"},
 	fTargetDate:         {"target date", "due date", "deadline", "target completion date", "completion date", "目標期日", "期限", "完了予定日", "対応期限"},
@@ -88,26 +92,97 @@ const ambiguousControl = "control"
 
 // normalize folds a heading for matching: NFKC (full-width to half-width),
 // lower case, "(s)" and punctuation at the ends removed, inner spaces
-// collapsed, a trailing "?" or ":" dropped.
+// collapsed and dropped between Japanese characters (a heading typed over
+// two lines of its cell, 管理策\n番号, is 管理策番号), a trailing "?" or ":"
+// dropped.
 func normalize(s string) string {
 	s = norm.NFKC.String(s)
 	s = strings.ToLower(strings.TrimSpace(s))
 	s = strings.ReplaceAll(s, "(s)", "s")
 	s = strings.NewReplacer("(", " ", ")", " ", "（", " ", "）", " ", "\n", " ", "\r", " ", "*", "").Replace(s)
-	s = strings.Join(strings.Fields(s), " ")
+	s = joinCJK(strings.Fields(s))
 	s = strings.TrimRightFunc(s, func(r rune) bool { return r == '?' || r == ':' || r == '：' || unicode.IsSpace(r) })
 	return s
 }
 
-// fieldOf returns the field a heading names, or "".
+// joinCJK joins words with a space, except between two Japanese (or
+// Chinese) characters, where no space is meant.
+func joinCJK(words []string) string {
+	var b strings.Builder
+	for i, w := range words {
+		if i > 0 {
+			last, _ := utf8.DecodeLastRuneInString(words[i-1])
+			first, _ := utf8.DecodeRuneInString(w)
+			if !cjk(last) || !cjk(first) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
+// cjk reports whether r is a Japanese or Chinese character or punctuation
+// mark (kanji, kana, 、。・ー々).
+func cjk(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) ||
+		(r >= 0x3000 && r <= 0x303F) || r == 0x30FB || r == 0x30FC
+}
+
+// headingKey folds a normalized heading further for looking it up: no
+// spaces around "/" ("inclusion / exclusion"), no full stop at the end
+// ("Control Ref.", "No.").
+func headingKey(h string) string {
+	h = strings.ReplaceAll(strings.ReplaceAll(h, " /", "/"), "/ ", "/")
+	return strings.TrimRight(h, ".")
+}
+
+// headingIndex maps each heading of headings, as headingKey folds it, to
+// its field.
+var headingIndex = func() map[string]string {
+	m := map[string]string{}
+	for _, f := range Fields {
+		for _, h := range headings[f] {
+			if _, dup := m[headingKey(h)]; !dup {
+				m[headingKey(h)] = f
+			}
+		}
+	}
+	return m
+}()
+
+// bracketRE matches a heading ending in a part in brackets, ASCII or
+// full-width: "In scope (Y/N)", "実施状況（○/△/×）".
+var bracketRE = regexp.MustCompile(`^(.*?)\s*[(（]([^()（）]*)[)）]\s*[?:：]?\s*$`)
+
+// fieldOf returns the field a heading names, or "". A part in brackets at
+// the end says how to fill the column ("(Y/N)") and is left out, unless
+// the heading without it names nothing more specific than notes
+// ("Remarks (Justification for exclusion)"): then the part in brackets
+// says what the column holds.
 func fieldOf(heading string) string {
-	h := normalize(heading)
-	if h == "" {
+	if f := lookupHeading(heading); f != "" {
+		return f
+	}
+	m := bracketRE.FindStringSubmatch(norm.NFKC.String(heading))
+	if m == nil || strings.TrimSpace(m[1]) == "" {
 		return ""
 	}
-	for _, f := range Fields {
-		if slices.Contains(headings[f], h) {
-			return f
+	base, inner := lookupHeading(m[1]), lookupHeading(m[2])
+	if base == "" || (base == fNotes && inner != "") {
+		return inner
+	}
+	return base
+}
+
+// lookupHeading returns the field a heading names as it stands, or "":
+// "(s)" may stand for a plural ("Owner(s)", "Reason(s) for inclusion").
+func lookupHeading(heading string) string {
+	for _, h := range []string{heading, strings.ReplaceAll(norm.NFKC.String(heading), "(s)", "")} {
+		if k := headingKey(normalize(h)); k != "" {
+			if f, ok := headingIndex[k]; ok {
+				return f
+			}
 		}
 	}
 	return ""

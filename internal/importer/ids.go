@@ -14,9 +14,15 @@ func normalizeWidth(s string) string { return norm.NFKC.String(s) }
 var (
 	id3RE = regexp.MustCompile(`^(?i:a)?\.?\s*(\d{1,2})\.(\d{1,2})\.(\d{1,2})$`)
 	id2RE = regexp.MustCompile(`^(?i:a)?\.?\s*([5-8])\.(\d{1,2})$`)
-	// A leading id followed by its title in one cell: "A.5.1.1 Policies …".
-	idPrefixRE = regexp.MustCompile(`^((?i:a)?\.?\s*\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)[\s:：　]+\S`)
+	// A leading id followed by its title in one cell: "A.5.1.1 Policies …",
+	// "5.1.1. Policies …".
+	idPrefixRE = regexp.MustCompile(`^((?i:a)?\.?\s*\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\.?[\s:：　]+\S`)
 	floatRE    = regexp.MustCompile(`^\d+\.\d+(e[-+]?\d+)?$`)
+	// A word before the id: "Control 5.1.2", "管理策 5.1.2".
+	idWordRE = regexp.MustCompile(`^(?i:control|管理策)\s*[:：]?\s*((?i:a)?[.\-]?\s*\d)`)
+	// Hyphens between the three parts of a 2013 id: "6-1-2", "A-6-1-2". (Two
+	// parts, "5-10", may be a range of controls: not read.)
+	hyphenRE = regexp.MustCompile(`^(?i:a[.\-]?)?(\d{1,2})-(\d{1,2})-(\d{1,2})$`)
 )
 
 // parsedID is a control id read from a cell, with how sure the reading is.
@@ -29,17 +35,25 @@ type parsedID struct {
 }
 
 // parseID reads the ways people write control ids: A.5.1.1, 5.1.1, A5.1.1,
-// A.5.1, 5.1, and numbers such as 5.0999999 stored for 5.1. numeric says
-// the cell held a number rather than text.
+// A.5.1, 5.1, with a full stop after them (5.1.1.), a word before them
+// (Control 5.1.2, 管理策 5.1.2) or hyphens between three parts (6-1-2), and
+// numbers such as 5.0999999 stored for 5.1. numeric says the cell held a
+// number rather than text.
 func parseID(raw string, numeric bool) (parsedID, bool) {
 	s := strings.TrimSpace(normalizeWidth(raw))
 	if s == "" {
 		return parsedID{}, false
 	}
+	if m := idWordRE.FindStringSubmatchIndex(s); m != nil {
+		s = s[m[2]:]
+	}
 	if m := idPrefixRE.FindStringSubmatch(s); m != nil {
 		s = m[1]
 	}
-	s = strings.ReplaceAll(s, " ", "")
+	s = strings.TrimSuffix(strings.ReplaceAll(s, " ", ""), ".")
+	if m := hyphenRE.FindStringSubmatch(s); m != nil {
+		s = m[1] + "." + m[2] + "." + m[3]
+	}
 	if m := id3RE.FindStringSubmatch(s); m != nil {
 		return parsedID{id: "A." + trimZero(m[1]) + "." + trimZero(m[2]) + "." + trimZero(m[3]), edition: "2013"}, true
 	}

@@ -33,7 +33,8 @@ const (
 type Options struct {
 	Name string // the file's name, for messages
 	// Columns maps a field to the heading of its column, for headings
-	// import cannot guess (--column FIELD=HEADING).
+	// import cannot guess (--column FIELD=HEADING). A column named here is
+	// read as its field, whatever column was guessed for that field.
 	Columns map[string]string
 }
 
@@ -133,7 +134,10 @@ type reader struct {
 	opts Options
 	res  *Result
 
-	bands map[string]bool // normalized set and theme titles, see bandTitle
+	bands  map[string]bool   // normalized set and theme titles, see bandTitle
+	prevID map[string]string // see before
+	// headings remembers what each heading names, see heading.
+	headings map[string]headingField
 	// cut records the sheets whose rows or columns were cut at MaxRows or
 	// MaxColumns ("rows:Sheet", "columns:Sheet"), so each is said once.
 	cut map[string]bool
@@ -168,36 +172,30 @@ func (r *reader) read() error {
 	slices.SortStableFunc(sheets, func(a, b string) int {
 		return boolRank(slices.Contains(soaSheetNames, normalize(a))) - boolRank(slices.Contains(soaSheetNames, normalize(b)))
 	})
-	var best *table
+	var best, miss *table
 	for _, sh := range sheets {
-		t, err := r.findTable(sh)
+		t, m, err := r.findTable(sh)
 		if err != nil {
 			return err
 		}
 		if t != nil && (best == nil || t.score > best.score) {
 			best = t
 		}
+		if m != nil && (miss == nil || m.score > miss.score) {
+			miss = m
+		}
 	}
-	if best == nil {
-		return single(diag.Pos{File: r.opts.Name}, "no SoA table found: no sheet has a header row naming a control id column and an applicability, status or justification column in its first %d rows (sheets: %s); name the columns with --column FIELD=HEADING", maxHeaderRow, strings.Join(r.f.GetSheetList(), ", "))
+	looked := strings.Join(r.f.GetSheetList(), ", ")
+	switch {
+	case best == nil && miss != nil:
+		c := miss.cols[fID]
+		return single(diag.Pos{File: r.opts.Name}, "no control rows found: %s heads the id column (%q), but no cell below it holds a control id such as 5.1 or A.5.1.1 (sheets looked at: %s); name the column of ids with --column id=HEADING", r.pos(miss.sheet, c+1, miss.headAt[c]+1).Cell, strings.TrimSpace(miss.heads[c]), looked)
+	case best == nil:
+		return single(diag.Pos{File: r.opts.Name}, "no SoA table found: no sheet has a header row naming a control id column and an applicability, status or justification column in its first %d rows (sheets looked at: %s); name the columns with --column FIELD=HEADING", maxHeaderRow, looked)
 	}
 	r.res.Sheet, r.res.HeaderRow = best.sheet, best.headerRow
 	r.res.Columns, r.res.Unmapped = best.columns, best.unmapped
-	for _, field := range Fields {
-		want, ok := r.opts.Columns[field]
-		if !ok {
-			continue
-		}
-		if !slices.ContainsFunc(best.columns, func(c Column) bool { return c.Field == field && normalize(c.Heading) == normalize(want) }) {
-			var heads []string
-			for _, h := range best.rows[best.headerRow-1] {
-				if strings.TrimSpace(h) != "" {
-					heads = append(heads, strings.TrimSpace(h))
-				}
-			}
-			r.errorf(r.pos(best.sheet, 1, best.headerRow), "", "", "--column %s=%q: the header row has no such heading (headings: %s)", field, want, strings.Join(heads, " | "))
-		}
-	}
+	r.checkNamed(best)
 	f := &answers.File{Name: r.opts.Name}
 	r.readCover(f)
 	r.readRows(best, f)

@@ -15,6 +15,11 @@ import (
 type row struct {
 	n      int // 1-based sheet row
 	id     parsedID
+	idText string
+	// how a number that may have lost a trailing zero (5.1 for 5.10) was
+	// settled: "title", "order", "elimination", or "guess" (nothing said;
+	// read as typed). "" for every other id.
+	how    string
 	answer *answers.Answer
 	blank  bool // every answer cell empty, none of them for want of a saved value
 }
@@ -38,10 +43,9 @@ func (t *table) cell(row, field string, rowIdx int) (string, int, bool) {
 
 func (r *reader) readRows(t *table, f *answers.File) {
 	var rows []row
-	seen := map[string]int{}
+	var other []int // rows without a control id: told apart once the edition is known
 	prev := ""
 	for i := t.headerRow; i < len(t.rows); i++ {
-		cells := t.rows[i]
 		idText, idCol, _ := t.cell("", fID, i)
 		if t.grid.copied(idCol, i) {
 			// A control's id merged over several rows: the rows below the
@@ -59,7 +63,7 @@ func (r *reader) readRows(t *table, f *answers.File) {
 		}
 		if !ok && looksLikeID(idText) {
 			// An id-shaped value that is no control: an error, not a note row.
-			pid, ok = parsedID{id: strings.TrimSpace(idText), edition: "?"}, true
+			pid, ok = parsedID{id: strings.TrimSuffix(strings.TrimSpace(idText), "."), edition: "?"}, true
 		}
 		if !ok && strings.TrimSpace(idText) == "" && r.unsavedFormula(t.sheet, t.grid, idCol, i) {
 			r.res.Skipped++
@@ -67,34 +71,57 @@ func (r *reader) readRows(t *table, f *answers.File) {
 			continue
 		}
 		if !ok {
-			r.skipRow(t, i, cells)
+			other = append(other, i)
 			continue
 		}
+		how := ""
 		if pid.float {
-			pid.id = r.settleFloat(t, i, pid.id, prev)
+			pid.id, how = r.settleFloat(t, i, pid.id, prev)
 		}
 		prev = pid.id
-		a, blank := r.readAnswer(t, i, pid.id)
-		if first, dup := seen[pid.id]; dup {
-			hint := ""
-			if pid.float {
-				hint = fmt.Sprintf(" (this cell holds the number %s: if it is %s0, store the ids as text)", strings.TrimSpace(idText), pid.id)
+		rows = append(rows, row{n: i + 1, id: pid, idText: idText, how: how})
+	}
+	f.Edition = r.edition(rows)
+	// In a 2013 SoA, the rows of the control objectives (A.5.1) are no
+	// controls, though their ids read as those of 2022 controls.
+	kept := rows[:0]
+	for _, rw := range rows {
+		if f.Edition == "2013" && rw.id.edition != "2013" {
+			if o := r.objective(rw.idText); o != nil {
+				r.objectiveRow(t, rw.n-1, o)
+				continue
 			}
-			r.errorf(r.pos(t.sheet, idCol+1, i+1), pid.id, "", "the control appears twice (first in row %d); keep one row%s", first, hint)
+		}
+		kept = append(kept, rw)
+	}
+	rows = kept
+	r.eliminate(rows)
+	for _, i := range other {
+		r.skipRow(t, i, f.Edition)
+	}
+	seen := map[string]int{}
+	idCol := t.cols[fID]
+	var read []row
+	for _, rw := range rows {
+		rw.answer, rw.blank = r.readAnswer(t, rw.n-1, rw.id.id)
+		if first, dup := seen[rw.id.id]; dup {
+			hint := ""
+			if rw.id.float {
+				hint = fmt.Sprintf(" (this cell holds the number %s: if it is %s0, store the ids as text)", strings.TrimSpace(rw.idText), rw.id.id)
+			}
+			r.errorf(r.pos(t.sheet, idCol+1, rw.n), rw.id.id, "", "the control appears twice (first in row %d); keep one row%s", first, hint)
 			continue
 		}
-		seen[pid.id] = i + 1
-		rows = append(rows, row{n: i + 1, id: pid, answer: a, blank: blank})
+		seen[rw.id.id] = rw.n
+		read = append(read, rw)
 	}
-	f.Edition = r.edition(t, rows)
 	valid := map[string]bool{}
 	var ids []string
 	for _, id := range r.cat.ControlIDs(f.Edition) {
 		valid[id] = true
 		ids = append(ids, id)
 	}
-	idCol := t.cols[fID]
-	for _, rw := range rows {
+	for _, rw := range read {
 		if rw.id.edition == "?" {
 			msg := fmt.Sprintf("no control %s in the catalogue", rw.id.id)
 			msg += diag.DidYouMean(rw.id.id, ids, false)
@@ -119,6 +146,11 @@ func (r *reader) readRows(t *table, f *answers.File) {
 		if rw.blank {
 			r.res.Blank = append(r.res.Blank, rw.id.id)
 		}
+	}
+	if r.res.Rows == 0 && r.res.Diags.Count(diag.Error) == 0 {
+		// Never an empty answers file for a workbook import did not understand.
+		r.errorf(diag.Pos{File: r.opts.Name}, "", "", "no control rows found in sheet %s below its header row %d (sheets looked at: %s); name the column of ids with --column id=HEADING", t.sheet, t.headerRow, strings.Join(r.f.GetSheetList(), ", "))
+		return
 	}
 	r.reportMissing(f.Edition, ids, seen)
 	// Catalogue order, whatever order the rows were sorted in.
@@ -157,7 +189,7 @@ var idShapeRE = regexp.MustCompile(`^(?i:a\.?)?\d{1,2}(\.\d{1,2}){1,2}$|^[A-Za-z
 // id (9.1, A.19.1.1, CLD.99.1), so that a wrong id is an error rather than a
 // row of notes.
 func looksLikeID(s string) bool {
-	return idShapeRE.MatchString(strings.TrimSpace(normalizeWidth(s)))
+	return idShapeRE.MatchString(strings.TrimSuffix(strings.TrimSpace(normalizeWidth(s)), "."))
 }
 
 // reportMissing warns about controls of the edition that have no row, such
@@ -179,13 +211,16 @@ func (r *reader) reportMissing(edition string, ids []string, seen map[string]int
 	r.warnf(diag.Pos{File: r.opts.Name}, "", "", "%d control(s) of the %s catalogue have no row in the workbook, so nothing is read for them: %s", len(missing), edition, strings.Join(shown, ", "))
 }
 
-// edition decides from the ids: the edition most rows belong to.
-func (r *reader) edition(t *table, rows []row) string {
+// edition decides from the ids: the edition most rows belong to. Two-part
+// ids that are also 2013 control objectives (5.1, A.6.2) count for neither:
+// a 2013 SoA lists its objectives between the controls.
+func (r *reader) edition(rows []row) string {
 	n13, n22 := 0, 0
 	for _, rw := range rows {
-		if rw.id.edition == "2013" {
+		switch {
+		case rw.id.edition == "2013":
 			n13++
-		} else {
+		case r.objective(rw.idText) == nil:
 			n22++
 		}
 	}
@@ -206,25 +241,66 @@ func (r *reader) numeric(sheet string, col, row int) bool {
 }
 
 // settleFloat decides what a number such as 5.1 stood for: 5.1, or 5.10
-// stored as a number. The row's title settles it; failing that, the order
-// (5.1 right after 5.9 is 5.10).
-func (r *reader) settleFloat(t *table, i int, id, prev string) string {
+// stored as a number, and says how (see row.how). The row's title settles
+// it; failing that, the row before: 5.1 right after 5.9 is 5.10, right
+// after a band or 4.x it is 5.1. A sheet sorted in another order says
+// nothing: eliminate may settle it later.
+func (r *reader) settleFloat(t *table, i int, id, prev string) (string, string) {
 	alt := id + "0"
 	if r.cat.Control(alt) == nil {
-		return id
+		return id, ""
 	}
 	if title, _, ok := t.cell("", fTitle, i); ok && strings.TrimSpace(title) != "" {
 		tn := normalize(title)
 		for _, cand := range []string{id, alt} {
 			if c := r.cat.Control(cand); c != nil && (normalize(c.Title) == tn || normalize(c.TitleJA) == tn || strings.Contains(tn, normalize(c.Title))) {
-				return cand
+				return cand, "title"
 			}
 		}
 	}
-	if p := strings.SplitN(prev, ".", 2); len(p) == 2 && p[1] != "" && p[1][len(p[1])-1] == '9' {
-		return alt
+	switch before := r.before(); {
+	case prev != "" && before[alt] == prev:
+		return alt, "order"
+	case prev != "" && before[id] == prev:
+		return id, "order"
 	}
-	return id
+	return id, "guess"
+}
+
+// before maps each 2022 control to the one before it in the catalogue.
+func (r *reader) before() map[string]string {
+	if r.prevID == nil {
+		r.prevID = map[string]string{}
+		ids := r.cat.ControlIDs("2022")
+		for i := 1; i < len(ids); i++ {
+			r.prevID[ids[i]] = ids[i-1]
+		}
+	}
+	return r.prevID
+}
+
+// eliminate settles the numbers nothing else settled (how "guess", read
+// as typed: 5.1): when another row surely holds that control and no row
+// holds the other reading (5.10), the number is the other. Two guessed
+// rows of the same number cannot be told apart, and stay a duplicate.
+func (r *reader) eliminate(rows []row) {
+	sure := map[string]bool{}
+	guesses := map[string]int{}
+	for _, rw := range rows {
+		if rw.how == "guess" {
+			guesses[rw.id.id]++
+		} else {
+			sure[rw.id.id] = true
+		}
+	}
+	for k := range rows {
+		rw := &rows[k]
+		alt := rw.id.id + "0"
+		if rw.how == "guess" && guesses[rw.id.id] == 1 && sure[rw.id.id] && !sure[alt] && guesses[alt] == 0 {
+			rw.id.id, rw.how = alt, "elimination"
+			sure[alt] = true
+		}
+	}
 }
 
 // bandTitle reports whether text is the title of a control set or theme of
@@ -255,34 +331,6 @@ func (r *reader) bandTitle(text string) bool {
 		}
 	}
 	return r.bands[normalize(text)]
-}
-
-// skipRow reports a row without a control id, unless it is empty or a
-// group heading.
-func (r *reader) skipRow(t *table, i int, cells []string) {
-	var text []string
-	first := -1
-	for c, v := range cells {
-		// Copies of merged cells above are no text of this row's own.
-		if strings.TrimSpace(v) != "" && !t.grid.copied(c, i) {
-			text = append(text, strings.TrimSpace(v))
-			if first < 0 {
-				first = c
-			}
-		}
-	}
-	if len(text) == 0 {
-		return
-	}
-	if len(text) == 1 && (bandRE.MatchString(text[0]) || r.bandTitle(text[0])) {
-		return
-	}
-	r.res.Skipped++
-	shown := strings.Join(text, " | ")
-	if len([]rune(shown)) > 60 {
-		shown = string([]rune(shown)[:60]) + "…"
-	}
-	r.warnf(r.pos(t.sheet, first+1, i+1), "", "", "row without a control id, not imported: %q", shown)
 }
 
 // readAnswer reads one control row. A row whose answer cells are all empty
@@ -347,7 +395,7 @@ func (r *reader) readAnswer(t *table, i int, id string) (a *answers.Answer, blan
 	if v, p, ok := get(fStatus); ok {
 		st, good := parseStatus(v)
 		if !good {
-			r.errorf(p, id, "status", "%q is not an implementation status (use Implemented, Partially implemented, Planned or Not implemented; also read: In progress, Not started, Done, 実施済み, 一部実施, 計画中, 未実施)", v)
+			r.errorf(p, id, "status", "%q is not an implementation status (use Implemented, Partially implemented, Planned or Not implemented; also read: In progress, Not started, Done, ○/△/×, 実施済み, 一部実施, 計画中, 未実施)", v)
 		}
 		a.Status = st
 	}

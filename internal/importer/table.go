@@ -17,32 +17,71 @@ type table struct {
 	cols      map[string]int // field → 0-based column
 	columns   []Column
 	unmapped  []Column
+	heads     []string // the headings, by column
+	headAt    []int    // the 0-based row of each heading (a header may have two rows)
+	named     int      // columns named with --column
+	ids       int      // cells of the id column that hold a control id
 	score     int
 }
 
 // findTable looks for the header row in the first rows of sheet: the row
 // whose headings name the most fields, with a control id column and at
-// least one answer column. It returns nil when the sheet has none.
-func (r *reader) findTable(sheet string) (*table, error) {
+// least one answer column, and control ids below it. It returns nil when
+// the sheet has none; miss is the best header row with no control id
+// below it, for the message when no sheet has a table.
+func (r *reader) findTable(sheet string) (best, miss *table, err error) {
 	g, err := r.readGrid(sheet)
 	if err != nil {
-		return nil, single(r.pos(sheet, 1, 1), "cannot read sheet %s: %v", sheet, err)
+		return nil, nil, single(r.pos(sheet, 1, 1), "cannot read sheet %s: %v", sheet, err)
 	}
-	var best *table
 	for i := 0; i < len(g.rows) && i < maxHeaderRow; i++ {
 		t := r.mapHeader(sheet, g, i)
-		if t == nil {
-			continue
-		}
-		if best == nil || t.score > best.score {
+		switch {
+		case t == nil:
+		case t.ids == 0:
+			if miss == nil || t.score > miss.score {
+				miss = t
+			}
+		case best == nil || t.score > best.score:
 			best = t
 		}
 	}
-	return best, nil
+	return best, miss, nil
+}
+
+// maxHeading is the length in bytes beyond which a cell is no heading:
+// headings are short, and the header row is looked for among rows of long
+// answers.
+const maxHeading = 200
+
+// heading returns the field a heading names (see fieldOf), and whether it
+// is a column soa writes that holds nothing to import, remembering both:
+// the header row is looked for in the first rows of every sheet.
+func (r *reader) heading(h string) (field string, skip bool) {
+	if len(h) > maxHeading {
+		return "", false
+	}
+	if hf, ok := r.headings[h]; ok {
+		return hf.field, hf.skip
+	}
+	field, skip = fieldOf(h), ignored(h)
+	if r.headings == nil {
+		r.headings = map[string]headingField{}
+	}
+	r.headings[h] = headingField{field, skip}
+	return field, skip
+}
+
+type headingField struct {
+	field string
+	skip  bool
 }
 
 // override returns the field the user named for heading with --column.
 func (r *reader) override(heading string) string {
+	if len(r.opts.Columns) == 0 {
+		return ""
+	}
 	h := normalize(heading)
 	for _, f := range Fields {
 		if want, ok := r.opts.Columns[f]; ok && normalize(want) == h {
@@ -54,54 +93,47 @@ func (r *reader) override(heading string) string {
 
 func (r *reader) mapHeader(sheet string, g *grid, i int) *table {
 	rows := g.rows
-	t := &table{sheet: sheet, headerRow: i + 1, rows: rows, grid: g, cols: map[string]int{}}
+	heads, at, last := r.subHeadings(g, i)
+	t := &table{sheet: sheet, headerRow: last + 1, rows: rows, grid: g, cols: map[string]int{}, heads: heads, headAt: at}
+	cell := func(c int) string { return r.pos(sheet, c+1, at[c]+1).Cell }
+	// The columns the user named come first: a heading they named wins over
+	// any guess, and a column guessed for the same field is not read.
+	named := map[int]bool{}
+	for c, heading := range heads {
+		if f := r.override(heading); f != "" && strings.TrimSpace(heading) != "" {
+			if _, dup := t.cols[f]; !dup {
+				t.cols[f] = c
+				named[c] = true
+				t.named++
+			}
+		}
+	}
 	ambiguous := -1
-	for c, heading := range rows[i] {
-		if strings.TrimSpace(heading) == "" {
+	var idCands []int // columns whose heading names the id
+	for c, heading := range heads {
+		if strings.TrimSpace(heading) == "" || named[c] {
 			continue
 		}
-		field := r.override(heading)
-		if field == "" && normalize(heading) == ambiguousControl {
+		if normalize(heading) == ambiguousControl {
 			ambiguous = c
 			continue
 		}
-		if field == "" {
-			field = fieldOf(heading)
-		}
-		if field == "" || ignored(heading) {
-			if !ignored(heading) {
-				t.unmapped = append(t.unmapped, Column{Heading: heading, Cell: r.pos(sheet, c+1, i+1).Cell})
+		field, skip := r.heading(heading)
+		if field == "" || skip {
+			if !skip {
+				t.unmapped = append(t.unmapped, Column{Heading: heading, Cell: cell(c)})
 			}
 			continue
 		}
 		if _, dup := t.cols[field]; dup {
-			t.unmapped = append(t.unmapped, Column{Heading: heading, Cell: r.pos(sheet, c+1, i+1).Cell})
+			t.unmapped = append(t.unmapped, Column{Heading: heading, Cell: cell(c)})
+			continue
+		}
+		if field == fID {
+			idCands = append(idCands, c)
 			continue
 		}
 		t.cols[field] = c
-	}
-	// "Control" is the id column in soa's workbooks and the title column in
-	// many others: what the column holds decides.
-	if ambiguous >= 0 {
-		_, hasID := t.cols[fID]
-		switch {
-		case !hasID && idColumn(rows[i+1:], ambiguous):
-			t.cols[fID] = ambiguous
-		case hasID:
-			if _, hasTitle := t.cols[fTitle]; !hasTitle {
-				t.cols[fTitle] = ambiguous
-			}
-		default:
-			t.cols[fTitle] = ambiguous
-		}
-	}
-	if _, ok := t.cols[fID]; !ok {
-		// Some sheets put the id and the title in one cell: "A.5.1.1 Policies …".
-		if c, ok := t.cols[fTitle]; ok && idColumn(rows[i+1:], c) {
-			t.cols[fID] = c
-		} else {
-			return nil
-		}
 	}
 	answersCols := 0
 	for _, f := range []string{fApplicable, fStatus, fJustification, fJustificationInclude, fJustificationExclude} {
@@ -112,14 +144,132 @@ func (r *reader) mapHeader(sheet string, g *grid, i int) *table {
 	if answersCols == 0 {
 		return nil
 	}
-	t.score = len(t.cols)
+	data := rows[last+1:]
+	if _, ok := t.cols[fID]; !ok {
+		// The id column is the one whose cells hold the most control ids:
+		// a column headed as the id ("Clause" may be empty, the ids under
+		// "Sec"), "Control" (the id in soa's workbooks, the title in many
+		// others), or the title column when each cell starts with the id
+		// ("A.5.1.1 Policies …").
+		best, most := -1, 0
+		try := func(c int) {
+			if n := r.countIDs(data, c); n > most {
+				best, most = c, n
+			}
+		}
+		for _, c := range idCands {
+			try(c)
+		}
+		if ambiguous >= 0 && idColumn(data, ambiguous) {
+			try(ambiguous)
+		}
+		if c, ok := t.cols[fTitle]; ok && idColumn(data, c) {
+			try(c)
+		}
+		switch {
+		case best >= 0:
+			t.cols[fID], t.ids = best, most
+		case len(idCands) > 0:
+			t.cols[fID] = idCands[0] // no ids below: reported if no other table is found
+		}
+	} else {
+		t.ids = r.countIDs(data, t.cols[fID])
+	}
+	idc, ok := t.cols[fID]
+	if !ok {
+		return nil
+	}
+	for _, c := range idCands {
+		if c != idc {
+			t.unmapped = append(t.unmapped, Column{Heading: heads[c], Cell: cell(c)})
+		}
+	}
+	if ambiguous >= 0 && ambiguous != idc {
+		if _, hasTitle := t.cols[fTitle]; !hasTitle {
+			t.cols[fTitle] = ambiguous
+		} else {
+			t.unmapped = append(t.unmapped, Column{Heading: heads[ambiguous], Cell: cell(ambiguous)})
+		}
+	}
+	// A row holding the headings the user named is the header row; a row of
+	// sub-headings is taken in only when it names more columns.
+	t.score = 100*t.named + 2*len(t.cols)
+	if last > i {
+		t.score--
+	}
 	for _, f := range Fields {
 		if c, ok := t.cols[f]; ok {
-			t.columns = append(t.columns, Column{Field: f, Heading: rows[i][c], Cell: r.pos(sheet, c+1, i+1).Cell})
+			t.columns = append(t.columns, Column{Field: f, Heading: heads[c], Cell: cell(c)})
 		}
 	}
 	slices.SortStableFunc(t.columns, func(a, b Column) int { return cellOrder(a.Cell, b.Cell) })
+	slices.SortStableFunc(t.unmapped, func(a, b Column) int { return cellOrder(a.Cell, b.Cell) })
 	return t
+}
+
+// subHeadings returns the headings of a header row at index i of g, with
+// the row below it when that is a row of sub-headings: a heading over two
+// columns (適用 merged over 適用可否 | 適用・除外理由), the others on the
+// first row only, or merged down over both. A sub-heading takes the place
+// of the heading above it. at gives the row index of each heading, last
+// the header's last row.
+//
+// The row below is one of sub-headings when each cell of its own (not a
+// copy of a cell merged down) is a heading import knows, and at least one
+// of them is under an empty cell (the rest of a heading merged across): a
+// row of answers right below the header ("Implemented" under Status) is
+// not.
+func (r *reader) subHeadings(g *grid, i int) (heads []string, at []int, last int) {
+	heads = slices.Clone(g.rows[i])
+	at = make([]int, len(heads))
+	for c := range at {
+		at[c] = i
+	}
+	if i+1 >= len(g.rows) {
+		return heads, at, i
+	}
+	below := g.rows[i+1]
+	underEmpty := false
+	var own []int
+	for c, v := range below {
+		if strings.TrimSpace(v) == "" || g.copied(c, i+1) {
+			continue
+		}
+		if f, skip := r.heading(v); f == "" && !skip {
+			return heads, at, i
+		}
+		own = append(own, c)
+		if c >= len(heads) || strings.TrimSpace(heads[c]) == "" {
+			underEmpty = true
+		}
+	}
+	if !underEmpty {
+		return heads, at, i
+	}
+	for _, c := range own {
+		for len(heads) <= c {
+			heads = append(heads, "")
+			at = append(at, i)
+		}
+		heads[c], at[c] = below[c], i+1
+	}
+	return heads, at, i + 1
+}
+
+// countIDs counts the cells of column c that hold a control id.
+func (r *reader) countIDs(rows [][]string, c int) int {
+	n := 0
+	for _, row := range rows {
+		if c >= len(row) || strings.TrimSpace(row[c]) == "" {
+			continue
+		}
+		if _, ok := r.catalogID(row[c]); ok {
+			n++
+		} else if _, ok := parseID(row[c], true); ok {
+			n++
+		}
+	}
+	return n
 }
 
 // idColumn reports whether most non-empty cells of column c look like ids.
@@ -144,4 +294,30 @@ func cellOrder(a, b string) int {
 	na, _ := excelize.ColumnNameToNumber(ca)
 	nb, _ := excelize.ColumnNameToNumber(cb)
 	return na - nb
+}
+
+// checkNamed reports each --column heading that the table does not read as
+// its field: one the header row lacks, or one named for two fields.
+func (r *reader) checkNamed(t *table) {
+	for _, field := range Fields {
+		want, ok := r.opts.Columns[field]
+		if !ok {
+			continue
+		}
+		if c, ok := t.cols[field]; ok && normalize(t.heads[c]) == normalize(want) {
+			continue
+		}
+		if c := slices.IndexFunc(t.heads, func(h string) bool { return normalize(h) == normalize(want) }); c >= 0 {
+			other := r.override(t.heads[c])
+			r.errorf(r.pos(t.sheet, c+1, t.headAt[c]+1), "", "", "--column %s=%q: the column is already read as %s (--column %s=%q)", field, want, other, other, r.opts.Columns[other])
+			continue
+		}
+		var heads []string
+		for _, h := range t.heads {
+			if strings.TrimSpace(h) != "" {
+				heads = append(heads, strings.TrimSpace(h))
+			}
+		}
+		r.errorf(r.pos(t.sheet, 1, t.headerRow), "", "", "--column %s=%q: the header row has no such heading (headings: %s)", field, want, strings.Join(heads, " | "))
+	}
 }

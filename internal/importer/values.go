@@ -19,20 +19,24 @@ func word(s string) string {
 
 // Spellings accepted for each value, after word().
 var (
-	yesWords = []string{"yes", "y", "true", "applicable", "included", "in scope", "x", "✓", "✔", "○", "◯", "〇", "●", "適用", "はい", "有", "あり", "要", "対象", "1"}
-	noWords  = []string{"no", "n", "false", "not applicable", "n/a", "na", "excluded", "out of scope", "×", "✗", "✕", "-", "除外", "いいえ", "無", "なし", "不要", "対象外", "適用外", "0"}
+	yesWords = []string{"yes", "y", "true", "applicable", "include", "included", "in scope", "x", "✓", "✔", "○", "◯", "〇", "●", "適用", "はい", "有", "あり", "要", "対象", "1"}
+	noWords  = []string{"no", "n", "false", "not applicable", "n/a", "na", "exclude", "excluded", "out of scope", "×", "✗", "✕", "✖", "-", "除外", "いいえ", "無", "なし", "不要", "対象外", "適用外", "非適用", "不適用", "0"}
 
+	// In Japanese 実施状況 columns ○ is implemented, △ partly, × not.
 	statusWords = map[answers.Status][]string{
-		answers.Implemented:    {"implemented", "fully implemented", "done", "complete", "completed", "in place", "yes", "y", "operational", "実施済み", "実施済", "済", "導入済み", "導入済", "対応済み", "対応済", "運用中"},
-		answers.Partial:        {"partially implemented", "partial", "partly implemented", "partly", "in progress", "ongoing", "partially", "一部実施", "一部", "一部導入", "対応中", "実施中", "導入中"},
-		answers.Planned:        {"planned", "plan", "to do", "todo", "scheduled", "計画中", "計画", "予定", "実施予定", "導入予定"},
-		answers.NotImplemented: {"not implemented", "not started", "no", "n", "none", "missing", "not in place", "未実施", "未対応", "未導入", "未着手"},
+		answers.Implemented: {"implemented", "fully implemented", "done", "complete", "completed", "in place", "yes", "y", "operational",
+			"○", "◯", "〇", "実施済み", "実施済", "済", "完了", "導入済み", "導入済", "対応済み", "対応済", "運用中"},
+		answers.Partial: {"partially implemented", "partial", "partly implemented", "partly", "in progress", "ongoing", "partially", "under implementation",
+			"being implemented", "△", "▲", "一部実施", "一部実施済み", "一部実施済", "一部", "一部導入", "対応中", "実施中", "導入中"},
+		answers.Planned: {"planned", "plan", "to do", "todo", "scheduled", "計画中", "計画", "予定", "実施予定", "導入予定"},
+		answers.NotImplemented: {"not implemented", "not yet implemented", "not started", "no", "n", "none", "missing", "not in place",
+			"×", "✗", "✕", "✖", "未実施", "未対応", "未導入", "未着手"},
 	}
 
 	markWords = []string{"✓", "✔", "x", "○", "◯", "〇", "●", "■", "yes", "y", "true", "1", "*", "v", "レ"}
 	// naWords in a status column say there is no status: the control is
 	// excluded, or the question does not arise.
-	naWords = []string{"n/a", "na", "-", "—", "not applicable", "excluded", "対象外", "該当なし", "除外"}
+	naWords = []string{"n/a", "na", "-", "—", "–", "−", "ー", "not applicable", "excluded", "対象外", "該当なし", "除外"}
 )
 
 func oneOf(v string, words []string) bool {
@@ -82,7 +86,7 @@ func parseMark(s string) (marked, ok bool) {
 		return false, true
 	case oneOf(v, markWords):
 		return true, true
-	case oneOf(v, []string{"no", "n", "false", "0", "-", "×"}):
+	case oneOf(v, []string{"no", "n", "false", "0", "-", "×", "✗", "✕", "✖"}):
 		return false, true
 	}
 	return false, false
@@ -130,16 +134,42 @@ func contains(s []string, v string) bool {
 var (
 	isoDateRE   = regexp.MustCompile(`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$`)
 	jaDateRE    = regexp.MustCompile(`^(\d{4})年(\d{1,2})月(\d{1,2})日$`)
+	eraDateRE   = regexp.MustCompile(`^(令和|平成|昭和)(\d{1,2}|元)年(\d{1,2})月(\d{1,2})日$`)
 	excelSerial = regexp.MustCompile(`^\d{4,6}(\.\d+)?$`)
 )
 
+// eras are the Japanese eras a date of an SoA may be written in: the year
+// before each one's first, and its first and last days.
+var eras = map[string]struct {
+	base        int
+	first, last string
+}{
+	"令和": {2018, "2019-05-01", "9999-12-31"},
+	"平成": {1988, "1989-01-08", "2019-04-30"},
+	"昭和": {1925, "1926-12-25", "1989-01-07"},
+}
+
 // parseDate reads a date cell: an Excel date serial number, YYYY-MM-DD,
-// YYYY/MM/DD or 2026年4月1日. Day-first and month-first forms are refused:
-// 04/05/2026 means different days in different countries.
+// YYYY/MM/DD, 2026年4月1日 or 令和8年4月1日 (the Japanese era: 令和 N is
+// 2018+N, 平成 N 1988+N, 元年 the first year). Day-first and month-first
+// forms are refused: 04/05/2026 means different days in different
+// countries.
 func parseDate(s string) (string, bool) {
 	v := cleanCell(s)
 	if v == "" {
 		return "", true
+	}
+	if m := eraDateRE.FindStringSubmatch(strings.Join(strings.Fields(v), "")); m != nil {
+		era := eras[m[1]]
+		n := 1
+		if m[2] != "元" {
+			n, _ = strconv.Atoi(m[2])
+		}
+		d := fmt.Sprintf("%04d-%02s-%02s", era.base+n, pad2(m[3]), pad2(m[4]))
+		if _, err := time.Parse(time.DateOnly, d); err != nil || n < 1 || d < era.first || d > era.last {
+			return "", false
+		}
+		return d, true
 	}
 	if excelSerial.MatchString(v) {
 		f, err := strconv.ParseFloat(v, 64)
@@ -150,7 +180,7 @@ func parseDate(s string) (string, bool) {
 	}
 	m := isoDateRE.FindStringSubmatch(v)
 	if m == nil {
-		m = jaDateRE.FindStringSubmatch(v)
+		m = jaDateRE.FindStringSubmatch(strings.Join(strings.Fields(v), ""))
 	}
 	if m == nil {
 		return "", false

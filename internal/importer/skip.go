@@ -1,0 +1,147 @@
+package importer
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/soa-tool/soa/internal/catalog"
+)
+
+// The rows of a table that are not controls: empty rows, group headings
+// (theme bands, 2013 clauses and control objectives), rows of the user's
+// own notes. Group headings are skipped quietly; any other row with text
+// of its own is reported, never silently dropped.
+
+// sectionRE matches a bare clause, theme or objective number in the id
+// cell, its title in the next: "A.6 | Organization of information
+// security", "5 | Organizational controls", "A.9.1 | Business …".
+var sectionRE = regexp.MustCompile(`^(?i:a)?\.?\s*\d{1,2}(\.\d{1,2})?\.?$`)
+
+// objectiveRE matches a 2013 control objective's id, alone or before its
+// title: "A.5.1", "5.1", "A.9.1 Business requirements of access control".
+var objectiveRE = regexp.MustCompile(`^(?i:a)?\.?\s*(\d{1,2})\.(\d{1,2})\.?(?:[\s:：]+\S.*)?$`)
+
+// objective returns the 2013 control objective an id cell names, or nil.
+func (r *reader) objective(text string) *catalog.Objective {
+	m := objectiveRE.FindStringSubmatch(strings.TrimSpace(normalizeWidth(text)))
+	s := r.cat.Set(catalog.Set2013)
+	if m == nil || s == nil {
+		return nil
+	}
+	return s.Objective("A." + trimZero(m[1]) + "." + trimZero(m[2]))
+}
+
+// objectiveRow handles the row of a 2013 control objective: skipped
+// quietly, unless it holds answers, which are not imported and so are
+// reported.
+func (r *reader) objectiveRow(t *table, i int, o *catalog.Objective) {
+	what, ok := r.rowAnswers(t, i)
+	if !ok {
+		return
+	}
+	var ctls []string
+	for _, c := range r.cat.Set(catalog.Set2013).Controls {
+		if c.Objective == o.ID {
+			ctls = append(ctls, c.ID)
+		}
+	}
+	idText, idCol, _ := t.cell("", fID, i)
+	r.res.Skipped++
+	r.warnf(r.pos(t.sheet, idCol+1, i+1), "", "", "%s is the control objective %s (%s) of ISO/IEC 27001:2013, not a control: its answers (%s) are not imported; answer its controls (%s)",
+		strings.TrimSpace(idText), o.ID, o.Title, what, strings.Join(ctls, ", "))
+}
+
+// rowAnswers describes the first answer a row holds (an applicability, a
+// status or a reason marked), for a message about a row that is no
+// control; ok is false when it holds none. Free text (a justification, an
+// owner, notes) is no answer here: rows of notes have text like that.
+func (r *reader) rowAnswers(t *table, i int) (string, bool) {
+	answer := func(field, v string) bool {
+		switch field {
+		case fApplicable:
+			val, ok := parseApplicable(v)
+			return ok && val != nil
+		case fStatus:
+			st, ok := parseStatus(v)
+			return ok && st != ""
+		case fReasons:
+			rs, _ := parseReasons(v)
+			return len(rs) > 0
+		}
+		marked, ok := parseMark(v)
+		return ok && marked
+	}
+	for _, field := range []string{fApplicable, fStatus, fReasonLegal, fReasonContractual, fReasonRisk, fReasonBusiness, fReasonBestPractice, fReasons} {
+		v, c, ok := t.cell("", field, i)
+		if !ok || strings.TrimSpace(v) == "" || t.grid.copied(c, i) || !answer(field, v) {
+			continue
+		}
+		ref := r.pos(t.sheet, c+1, i+1).Cell
+		return fmt.Sprintf("%s %q in %s", strings.TrimSpace(t.heads[c]), strings.TrimSpace(v), ref[strings.LastIndex(ref, "!")+1:]), true
+	}
+	return "", false
+}
+
+// skipRow handles a row without a control id: nothing for an empty row
+// or a group heading, a warning for anything else.
+func (r *reader) skipRow(t *table, i int, edition string) {
+	var text []string
+	var at []int
+	for c, v := range t.rows[i] {
+		// Copies of merged cells above are no text of this row's own.
+		if strings.TrimSpace(v) != "" && !t.grid.copied(c, i) {
+			text = append(text, strings.TrimSpace(v))
+			at = append(at, c)
+		}
+	}
+	if len(text) == 0 {
+		return
+	}
+	idText, idCol, _ := t.cell("", fID, i)
+	if !t.grid.copied(idCol, i) { // not the continuation of a control's row
+		if o := r.objective(idText); o != nil && edition == "2013" {
+			r.objectiveRow(t, i, o)
+			return
+		}
+		// Answers the import cannot give to any control are an error: left
+		// as a warning, they would be lost without anyone noticing.
+		if what, ok := r.rowAnswers(t, i); ok {
+			r.res.Skipped++
+			p := r.pos(t.sheet, idCol+1, i+1)
+			if v := strings.TrimSpace(idText); v != "" {
+				r.errorf(p, "", "id", "%q is not a control id, but the row holds answers (%s); write the id as 5.1 or A.5.1.1, or clear the row", v, what)
+			} else {
+				r.errorf(p, "", "id", "the row has no control id, but holds answers (%s); write its id as 5.1 or A.5.1.1, or clear the row", what)
+			}
+			return
+		}
+	}
+	if r.band(t, text, at) {
+		return
+	}
+	r.res.Skipped++
+	shown := strings.Join(text, " | ")
+	if len([]rune(shown)) > 60 {
+		shown = string([]rune(shown)[:60]) + "…"
+	}
+	r.warnf(r.pos(t.sheet, at[0]+1, i+1), "", "", "row without a control id, not imported: %q", shown)
+}
+
+// band reports whether a row's own text, in columns at, is a group
+// heading: one cell holding a theme, clause or objective number and title,
+// or a title of the catalogue; or the number in the id column and the
+// title in the next column that has one (the title column, if any).
+func (r *reader) band(t *table, text []string, at []int) bool {
+	switch len(text) {
+	case 1:
+		return bandRE.MatchString(text[0]) || r.bandTitle(text[0])
+	case 2:
+		titleCol, ok := t.cols[fTitle]
+		if !ok || titleCol == t.cols[fID] {
+			titleCol = at[1]
+		}
+		return at[0] == t.cols[fID] && at[1] == titleCol && sectionRE.MatchString(normalizeWidth(text[0]))
+	}
+	return false
+}
