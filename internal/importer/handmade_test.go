@@ -536,3 +536,63 @@ func TestCoverValues(t *testing.T) {
 		t.Errorf("version %q, revisions %+v", v, revs)
 	}
 }
+
+// TestNoteRowsWithAnswers: a legend, a totals row or a header row repeated
+// down the table holds values that read as answers, but is no control row:
+// a warning, and the controls are read. A row that looks like a control's
+// (an id-shaped id, a control's title, or several kinds of answers) and
+// cannot be read is an error.
+func TestNoteRowsWithAnswers(t *testing.T) {
+	head := []any{"Control ID", "Title", "Applicable", "Justification", "Implementation status"}
+	body := func(from, to int) [][]any {
+		var rows [][]any
+		for n := from; n <= to; n++ {
+			rows = append(rows, []any{fmt.Sprintf("5.%d", n), "t", "Yes", "r", "Implemented"})
+		}
+		return rows
+	}
+	cat := func(parts ...[][]any) [][]any {
+		var rows [][]any
+		for _, p := range parts {
+			rows = append(rows, p...)
+		}
+		return rows
+	}
+	for _, tc := range []struct {
+		name   string
+		rows   [][]any
+		errors []string // substrings, one per error; none: read with a warning
+		warn   string
+	}{
+		{"repeated header", cat([][]any{head}, body(1, 9), [][]any{head}, body(10, 37)), nil, `SoA!A11: warning: row without a control id, not imported: "Control ID | Title | Applicable`},
+		{"totals", cat([][]any{head}, body(1, 37), [][]any{{"Total excluded", nil, 0}}), nil, `SoA!A39: warning: row without a control id, not imported: "Total excluded | 0"`},
+		{"legend", cat([][]any{head}, body(1, 37), [][]any{{}, {"凡例", nil, "○", "適用"}}), nil, `SoA!A40: warning: row without a control id, not imported: "凡例 | ○ | 適用"`},
+		{"note", cat([][]any{head}, body(1, 37), [][]any{{"注記", nil, "○", "○＝適用、×＝除外"}}), nil, `SoA!A39: warning: row without a control id, not imported`},
+		{"id-shaped", cat([][]any{head}, body(1, 37), [][]any{{"5.1.2.3", "t", "Yes"}}), []string{`SoA!A39: error: id: "5.1.2.3" is not a control id, but the row holds answers (Applicable "Yes" in C39)`}, ""},
+		{"two answers", cat([][]any{head}, body(1, 37), [][]any{{"five", "t", "No", nil, "Planned"}, {nil, nil, "Yes", nil, "Implemented"}}), []string{
+			`SoA!A39: error: id: "five" is not a control id, but the row holds answers (Applicable "No" in C39)`,
+			`SoA!A40: error: id: the row has no control id, but holds answers (Applicable "Yes" in C40)`}, ""},
+		{"control title", cat([][]any{head}, body(1, 37), [][]any{{nil, "Screening", nil, nil, "Planned"}}), []string{`SoA!A39: error: id: the row has no control id, but holds answers (Implementation status "Planned" in E39)`}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var rows [][]any
+			rows = append(rows, tc.rows...)
+			res, err := read(t, handmade(t, "SoA", rows...))
+			got := diagLines(err, res)
+			if len(tc.errors) == 0 {
+				if err != nil || res.Rows != 37 || !strings.Contains(got, tc.warn) {
+					t.Errorf("err %v, %d rows; want %q in\n%s", err, res.Rows, tc.warn, got)
+				}
+				return
+			}
+			if n := strings.Count(got, "error:"); n != len(tc.errors) {
+				t.Errorf("%d errors, want %d:\n%s", n, len(tc.errors), got)
+			}
+			for _, want := range tc.errors {
+				if !strings.Contains(got, want) {
+					t.Errorf("missing %q in\n%s", want, got)
+				}
+			}
+		})
+	}
+}

@@ -36,7 +36,7 @@ func (r *reader) objective(text string) *catalog.Objective {
 // quietly, unless it holds answers, which are not imported and so are
 // reported.
 func (r *reader) objectiveRow(t *table, i int, o *catalog.Objective) {
-	what, ok := r.rowAnswers(t, i)
+	what, _, ok := r.rowAnswers(t, i)
 	if !ok {
 		return
 	}
@@ -54,9 +54,12 @@ func (r *reader) objectiveRow(t *table, i int, o *catalog.Objective) {
 
 // rowAnswers describes the first answer a row holds (an applicability, a
 // status or a reason marked), for a message about a row that is no
-// control; ok is false when it holds none. Free text (a justification, an
-// owner, notes) is no answer here: rows of notes have text like that.
-func (r *reader) rowAnswers(t *table, i int) (string, bool) {
+// control; ok is false when it holds none. n counts the kinds of answers
+// it holds (applicability, status, reasons), one a control row would have
+// but a legend or a totals row rarely does. Free text (a justification,
+// an owner, notes) is no answer here: rows of notes have text like that;
+// nor is a cell repeating its column's heading (a repeated header row).
+func (r *reader) rowAnswers(t *table, i int) (what string, n int, ok bool) {
 	answer := func(field, v string) bool {
 		switch field {
 		case fApplicable:
@@ -72,16 +75,56 @@ func (r *reader) rowAnswers(t *table, i int) (string, bool) {
 		marked, ok := parseMark(v)
 		return ok && marked
 	}
+	reasons := false
 	for _, field := range []string{fApplicable, fStatus, fReasonLegal, fReasonContractual, fReasonRisk, fReasonBusiness, fReasonBestPractice, fReasons} {
-		v, c, ok := t.cell("", field, i)
-		if !ok || strings.TrimSpace(v) == "" || t.grid.copied(c, i) || !answer(field, v) {
+		v, c, has := t.cell("", field, i)
+		if !has || strings.TrimSpace(v) == "" || t.grid.copied(c, i) || repeatsHeading(t, c, v) || !answer(field, v) {
 			continue
 		}
-		ref := r.pos(t.sheet, c+1, i+1).Cell
-		return fmt.Sprintf("%s %q in %s", strings.TrimSpace(t.heads[c]), strings.TrimSpace(v), ref[strings.LastIndex(ref, "!")+1:]), true
+		if field != fApplicable && field != fStatus {
+			if reasons {
+				continue
+			}
+			reasons = true
+		}
+		n++
+		if !ok {
+			ref := r.pos(t.sheet, c+1, i+1).Cell
+			what = fmt.Sprintf("%s %q in %s", strings.TrimSpace(t.heads[c]), strings.TrimSpace(v), ref[strings.LastIndex(ref, "!")+1:])
+			ok = true
+		}
 	}
-	return "", false
+	return what, n, ok
 }
+
+// repeatsHeading reports whether a cell holds its column's heading, as in a
+// header row repeated down the table (on each printed page).
+func repeatsHeading(t *table, c int, v string) bool {
+	return c >= 0 && c < len(t.heads) && normalize(v) != "" && normalize(v) == normalize(t.heads[c])
+}
+
+// controlTitle reports whether a row's title cell holds the title of a
+// control of the catalogue: a control's row that lacks its id.
+func (r *reader) controlTitle(t *table, i int) bool {
+	title, c, ok := t.cell("", fTitle, i)
+	if !ok || c == t.cols[fID] || t.grid.copied(c, i) || normalize(title) == "" {
+		return false
+	}
+	tn := normalize(title)
+	for _, s := range r.cat.Sets {
+		for _, ctl := range s.Controls {
+			if normalize(ctl.Title) == tn || (ctl.TitleJA != "" && normalize(ctl.TitleJA) == tn) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// idShapeLooseRE matches an id cell shaped like a control id (digits and
+// dots or hyphens, maybe after "A."), though none the import reads:
+// "5.1.2.3", "5-10".
+var idShapeLooseRE = regexp.MustCompile(`^(?i:a)?[.\-]?\s*\d{1,3}(\s*[.\-]\s*\d{1,3})+\.?$`)
 
 // skipRow handles a row without a control id: nothing for an empty row
 // or a group heading, a warning for anything else.
@@ -105,8 +148,13 @@ func (r *reader) skipRow(t *table, i int, edition string) {
 			return
 		}
 		// Answers the import cannot give to any control are an error: left
-		// as a warning, they would be lost without anyone noticing.
-		if what, ok := r.rowAnswers(t, i); ok {
+		// as a warning, they would be lost without anyone noticing. Only in
+		// a row that looks like a control's, though: its id shaped like an
+		// id, its title a control's, or several kinds of answers in it. A
+		// legend (凡例 | ○ | 適用), a totals row (Total excluded | 0) or a
+		// repeated header row is a row of notes.
+		what, n, ok := r.rowAnswers(t, i)
+		if ok && (n >= 2 || idShapeLooseRE.MatchString(strings.TrimSpace(normalizeWidth(idText))) || r.controlTitle(t, i)) {
 			r.res.Skipped++
 			p := r.pos(t.sheet, idCol+1, i+1)
 			if v := strings.TrimSpace(idText); v != "" {
