@@ -79,10 +79,21 @@ func (r *reader) readCover(f *answers.File) {
 		}
 		return strings.TrimSpace(v)
 	}
+	block := true // in the title block, above the revision history and legend
 	for i := 0; i < limit; i++ {
 		row := rows[i]
 		if isRevisionHeader(row) {
 			f.Revisions = readRevisions(rows[i+1:], i+1, date, text)
+			block = false
+			continue
+		}
+		if isSectionHeading(row) {
+			block = false
+		}
+		if !block {
+			// The revision history and the legend hold free text ("Approved
+			// by the management review", "Date: moved to the 2022
+			// controls"): no labels.
 			continue
 		}
 		// A row may hold several label and value pairs side by side, or a
@@ -152,6 +163,23 @@ func setOnce(dst *string, v string) {
 	if *dst == "" {
 		*dst = v
 	}
+}
+
+// isSectionHeading reports whether a row is the heading of the Cover's
+// revision history or legend ("Revision history", "凡例"), in its first
+// non-empty cell: the title block ends above it.
+func isSectionHeading(row []string) bool {
+	for _, v := range row {
+		if n := normalize(v); n != "" {
+			for _, key := range []string{"wb.revisions", "wb.legend"} {
+				if n == normalize(i18n.EN.T(key)) || n == normalize(i18n.JA.T(key)) {
+					return true
+				}
+			}
+			return n == "revisions" || n == "change history" || n == "変更履歴" || n == "改版履歴"
+		}
+	}
+	return false
 }
 
 func isRevisionHeader(row []string) bool {

@@ -66,3 +66,42 @@ func TestCoverProblems(t *testing.T) {
 		}
 	}
 }
+
+// TestCoverFreeText: text in the revision history and the legend that
+// reads like a label and its value ("Approved by: …", "Date: …") is no
+// organization field: only the title block holds those.
+func TestCoverFreeText(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.JA} {
+		cover := lang.T("wb.sheet.cover")
+		data := edit(t, render(t, loadExample(t, "saas-cloud"), lang), func(f *excelize.File, _ string) {
+			rows, _ := f.GetRows(cover)
+			for i, row := range rows {
+				switch {
+				case len(row) > 0 && row[0] == lang.T("wb.approved_by"):
+					f.SetCellValue(cover, fmt.Sprintf("B%d", i+1), nil)
+				case len(row) > 1 && row[0] == lang.T("wb.rev.version") && row[1] == lang.T("wb.rev.date"):
+					f.SetCellStr(cover, fmt.Sprintf("D%d", i+2), "Date: moved from the 2013 to the 2022 controls")
+					f.SetCellStr(cover, fmt.Sprintf("D%d", i+3), "Approved by: the management review, not yet signed")
+				case len(row) > 0 && row[0] == lang.T("wb.legend"):
+					f.SetCellStr(cover, fmt.Sprintf("C%d", i+2), "Scope: every control of the ISMS")
+				}
+			}
+		})
+		res, err := read(t, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range res.Diags {
+			if strings.Contains(d.String(), "not a date") {
+				t.Errorf("%s: %s", lang, d)
+			}
+		}
+		o := res.File.Org
+		if o.ApprovedBy != "" || o.Date != "2026-04-01" || strings.Contains(o.Scope, "every control") {
+			t.Errorf("%s: organization %+v", lang, o)
+		}
+		if revs := res.File.Revisions; len(revs) != 3 || revs[1].Description != "Approved by: the management review, not yet signed" {
+			t.Errorf("%s: revisions %+v", lang, revs)
+		}
+	}
+}
