@@ -596,3 +596,48 @@ func TestNoteRowsWithAnswers(t *testing.T) {
 		})
 	}
 }
+
+// TestFreeTextEnumColumn: a column guessed as the status or applicability
+// from its heading ("Implementation (details)") whose cells are mostly free
+// text is not read, with a warning, rather than an error in every row; a
+// few bad values among good ones are still errors, and so are the values of
+// a column the user named.
+func TestFreeTextEnumColumn(t *testing.T) {
+	rows := func(head string, cell func(n int) string) [][]any {
+		out := [][]any{{"Ref", "Title", "Applicable", "Justification", head}}
+		for n := 1; n <= 37; n++ {
+			out = append(out, []any{fmt.Sprintf("5.%d", n), "t", "Yes", "r", cell(n)})
+		}
+		return out
+	}
+	text := func(int) string { return "Documented in the ISMS manual" }
+	for _, head := range []string{"Implementation (details)", "Comments (implementation)"} {
+		res, err := read(t, handmade(t, "SoA", rows(head, text)...))
+		if err != nil {
+			t.Fatalf("%s: %v", head, err)
+		}
+		want := fmt.Sprintf(`book.xlsx:SoA!E1: warning: column %q is not read: 37 of its 37 cells in control rows are no implementation status (such as "Documented in the ISMS manual")`, head)
+		if got := diagLines(nil, res); !strings.Contains(got, want) || res.Rows != 37 || len(res.Unmapped) != 1 || res.Unmapped[0].Heading != head {
+			t.Errorf("%s: %d rows, unmapped %v; want %q in\n%s", head, res.Rows, res.Unmapped, want, got)
+		}
+		if a := answer(res, "5.1"); a == nil || a.Status != "" {
+			t.Errorf("%s: 5.1 read as %+v", head, a)
+		}
+	}
+	// Named with --column, the column is read and its values checked.
+	_, err := readColumns(t, handmade(t, "SoA", rows("Implementation (details)", text)...), map[string]string{"status": "Implementation (details)"})
+	if got := diagLines(err, nil); strings.Count(got, "is not an implementation status") != 37 {
+		t.Errorf("named column:\n%s", got)
+	}
+	// One bad value among good ones is an error.
+	maybe := rows("Status", func(n int) string {
+		if n == 5 {
+			return "Maybe"
+		}
+		return "Implemented"
+	})
+	_, err = read(t, handmade(t, "SoA", maybe...))
+	if got := diagLines(err, nil); !strings.Contains(got, `SoA!E6: error: control 5.5: status: "Maybe" is not an implementation status`) {
+		t.Errorf("one bad value:\n%s", got)
+	}
+}

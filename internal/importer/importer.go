@@ -193,6 +193,7 @@ func (r *reader) read() error {
 	case best == nil:
 		return single(diag.Pos{File: r.opts.Name}, "no SoA table found: no sheet has a header row naming a control id column and an applicability, status or justification column in its first %d rows (sheets looked at: %s); name the columns with --column FIELD=HEADING", maxHeaderRow, looked)
 	}
+	r.dropUnreadable(best)
 	r.res.Sheet, r.res.HeaderRow = best.sheet, best.headerRow
 	r.res.Columns, r.res.Unmapped = best.columns, best.unmapped
 	r.checkNamed(best)

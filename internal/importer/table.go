@@ -296,6 +296,61 @@ func cellOrder(a, b string) int {
 	return na - nb
 }
 
+// dropUnreadable leaves out a column guessed from its heading for a field
+// of set values (applicability, status, reasons) when most of its cells
+// in control rows hold none of them: free text under a heading such as
+// "Implementation (details)" or "Comments (implementation)", which would
+// otherwise be an error in every row. The column is reported as not read.
+// A column the user named is always read, and a few bad values in a column
+// of good ones are still errors.
+func (r *reader) dropUnreadable(t *table) {
+	fieldNoun := map[string]string{fApplicable: "applicability (Yes/No)", fStatus: "implementation status", fReasons: "reason for inclusion"}
+	parse := map[string]func(string) bool{
+		fApplicable: func(v string) bool { _, ok := parseApplicable(v); return ok },
+		fStatus:     func(v string) bool { _, ok := parseStatus(v); return ok },
+		fReasons:    func(v string) bool { _, unknown := parseReasons(v); return len(unknown) == 0 },
+	}
+	for _, field := range []string{fApplicable, fStatus, fReasons} {
+		c, ok := t.cols[field]
+		if !ok || r.override(t.heads[c]) != "" {
+			continue
+		}
+		good, bad := 0, 0
+		example := ""
+		for i := t.headerRow; i < len(t.rows); i++ {
+			row := t.rows[i]
+			idc := t.cols[fID]
+			if c >= len(row) || idc >= len(row) || strings.TrimSpace(row[c]) == "" || t.grid.copied(c, i) || repeatsHeading(t, c, row[c]) {
+				continue
+			}
+			if _, ok := r.catalogID(row[idc]); !ok {
+				if _, ok := parseID(row[idc], true); !ok {
+					continue
+				}
+			}
+			if parse[field](row[c]) {
+				good++
+			} else {
+				bad++
+				if example == "" {
+					example = strings.TrimSpace(row[c])
+				}
+			}
+		}
+		if bad <= good {
+			continue
+		}
+		delete(t.cols, field)
+		at := r.pos(t.sheet, c+1, t.headAt[c]+1)
+		t.columns = slices.DeleteFunc(t.columns, func(col Column) bool { return col.Field == field })
+		t.unmapped = append(t.unmapped, Column{Heading: t.heads[c], Cell: at.Cell})
+		slices.SortStableFunc(t.unmapped, func(a, b Column) int { return cellOrder(a.Cell, b.Cell) })
+		h := strings.TrimSpace(t.heads[c])
+		r.warnf(at, "", "", "column %q is not read: %d of its %d cells in control rows are no %s (such as %q); to keep its text, name it with --column notes=%q (or --column %s=%q to check its values)",
+			h, bad, good+bad, fieldNoun[field], example, h, answerField(field), h)
+	}
+}
+
 // checkNamed reports each --column heading that the table does not read as
 // its field: one the header row lacks, or one named for two fields.
 func (r *reader) checkNamed(t *table) {
