@@ -641,3 +641,19 @@ func TestFreeTextEnumColumn(t *testing.T) {
 		t.Errorf("one bad value:\n%s", got)
 	}
 }
+
+// TestIDColumnDistinct: of two columns that could hold the ids, the one
+// holding more distinct ids is read, not the first one repeating one id.
+func TestIDColumnDistinct(t *testing.T) {
+	rows := [][]any{{"Section", "Ref", "Control title", "Applicable"}}
+	for n := 1; n <= 37; n++ {
+		rows = append(rows, []any{"5.1", fmt.Sprintf("5.%d", n), "t", "Yes"})
+	}
+	res, err := read(t, handmade(t, "SoA", rows...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fieldsRead(res); !strings.HasPrefix(got, "id=SoA!B1 ") || res.Rows != 37 {
+		t.Errorf("columns %s, %d rows", got, res.Rows)
+	}
+}

@@ -256,20 +256,21 @@ func (r *reader) subHeadings(g *grid, i int) (heads []string, at []int, last int
 	return heads, at, i + 1
 }
 
-// countIDs counts the cells of column c that hold a control id.
+// countIDs counts the distinct control ids in the cells of column c: a
+// column repeating one id ("Section" holding 5.1 in every row) holds one.
 func (r *reader) countIDs(rows [][]string, c int) int {
-	n := 0
+	seen := map[string]bool{}
 	for _, row := range rows {
 		if c >= len(row) || strings.TrimSpace(row[c]) == "" {
 			continue
 		}
-		if _, ok := r.catalogID(row[c]); ok {
-			n++
-		} else if _, ok := parseID(row[c], true); ok {
-			n++
+		if id, ok := r.catalogID(row[c]); ok {
+			seen[id.id] = true
+		} else if id, ok := parseID(row[c], true); ok {
+			seen[id.id] = true
 		}
 	}
-	return n
+	return len(seen)
 }
 
 // idColumn reports whether most non-empty cells of column c look like ids.
