@@ -657,3 +657,25 @@ func TestIDColumnDistinct(t *testing.T) {
 		t.Errorf("columns %s, %d rows", got, res.Rows)
 	}
 }
+
+// TestExcludedCross: Japanese SoAs mark an excluded control × in both the
+// applicability and the status column: that × is no status. In a row that
+// applies, × in the status column is "not implemented".
+func TestExcludedCross(t *testing.T) {
+	res, err := read(t, handmade(t, "SoA",
+		[]any{"管理策番号", "管理策", "適用可否", "適用理由・除外理由", "実施状況"},
+		[]any{"5.1", "t", "×", "使用しない", "×"},
+		[]any{"5.2", "t", "×", "使用しない", "✕"},
+		[]any{"5.3", "t", "除外", "使用しない", "対象外"},
+		[]any{"5.4", "t", "○", "リスク", "×"},
+		[]any{"5.5", "t", "○", "リスク", "△"},
+	))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string]string{"5.1": "", "5.2": "", "5.3": "", "5.4": "not_implemented", "5.5": "partial"} {
+		if a := answer(res, id); a == nil || string(a.Status) != want {
+			t.Errorf("%s: %+v, want status %q", id, a, want)
+		}
+	}
+}

@@ -394,6 +394,11 @@ func (r *reader) readAnswer(t *table, i int, id string) (a *answers.Answer, blan
 	a.Justification = pickJustification(a.Applicable, just, incl, excl)
 	if v, p, ok := get(fStatus); ok {
 		st, good := parseStatus(v)
+		if a.Applicable != nil && !*a.Applicable && oneOf(word(v), crossWords) {
+			// Japanese SoAs mark an excluded control × in both columns: no
+			// status, not "not implemented".
+			st = ""
+		}
 		if !good {
 			r.errorf(p, id, "status", "%q is not an implementation status (use Implemented, Partially implemented, Planned or Not implemented; also read: In progress, Not started, Done, ○/△/×, 実施済み, 一部実施, 計画中, 未実施)", v)
 		}

@@ -34,6 +34,8 @@ var (
 	}
 
 	markWords = []string{"✓", "✔", "x", "○", "◯", "〇", "●", "■", "yes", "y", "true", "1", "*", "v", "レ"}
+	// crossWords in the status column of an excluded control are no status.
+	crossWords = []string{"×", "✗", "✕", "✖"}
 	// naWords in a status column say there is no status: the control is
 	// excluded, or the question does not arise.
 	naWords = []string{"n/a", "na", "-", "—", "–", "−", "ー", "not applicable", "excluded", "対象外", "該当なし", "除外"}
