@@ -679,3 +679,24 @@ func TestExcludedCross(t *testing.T) {
 		}
 	}
 }
+
+// TestObjectiveWord: a control objective written with a word before it
+// ("Control A.5.1", "管理策 A.6.1") is an objective row like "A.5.1.", not a
+// bad control id.
+func TestObjectiveWord(t *testing.T) {
+	res, err := read(t, handmade(t, "SoA",
+		[]any{"Ref", "Title", "Applicable"},
+		[]any{"Control A.5.1", "objective", "Yes"},
+		[]any{"Control A.5.1.1", "t", "Yes"},
+		[]any{"A.5.1.", "obj"},
+		[]any{"管理策 A.6.1", "obj"},
+		[]any{"Control 6.1.2", "t", "Yes"},
+	))
+	if err != nil {
+		t.Fatal(diagLines(err, res))
+	}
+	got := diagLines(nil, res)
+	if res.Rows != 2 || res.Skipped != 1 || !strings.Contains(got, `SoA!A2: warning: Control A.5.1 is the control objective A.5.1 (`) {
+		t.Errorf("%d rows, %d skipped:\n%s", res.Rows, res.Skipped, got)
+	}
+}
