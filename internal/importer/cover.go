@@ -63,7 +63,11 @@ func (r *reader) readCover(f *answers.File) {
 	date := func(v string, col, row int, field string) (string, bool) {
 		d, ok := parseDate(v)
 		if !ok {
-			r.warnf(r.pos(cover, col+1, row+1), "", field, "%q is not a date, not read (write 2026-04-01 or 2026/04/01, or use a date cell)", v)
+			if hint := eraHint(v); hint != "" {
+				r.warnf(r.pos(cover, col+1, row+1), "", field, "%q is not a date, not read: %s", v, hint)
+			} else {
+				r.warnf(r.pos(cover, col+1, row+1), "", field, "%q is not a date, not read (write 2026-04-01 or 2026/04/01, or use a date cell)", v)
+			}
 		}
 		return d, ok
 	}

@@ -700,3 +700,24 @@ func TestObjectiveWord(t *testing.T) {
 		t.Errorf("%d rows, %d skipped:\n%s", res.Rows, res.Skipped, got)
 	}
 }
+
+// TestEraEnded: a date in an era after it ended (平成31年5月1日) is refused
+// with a message saying the era ended, and the date to write.
+func TestEraEnded(t *testing.T) {
+	res, err := read(t, handmade(t, "SoA",
+		[]any{"組織名", "テスト"},
+		[]any{"発行日", "平成31年5月1日"},
+		[]any{nil},
+		[]any{"管理策番号", "管理策", "適用可否", "実施状況", "目標期日"},
+		[]any{"5.1", "t", "○", "計画中", "平成31年5月1日"},
+	))
+	got := diagLines(err, res)
+	for _, want := range []string{
+		`SoA!B2: warning: organization.date: "平成31年5月1日" is not a date, not read: 平成 ended on 2019-04-30: write 令和元年5月1日 (2019-05-01)`,
+		`SoA!E5: error: control 5.1: target_date: "平成31年5月1日" is not a date: 平成 ended on 2019-04-30: write 令和元年5月1日 (2019-05-01)`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in\n%s", want, got)
+		}
+	}
+}

@@ -417,7 +417,11 @@ func (r *reader) readAnswer(t *table, i int, id string) (a *answers.Answer, blan
 	if v, p, ok := get(fTargetDate); ok {
 		d, good := parseDate(v)
 		if !good {
-			r.errorf(p, id, "target_date", "%q is not a date (write 2026-09-30 or 2026/09/30, or use a date cell)", v)
+			if hint := eraHint(v); hint != "" {
+				r.errorf(p, id, "target_date", "%q is not a date: %s", v, hint)
+			} else {
+				r.errorf(p, id, "target_date", "%q is not a date (write 2026-09-30 or 2026/09/30, or use a date cell)", v)
+			}
 		}
 		a.TargetDate = d
 	}

@@ -194,6 +194,40 @@ func parseDate(s string) (string, bool) {
 	return d, true
 }
 
+// eraHint explains why a date written in a Japanese era that is a real
+// day is refused: the era had ended, or not begun, by then. "" otherwise.
+func eraHint(s string) string {
+	m := eraDateRE.FindStringSubmatch(strings.Join(strings.Fields(cleanCell(s)), ""))
+	if m == nil {
+		return ""
+	}
+	era := eras[m[1]]
+	n := 1
+	if m[2] != "元" {
+		n, _ = strconv.Atoi(m[2])
+	}
+	d := fmt.Sprintf("%04d-%02s-%02s", era.base+n, pad2(m[3]), pad2(m[4]))
+	day, err := time.Parse(time.DateOnly, d)
+	switch {
+	case err != nil || n < 1:
+		return ""
+	case d > era.last:
+		for name, next := range eras {
+			if next.first > era.last && d >= next.first && d <= next.last {
+				year := strconv.Itoa(day.Year() - next.base)
+				if year == "1" {
+					year = "元"
+				}
+				return fmt.Sprintf("%s ended on %s: write %s%s年%d月%d日 (%s)", m[1], era.last, name, year, day.Month(), day.Day(), d)
+			}
+		}
+		return fmt.Sprintf("%s ended on %s", m[1], era.last)
+	case d < era.first:
+		return fmt.Sprintf("%s began on %s", m[1], era.first)
+	}
+	return ""
+}
+
 func pad2(s string) string {
 	if len(s) == 1 {
 		return "0" + s

@@ -85,3 +85,21 @@ func TestParseDate(t *testing.T) {
 		}
 	}
 }
+
+// TestEraHint: a day after its era ended, or before it began, is refused
+// with a message saying so, and the date in the next era.
+func TestEraHint(t *testing.T) {
+	for in, want := range map[string]string{
+		"平成31年5月1日":  "平成 ended on 2019-04-30: write 令和元年5月1日 (2019-05-01)",
+		"平成32年4月1日":  "平成 ended on 2019-04-30: write 令和2年4月1日 (2020-04-01)",
+		"昭和64年1月8日":  "昭和 ended on 1989-01-07: write 平成元年1月8日 (1989-01-08)",
+		"令和元年4月30日":  "令和 began on 2019-05-01",
+		"令和6年4月1日":   "",
+		"令和6年2月30日":  "",
+		"2024-04-01": "",
+	} {
+		if got := eraHint(in); got != want {
+			t.Errorf("eraHint(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
