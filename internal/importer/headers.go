@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -96,14 +98,30 @@ const ambiguousControl = "control"
 // two lines of its cell, 管理策\n番号, is 管理策番号), a trailing "?" or ":"
 // dropped.
 func normalize(s string) string {
-	s = norm.NFKC.String(s)
-	s = strings.ToLower(strings.TrimSpace(s))
-	s = strings.ReplaceAll(s, "(s)", "s")
-	s = strings.NewReplacer("(", " ", ")", " ", "（", " ", "）", " ", "\n", " ", "\r", " ", "*", "").Replace(s)
-	s = joinCJK(strings.Fields(s))
-	s = strings.TrimRightFunc(s, func(r rune) bool { return r == '?' || r == ':' || r == '：' || unicode.IsSpace(r) })
-	return s
+	if v, ok := normalized.Load(s); ok {
+		return v.(string)
+	}
+	n := norm.NFKC.String(s)
+	n = strings.ToLower(strings.TrimSpace(n))
+	n = strings.ReplaceAll(n, "(s)", "s")
+	n = headingPunct.Replace(n)
+	n = joinCJK(strings.Fields(n))
+	n = strings.TrimRightFunc(n, func(r rune) bool { return r == '?' || r == ':' || r == '：' || unicode.IsSpace(r) })
+	// Workbooks repeat the same few texts (headings, values) on every row
+	// and every sheet; short ones are remembered, up to a bound.
+	if len(s) <= 64 && normalizedCount.Add(1) <= maxNormalized {
+		normalized.Store(s, n)
+	}
+	return n
 }
+
+var (
+	headingPunct    = strings.NewReplacer("(", " ", ")", " ", "（", " ", "）", " ", "\n", " ", "\r", " ", "*", "")
+	normalized      sync.Map // text → normalize(text)
+	normalizedCount atomic.Int64
+)
+
+const maxNormalized = 1 << 14
 
 // joinCJK joins words with a space, except between two Japanese (or
 // Chinese) characters, where no space is meant.
