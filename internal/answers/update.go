@@ -376,10 +376,15 @@ func (p *patcher) span(k, v *yaml.Node) (int, int) {
 func render(key string, v *yaml.Node, col int) []string {
 	m := mapping()
 	add(m, key, v)
+	return encodeLines(m, col)
+}
+
+// encodeLines writes n as YAML lines indented by col spaces.
+func encodeLines(n *yaml.Node, col int) []string {
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
-	_ = enc.Encode(m)
+	_ = enc.Encode(n)
 	_ = enc.Close()
 	out := strings.Split(strings.TrimRight(buf.String(), "\n"), "\n")
 	pad := strings.Repeat(" ", col)
@@ -517,19 +522,9 @@ func (p *patcher) setItems(old, v *yaml.Node) bool {
 			return false
 		}
 	}
-	pad := strings.Repeat(" ", indent(p.lines[old.Content[0].Line-1]))
+	dash := indent(p.lines[old.Content[0].Line-1])
 	itemLines := func(n *yaml.Node) []string {
-		seq := &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{n}}
-		var buf bytes.Buffer
-		enc := yaml.NewEncoder(&buf)
-		enc.SetIndent(2)
-		_ = enc.Encode(seq)
-		_ = enc.Close()
-		out := strings.Split(strings.TrimRight(buf.String(), "\n"), "\n")
-		for i := range out {
-			out[i] = pad + out[i]
-		}
-		return out
+		return encodeLines(&yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{n}}, dash)
 	}
 	// The old items' lines: from each item to the next, less the comments
 	// before the next, which stay.
@@ -544,7 +539,7 @@ func (p *patcher) setItems(old, v *yaml.Node) bool {
 		end := limit(i)
 		if end < 0 {
 			end = n.Line // a last item: its line, or the lines of its block
-			for end < len(p.lines) && !isBlankOrComment(p.lines[end]) && indent(p.lines[end]) > len(pad) {
+			for end < len(p.lines) && !isBlankOrComment(p.lines[end]) && indent(p.lines[end]) > dash {
 				end++
 			}
 		}
