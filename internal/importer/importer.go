@@ -164,6 +164,20 @@ func (r *reader) warnf(p diag.Pos, control, field, format string, args ...any) {
 	r.res.Diags.Add(diag.Diagnostic{Pos: p, Severity: diag.Warning, Control: control, Field: field, Msg: fmt.Sprintf(format, args...)})
 }
 
+// idShapedBelow returns up to n distinct cells below t's header in column c
+// that are shaped like control ids.
+func idShapedBelow(t *table, c, n int) []string {
+	var out []string
+	for i := t.headerRow; i < len(t.rows) && len(out) < n; i++ {
+		if c < len(t.rows[i]) {
+			if v := strings.TrimSpace(t.rows[i][c]); looksLikeID(v) && !slices.Contains(out, v) {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}
+
 // soaSheetNames are the names soa gives its SoA sheet, tried first.
 var soaSheetNames = []string{"soa", "適用宣言書", "statement of applicability", "annex a", "附属書a"}
 
@@ -189,6 +203,11 @@ func (r *reader) read() error {
 	switch {
 	case best == nil && miss != nil:
 		c := miss.cols[fID]
+		// Ids of the right shape that are no controls: say which, since the
+		// column is right and the catalogue is not.
+		if odd := idShapedBelow(miss, c, 3); len(odd) > 0 {
+			return single(diag.Pos{File: r.opts.Name}, "no control rows found: the cells below %s (%q) hold ids such as %s, which are no controls of ISO/IEC 27001:2022 or 2013 Annex A or the catalogue's added sets (sheets looked at: %s); for controls of your own, give their catalogue with --catalog DIR", r.pos(miss.sheet, c+1, miss.headAt[c]+1).Cell, strings.TrimSpace(miss.heads[c]), strings.Join(odd, ", "), looked)
+		}
 		return single(diag.Pos{File: r.opts.Name}, "no control rows found: %s heads the id column (%q), but no cell below it holds a control id such as 5.1 or A.5.1.1 (sheets looked at: %s); name the column of ids with --column id=HEADING", r.pos(miss.sheet, c+1, miss.headAt[c]+1).Cell, strings.TrimSpace(miss.heads[c]), looked)
 	case best == nil:
 		return single(diag.Pos{File: r.opts.Name}, "no SoA table found: no sheet has a header row naming a control id column and an applicability, status or justification column in its first %d rows (sheets looked at: %s); name the columns with --column FIELD=HEADING", maxHeaderRow, looked)

@@ -60,3 +60,28 @@ func TestSheetLimits(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(cuts, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestUnknownIDShapes: a column of ids shaped like controls that the
+// catalogue does not have says which, and what to do.
+func TestUnknownIDShapes(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, row := range [][]any{
+		{"Control ID", "Title", "Applicable", "Justification"},
+		{"CLD.9.1", "t", "Yes", "r"}, {"CLD.9.2", "t", "Yes", "r"}, {"CLD.9.1", "t", "No", "r"}, {"XYZ.1", "t", "Yes", "r"},
+	} {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow("Sheet1", cell, &row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf strings.Builder
+	if _, err := f.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	_, err := read(t, []byte(buf.String()))
+	want := `book.xlsx: error: no control rows found: the cells below Sheet1!A1 ("Control ID") hold ids such as CLD.9.1, CLD.9.2, XYZ.1, which are no controls`
+	if err == nil || !strings.HasPrefix(err.Error(), want) || !strings.Contains(err.Error(), "--catalog DIR") {
+		t.Errorf("got %v\nwant %s…", err, want)
+	}
+}
