@@ -3,6 +3,7 @@ package answers
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"sort"
@@ -153,16 +154,19 @@ func answerFields(old, a *Answer) []field {
 	}
 }
 
-// exactFields are a's values in the order of answerFields, exactly as
-// read: the read-back check compares them, so that an edit that loses
-// even a kept final line break is caught.
-func exactFields(a *Answer) []string {
+// exactFields are a's fields, each with its value exactly as read: the
+// read-back check compares them, so that an edit that loses even a kept
+// final line break is caught.
+func exactFields(a *Answer) [][2]string {
 	applicable := ""
 	if a.Applicable != nil {
 		applicable = fmt.Sprint(*a.Applicable)
 	}
-	return []string{applicable, strings.Join(a.Reasons, "\x00"), a.Justification, string(a.Status), a.Owner,
-		strings.Join(a.Evidence, "\x00"), a.TargetDate, a.Notes, a.Review}
+	return [][2]string{
+		{"applicable", applicable}, {"reasons", strings.Join(a.Reasons, "\x00")}, {"justification", a.Justification},
+		{"status", string(a.Status)}, {"owner", a.Owner}, {"evidence", strings.Join(a.Evidence, "\x00")},
+		{"target_date", a.TargetDate}, {"notes", a.Notes}, {"review", a.Review},
+	}
 }
 
 // trimEOL drops the line break a literal or folded block ends with, which a
@@ -779,7 +783,8 @@ func (p *patcher) verify(out []byte, old *File) error {
 			ids = append(ids, a.ID)
 		}
 	}
-	for id := range p.want {
+	// Controls the update added, in a fixed order, so that the messages are.
+	for _, id := range slices.Sorted(maps.Keys(p.want)) {
 		if !slices.Contains(ids, id) {
 			ids = append(ids, id)
 		}
@@ -799,10 +804,10 @@ func (p *patcher) verify(out []byte, old *File) error {
 		if have == nil {
 			have = &Answer{}
 		}
-		w, h := exactFields(want), exactFields(have)
-		for i, f := range answerFields(want, have) {
-			if w[i] != h[i] {
-				errs.Add(diag.Diagnostic{Pos: pos, Severity: diag.Error, Control: id, Field: f.key,
+		h := exactFields(have)
+		for i, w := range exactFields(want) {
+			if w != h[i] {
+				errs.Add(diag.Diagnostic{Pos: pos, Severity: diag.Error, Control: id, Field: w[0],
 					Msg: "soa cannot edit this entry in place without changing other text (it is laid out in a way the editor does not foresee); the file is left as it was: make the changes by hand, or write the entry in block style, one field per line"})
 				break
 			}
