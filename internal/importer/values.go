@@ -161,13 +161,8 @@ func parseDate(s string) (string, bool) {
 	if v == "" {
 		return "", true
 	}
-	if m := eraDateRE.FindStringSubmatch(strings.Join(strings.Fields(v), "")); m != nil {
-		era := eras[m[1]]
-		n := 1
-		if m[2] != "元" {
-			n, _ = strconv.Atoi(m[2])
-		}
-		d := fmt.Sprintf("%04d-%02s-%02s", era.base+n, pad2(m[3]), pad2(m[4]))
+	if name, n, d := eraDate(v); name != "" {
+		era := eras[name]
 		if _, err := time.Parse(time.DateOnly, d); err != nil || n < 1 || d < era.first || d > era.last {
 			return "", false
 		}
@@ -197,35 +192,45 @@ func parseDate(s string) (string, bool) {
 // eraHint explains why a date written in a Japanese era that is a real
 // day is refused: the era had ended, or not begun, by then. "" otherwise.
 func eraHint(s string) string {
-	m := eraDateRE.FindStringSubmatch(strings.Join(strings.Fields(cleanCell(s)), ""))
-	if m == nil {
+	name, n, d := eraDate(cleanCell(s))
+	if name == "" {
 		return ""
 	}
-	era := eras[m[1]]
-	n := 1
-	if m[2] != "元" {
-		n, _ = strconv.Atoi(m[2])
-	}
-	d := fmt.Sprintf("%04d-%02s-%02s", era.base+n, pad2(m[3]), pad2(m[4]))
+	era := eras[name]
 	day, err := time.Parse(time.DateOnly, d)
 	switch {
 	case err != nil || n < 1:
 		return ""
 	case d > era.last:
-		for name, next := range eras {
+		for later, next := range eras {
 			if next.first > era.last && d >= next.first && d <= next.last {
 				year := strconv.Itoa(day.Year() - next.base)
 				if year == "1" {
 					year = "元"
 				}
-				return fmt.Sprintf("%s ended on %s: write %s%s年%d月%d日 (%s)", m[1], era.last, name, year, day.Month(), day.Day(), d)
+				return fmt.Sprintf("%s ended on %s: write %s%s年%d月%d日 (%s)", name, era.last, later, year, day.Month(), day.Day(), d)
 			}
 		}
-		return fmt.Sprintf("%s ended on %s", m[1], era.last)
+		return fmt.Sprintf("%s ended on %s", name, era.last)
 	case d < era.first:
-		return fmt.Sprintf("%s began on %s", m[1], era.first)
+		return fmt.Sprintf("%s began on %s", name, era.first)
 	}
 	return ""
+}
+
+// eraDate reads a date written in a Japanese era: the era's name, the
+// year in it (元年 is 1) and the Gregorian day it names, unchecked; a name
+// of "" when v is no such date.
+func eraDate(v string) (name string, year int, day string) {
+	m := eraDateRE.FindStringSubmatch(strings.Join(strings.Fields(v), ""))
+	if m == nil {
+		return "", 0, ""
+	}
+	year = 1
+	if m[2] != "元" {
+		year, _ = strconv.Atoi(m[2])
+	}
+	return m[1], year, fmt.Sprintf("%04d-%02s-%02s", eras[m[1]].base+year, pad2(m[3]), pad2(m[4]))
 }
 
 func pad2(s string) string {
