@@ -34,18 +34,25 @@ type parsedID struct {
 	float bool
 }
 
+// idCellText is an id cell's text in half-width characters, trimmed, without
+// a word before the id ("Control A.5.1", "管理策 5.1.2").
+func idCellText(raw string) string {
+	s := strings.TrimSpace(normalizeWidth(raw))
+	if m := idWordRE.FindStringSubmatchIndex(s); m != nil {
+		s = s[m[2]:]
+	}
+	return s
+}
+
 // parseID reads the ways people write control ids: A.5.1.1, 5.1.1, A5.1.1,
 // A.5.1, 5.1, with a full stop after them (5.1.1.), a word before them
 // (Control 5.1.2, 管理策 5.1.2) or hyphens between three parts (6-1-2), and
 // numbers such as 5.0999999 stored for 5.1. numeric says the cell held a
 // number rather than text.
 func parseID(raw string, numeric bool) (parsedID, bool) {
-	s := strings.TrimSpace(normalizeWidth(raw))
+	s := idCellText(raw)
 	if s == "" {
 		return parsedID{}, false
-	}
-	if m := idWordRE.FindStringSubmatchIndex(s); m != nil {
-		s = s[m[2]:]
 	}
 	if m := idPrefixRE.FindStringSubmatch(s); m != nil {
 		s = m[1]

@@ -24,11 +24,7 @@ var objectiveRE = regexp.MustCompile(`^(?i:a)?\.?\s*(\d{1,2})\.(\d{1,2})\.?(?:[\
 
 // objective returns the 2013 control objective an id cell names, or nil.
 func (r *reader) objective(text string) *catalog.Objective {
-	s := strings.TrimSpace(normalizeWidth(text))
-	if m := idWordRE.FindStringSubmatchIndex(s); m != nil { // "Control A.5.1", "管理策 A.5.1"
-		s = s[m[2]:]
-	}
-	m := objectiveRE.FindStringSubmatch(s)
+	m := objectiveRE.FindStringSubmatch(idCellText(text))
 	set := r.cat.Set(catalog.Set2013)
 	if m == nil || set == nil {
 		return nil
