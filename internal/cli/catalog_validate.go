@@ -71,7 +71,7 @@ func runCatalogValidate(cmd *cobra.Command, dir, format string) error {
 		if format == "text" {
 			fmt.Fprintf(cmd.ErrOrStderr(), "soa: catalogue invalid: %d error(s)\n", l.Count(diag.Error))
 		}
-		return reported(ExitFindings)
+		return reported(ExitInvalid)
 	}
 	if format == "text" {
 		fmt.Fprintf(cmd.ErrOrStderr(), "catalogue valid: %s\n", describeCatalog(cat))

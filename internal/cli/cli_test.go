@@ -76,33 +76,33 @@ func TestExitCodes(t *testing.T) {
 		want int
 	}{
 		{[]string{"controls"}, ExitOK},
-		{[]string{"controls", "--bogus"}, ExitError},
-		{[]string{"controls", "--format", "xml"}, ExitError},
-		{[]string{"controls", "--theme", "cloud"}, ExitError},
-		{[]string{"controls", "extra"}, ExitError},
+		{[]string{"controls", "--bogus"}, ExitUsage},
+		{[]string{"controls", "--format", "xml"}, ExitUsage},
+		{[]string{"controls", "--theme", "cloud"}, ExitUsage},
+		{[]string{"controls", "extra"}, ExitUsage},
 		{[]string{"controls", "show", "5.1"}, ExitOK},
-		{[]string{"controls", "show", "9.9"}, ExitError},
-		{[]string{"controls", "show"}, ExitError},
+		{[]string{"controls", "show", "9.9"}, ExitUsage},
+		{[]string{"controls", "show"}, ExitUsage},
 		{[]string{"catalog", "validate"}, ExitOK},
 		{[]string{"catalog", "validate", "../../testdata/catalog/custom"}, ExitOK},
-		{[]string{"catalog", "validate", "../../testdata/catalog/bad"}, ExitFindings},
-		{[]string{"catalog", "validate", filepath.Join(dir, "missing")}, ExitError},
-		{[]string{"controls", "--catalog", "../../testdata/catalog/bad"}, ExitFindings},
+		{[]string{"catalog", "validate", "../../testdata/catalog/bad"}, ExitInvalid},
+		{[]string{"catalog", "validate", filepath.Join(dir, "missing")}, ExitUsage},
+		{[]string{"controls", "--catalog", "../../testdata/catalog/bad"}, ExitInvalid},
 		{[]string{"validate", "../../testdata/examples/saas-cloud.yaml"}, ExitOK},
-		{[]string{"validate", "--strict", "../../testdata/examples/saas-cloud.yaml"}, ExitFindings},
-		{[]string{"validate", "../../testdata/bad/unknown-field.yaml"}, ExitFindings},
-		{[]string{"validate", filepath.Join(dir, "missing.yaml")}, ExitError},
-		{[]string{"validate", "../../testdata/bad/unknown-field.yaml", filepath.Join(dir, "missing.yaml")}, ExitError},
-		{[]string{"validate", "--format", "json", "../../testdata/examples/saas-cloud.yaml", filepath.Join(dir, "missing.yaml")}, ExitError},
-		{[]string{"validate"}, ExitError},
-		{[]string{"validate", "--format", "sarif", "x.yaml"}, ExitError},
-		{[]string{"init", "-o", existing}, ExitError},
-		{[]string{"init", "--edition", "2005"}, ExitError},
-		{[]string{"init", "--date", "tomorrow"}, ExitError},
+		{[]string{"validate", "--strict", "../../testdata/examples/saas-cloud.yaml"}, ExitInvalid},
+		{[]string{"validate", "../../testdata/bad/unknown-field.yaml"}, ExitInvalid},
+		{[]string{"validate", filepath.Join(dir, "missing.yaml")}, ExitUsage},
+		{[]string{"validate", "../../testdata/bad/unknown-field.yaml", filepath.Join(dir, "missing.yaml")}, ExitUsage},
+		{[]string{"validate", "--format", "json", "../../testdata/examples/saas-cloud.yaml", filepath.Join(dir, "missing.yaml")}, ExitUsage},
+		{[]string{"validate"}, ExitUsage},
+		{[]string{"validate", "--format", "sarif", "x.yaml"}, ExitUsage},
+		{[]string{"init", "-o", existing}, ExitUsage},
+		{[]string{"init", "--edition", "2005"}, ExitUsage},
+		{[]string{"init", "--date", "tomorrow"}, ExitUsage},
 		{[]string{"schema", "answers"}, ExitOK},
-		{[]string{"schema", "policy"}, ExitError},
+		{[]string{"schema", "policy"}, ExitUsage},
 		{[]string{"version"}, ExitOK},
-		{[]string{"nosuchcommand"}, ExitError},
+		{[]string{"nosuchcommand"}, ExitUsage},
 	}
 	for _, tt := range tests {
 		code, _, errOut := runSoa(t, "", tt.args...)
@@ -135,7 +135,7 @@ func TestWorkbookToStdout(t *testing.T) {
 	}
 	defer tty.Close()
 	stderr.Reset()
-	if code := run(args, strings.NewReader(""), tty, &stderr); code != ExitError || !strings.Contains(stderr.String(), "a workbook is binary") {
+	if code := run(args, strings.NewReader(""), tty, &stderr); code != ExitUsage || !strings.Contains(stderr.String(), "a workbook is binary") {
 		t.Errorf("to a terminal: exit %d: %s", code, stderr.String())
 	}
 }
@@ -152,11 +152,11 @@ func TestValidateCellLimits(t *testing.T) {
 	}
 	code, out, _ := runSoa(t, "", "validate", p)
 	want := p + ":11:12: error: control 5.1: notes: 40000 characters as Excel counts them"
-	if code != ExitFindings || !strings.Contains(out, want) {
+	if code != ExitInvalid || !strings.Contains(out, want) {
 		t.Errorf("exit %d, output:\n%.300s\nwant %q", code, out, want)
 	}
 	code, _, errOut := runSoa(t, "", "generate", p, "-o", filepath.Join(dir, "long.xlsx"))
-	if code != ExitFindings || !strings.Contains(errOut, want) {
+	if code != ExitInvalid || !strings.Contains(errOut, want) {
 		t.Errorf("generate: exit %d: %.300s", code, errOut)
 	}
 }
@@ -173,10 +173,10 @@ func TestCellLimitsEverywhere(t *testing.T) {
 	if err := os.WriteFile(ja, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if code, out, _ := runSoa(t, "", "validate", ja); code != ExitFindings || !strings.Contains(out, "organization.name: 32760 characters") {
+	if code, out, _ := runSoa(t, "", "validate", ja); code != ExitInvalid || !strings.Contains(out, "organization.name: 32760 characters") {
 		t.Errorf("validate: exit %d\n%.400s", code, out)
 	}
-	if code, _, errOut := runSoa(t, "", "gap", ja); code != ExitError || !strings.Contains(errOut, "organization.name: 32760 characters") {
+	if code, _, errOut := runSoa(t, "", "gap", ja); code != ExitUsage || !strings.Contains(errOut, "organization.name: 32760 characters") {
 		t.Errorf("gap: exit %d\n%.400s", code, errOut)
 	}
 	// Two 2013 justifications of 20,000 characters merge into one of 5.1.
@@ -190,7 +190,7 @@ func TestCellLimitsEverywhere(t *testing.T) {
 	}
 	out := filepath.Join(dir, "new.yaml")
 	code, _, errOut := runSoa(t, "", "migrate", old, "-o", out)
-	if code != ExitFindings || !strings.Contains(errOut, "control 5.1: justification:") || !strings.Contains(errOut, "nothing written") {
+	if code != ExitInvalid || !strings.Contains(errOut, "control 5.1: justification:") || !strings.Contains(errOut, "nothing written") {
 		t.Errorf("migrate: exit %d\n%.600s", code, errOut)
 	}
 	if _, err := os.Stat(out); err == nil {

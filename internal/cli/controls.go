@@ -160,7 +160,7 @@ func loadCatalogOrReport(cmd *cobra.Command, dir string) (*catalog.Catalog, erro
 	if l, ok := err.(diag.List); ok {
 		_ = diag.Write(cmd.ErrOrStderr(), "text", l)
 		fmt.Fprintf(cmd.ErrOrStderr(), "soa: the catalogue has %d error(s); run soa catalog validate for details\n", l.Count(diag.Error))
-		return nil, reported(ExitFindings)
+		return nil, reported(ExitInvalid)
 	}
 	return nil, err
 }

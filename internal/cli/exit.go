@@ -13,12 +13,12 @@ import (
 const (
 	// ExitOK: the command did what was asked (there may be warnings).
 	ExitOK = 0
-	// ExitFindings: the input is invalid (validate, catalog validate,
+	// ExitInvalid: the input is invalid (validate, catalog validate,
 	// generate), or findings at or above --fail-on were found (gap).
-	ExitFindings = 1
-	// ExitError: a usage error (bad flag or argument), an I/O error, or
+	ExitInvalid = 1
+	// ExitUsage: a usage error (bad flag or argument), an I/O error, or
 	// anything else that stopped soa from doing the job.
-	ExitError = 2
+	ExitUsage = 2
 )
 
 const exitHelp = `Exit codes:
@@ -44,7 +44,7 @@ func (e *exitErr) Unwrap() error { return e.err }
 
 // usageError marks a problem with flags or arguments.
 func usageError(format string, args ...any) error {
-	return &exitErr{code: ExitError, err: fmt.Errorf(format, args...)}
+	return &exitErr{code: ExitUsage, err: fmt.Errorf(format, args...)}
 }
 
 // reported returns an error that only sets the exit code.
@@ -59,9 +59,9 @@ func exitCode(stderr io.Writer, err error) int {
 	if errors.As(err, &l) {
 		// Input problems that reached here unhandled: print them as they are.
 		_ = diag.Write(stderr, "text", l)
-		return ExitFindings
+		return ExitInvalid
 	}
-	code := ExitError
+	code := ExitUsage
 	var ee *exitErr
 	if errors.As(err, &ee) {
 		code = ee.code

@@ -72,7 +72,7 @@ func writeOutput(stdout io.Writer, path string, data []byte, force bool) error {
 func writeFileAtomic(path string, data []byte, force bool) error {
 	if !force {
 		if _, err := os.Lstat(path); err == nil {
-			return &exitErr{code: ExitError, err: fmt.Errorf("%s already exists; use --force to overwrite it", displayPath(path))}
+			return &exitErr{code: ExitUsage, err: fmt.Errorf("%s already exists; use --force to overwrite it", displayPath(path))}
 		}
 	}
 	dir := filepath.Dir(path)
@@ -110,7 +110,7 @@ func writeFileAtomic(path string, data []byte, force bool) error {
 	// above (another soa writing the same name) is never overwritten.
 	if err := os.Link(tmp.Name(), path); err != nil {
 		if errors.Is(err, os.ErrExist) {
-			return &exitErr{code: ExitError, err: fmt.Errorf("%s already exists; use --force to overwrite it", displayPath(path))}
+			return &exitErr{code: ExitUsage, err: fmt.Errorf("%s already exists; use --force to overwrite it", displayPath(path))}
 		}
 		// A file system without hard links: fall back to rename.
 		if err := os.Rename(tmp.Name(), path); err != nil {

@@ -104,7 +104,7 @@ func runGap(cmd *cobra.Command, o *gapOptions, path string) error {
 	st, l := loadChecked(cat, name, src, true)
 	if st == nil {
 		_ = diag.Write(cmd.ErrOrStderr(), "text", l)
-		return &exitErr{code: ExitError, err: fmt.Errorf("%s is invalid: %d error(s); run soa validate %s", name, l.Count(diag.Error), name)}
+		return &exitErr{code: ExitUsage, err: fmt.Errorf("%s is invalid: %d error(s); run soa validate %s", name, l.Count(diag.Error), name)}
 	}
 	lang := i18n.EN
 	if code := firstNonEmpty(o.lang, st.Org.Language); code != "" {
@@ -127,7 +127,7 @@ func runGap(cmd *cobra.Command, o *gapOptions, path string) error {
 	if o.failOn != "never" {
 		level, _ := gap.ParseSeverity(o.failOn)
 		if rep.AtOrAbove(level) {
-			return reported(ExitFindings)
+			return reported(ExitInvalid)
 		}
 	}
 	return nil

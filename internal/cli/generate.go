@@ -130,7 +130,7 @@ func renderWorkbook(stdin io.Reader, cat *catalog.Catalog, path string, o *gener
 	}
 	st, l := soa.Load(cat, name, src)
 	if st == nil {
-		return nil, l, &exitErr{code: ExitFindings, err: fmt.Errorf("%s: %d error(s); nothing written", name, l.Count(diag.Error))}
+		return nil, l, &exitErr{code: ExitInvalid, err: fmt.Errorf("%s: %d error(s); nothing written", name, l.Count(diag.Error))}
 	}
 	lang := i18n.EN
 	if code := firstNonEmpty(o.lang, st.Org.Language); code != "" {
@@ -141,7 +141,7 @@ func renderWorkbook(stdin io.Reader, cat *catalog.Catalog, path string, o *gener
 	if err := workbook.Write(&buf, st, rep, workbook.Options{Lang: lang}); err != nil {
 		var dl diag.List
 		if errors.As(err, &dl) {
-			return nil, append(l, dl...), &exitErr{code: ExitFindings, err: fmt.Errorf("%s: %w; nothing written", name, errInvalid)}
+			return nil, append(l, dl...), &exitErr{code: ExitInvalid, err: fmt.Errorf("%s: %w; nothing written", name, errInvalid)}
 		}
 		return nil, l, err
 	}
@@ -259,7 +259,7 @@ func runBatch(cmd *cobra.Command, o *generateOptions, inputs []string) error {
 	}
 	fmt.Fprintf(stderr, "generated %d of %d workbooks in %s (%d failed)\n", len(inputs)-failed, len(inputs), time.Since(start).Round(time.Millisecond), failed)
 	if failed > 0 {
-		return reported(ExitFindings) // any failure, whatever its kind: the batch did not finish
+		return reported(ExitInvalid) // any failure, whatever its kind: the batch did not finish
 	}
 	return nil
 }

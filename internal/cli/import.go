@@ -109,7 +109,7 @@ func runImport(cmd *cobra.Command, o *importOptions, path string) error {
 			reportMapping(stderr, res)
 		}
 		_ = diag.Write(stderr, "text", l)
-		return &exitErr{code: ExitFindings, err: fmt.Errorf("%s: %d error(s); nothing written", displayPath(path), l.Count(diag.Error))}
+		return &exitErr{code: ExitInvalid, err: fmt.Errorf("%s: %d error(s); nothing written", displayPath(path), l.Count(diag.Error))}
 	} else if err != nil {
 		return err
 	}
@@ -211,7 +211,7 @@ func importNew(cmd *cobra.Command, cat *catalog.Catalog, res *importer.Result, o
 	}
 	if st, vl := loadChecked(cat, displayPath(o.output), buf.Bytes(), false); st == nil {
 		_ = diag.Write(cmd.ErrOrStderr(), "text", vl)
-		return &exitErr{code: ExitFindings, err: fmt.Errorf("the imported answers do not validate; nothing written")}
+		return &exitErr{code: ExitInvalid, err: fmt.Errorf("the imported answers do not validate; nothing written")}
 	}
 	if err := writeOutput(cmd.OutOrStdout(), o.output, buf.Bytes(), o.force); err != nil {
 		return err
@@ -233,7 +233,7 @@ func importInto(cmd *cobra.Command, cat *catalog.Catalog, res *importer.Result, 
 	var l diag.List
 	if errors.As(err, &l) {
 		_ = diag.Write(cmd.ErrOrStderr(), "text", l)
-		return &exitErr{code: ExitFindings, err: fmt.Errorf("%s cannot be updated; nothing written", displayPath(o.into))}
+		return &exitErr{code: ExitInvalid, err: fmt.Errorf("%s cannot be updated; nothing written", displayPath(o.into))}
 	} else if err != nil {
 		return err
 	}
@@ -248,7 +248,7 @@ func importInto(cmd *cobra.Command, cat *catalog.Catalog, res *importer.Result, 
 	// run would.
 	if st, vl := loadChecked(cat, displayPath(o.into), out, false); st == nil {
 		_ = diag.Write(cmd.ErrOrStderr(), "text", vl)
-		return &exitErr{code: ExitFindings, err: fmt.Errorf("the updated answers would not validate (lines as they would be after the update); nothing written")}
+		return &exitErr{code: ExitInvalid, err: fmt.Errorf("the updated answers would not validate (lines as they would be after the update); nothing written")}
 	}
 	if o.dryRun {
 		fmt.Fprintf(cmd.ErrOrStderr(), "%d change(s); --dry-run: nothing written\n", len(changes))

@@ -68,7 +68,7 @@ error (an existing NEW.yaml is kept unless --force).`,
 			}
 			if long := cellLimits(st); len(long) > 0 {
 				_ = diag.Write(cmd.ErrOrStderr(), "text", long)
-				return &exitErr{code: ExitFindings, err: fmt.Errorf("the migrated answers would hold text too long for a workbook cell (positions are in the file that was not written); shorten the 2013 answers it comes from; nothing written")}
+				return &exitErr{code: ExitInvalid, err: fmt.Errorf("the migrated answers would hold text too long for a workbook cell (positions are in the file that was not written); shorten the 2013 answers it comes from; nothing written")}
 			}
 			if err := writeOutput(cmd.OutOrStdout(), output, buf.Bytes(), force); err != nil {
 				return err
@@ -127,7 +127,7 @@ since the derived answer.`,
 					return err
 				}
 				if cur.Edition != "2022" {
-					return &exitErr{code: ExitFindings, err: fmt.Errorf("%s is an edition %s answers file; NEW must be the 2022 answers", cur.Source, cur.Edition)}
+					return &exitErr{code: ExitInvalid, err: fmt.Errorf("%s is an edition %s answers file; NEW must be the 2022 answers", cur.Source, cur.Edition)}
 				}
 				opts.Current = cur
 			}
@@ -157,7 +157,7 @@ func loadStatement(cmd *cobra.Command, cat *catalog.Catalog, path string) (*soa.
 	st, l := soa.Load(cat, name, src)
 	if st == nil {
 		_ = diag.Write(cmd.ErrOrStderr(), "text", l)
-		return nil, &exitErr{code: ExitFindings, err: fmt.Errorf("%s: %d error(s); nothing done", name, l.Count(diag.Error))}
+		return nil, &exitErr{code: ExitInvalid, err: fmt.Errorf("%s: %d error(s); nothing done", name, l.Count(diag.Error))}
 	}
 	return st, nil
 }
@@ -170,7 +170,7 @@ func loadTransition(cmd *cobra.Command, cat *catalog.Catalog, path string) (*tra
 	}
 	res, err := transition.Derive(cat, old)
 	if err != nil {
-		return nil, &exitErr{code: ExitFindings, err: err}
+		return nil, &exitErr{code: ExitInvalid, err: err}
 	}
 	return res, nil
 }

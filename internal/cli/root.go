@@ -46,7 +46,7 @@ of Applicability workbook and a gap report.
 	}
 	root.PersistentFlags().StringVar(&g.catalogDir, "catalog", "", "directory of catalogue files merged over the bundled catalogue")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return &exitErr{code: ExitError, err: err}
+		return &exitErr{code: ExitUsage, err: err}
 	})
 	root.AddCommand(
 		newControlsCmd(g),
@@ -68,7 +68,7 @@ of Applicability workbook and a gap report.
 func exactArgs(n int) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if err := cobra.ExactArgs(n)(cmd, args); err != nil {
-			return &exitErr{code: ExitError, err: err}
+			return &exitErr{code: ExitUsage, err: err}
 		}
 		return nil
 	}
@@ -78,7 +78,7 @@ func exactArgs(n int) cobra.PositionalArgs {
 func maxArgs(n int) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if err := cobra.MaximumNArgs(n)(cmd, args); err != nil {
-			return &exitErr{code: ExitError, err: err}
+			return &exitErr{code: ExitUsage, err: err}
 		}
 		return nil
 	}

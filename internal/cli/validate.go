@@ -96,9 +96,9 @@ func runValidate(cmd *cobra.Command, o *validateOptions, paths []string) error {
 	}
 	switch {
 	case len(readErrs) > 0:
-		return reported(ExitError)
+		return reported(ExitUsage)
 	case nErr > 0 || (o.strict && nWarn > 0):
-		return reported(ExitFindings)
+		return reported(ExitInvalid)
 	}
 	return nil
 }
