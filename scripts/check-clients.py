@@ -12,6 +12,7 @@ workbook that fails, printing why.
 """
 import os
 import subprocess
+import json
 import sys
 import tempfile
 
@@ -24,6 +25,21 @@ SHEETS = {
 YES = {"en": "Yes", "ja": "適用"}
 NO = {"en": "No", "ja": "除外"}
 TOTAL = {"en": "Total", "ja": "合計"}
+
+
+# The SoA sheet's headings, by language: passed by the Go test from soa's
+# column table (--columns JSON), so that columns are found by heading and
+# never by position.
+COLUMNS = {}
+
+
+def column(ws, lang, key):
+    """The 1-based number of the SoA sheet's column headed as COLUMNS says."""
+    heading = COLUMNS[lang][key]
+    for c in range(1, ws.max_column + 1):
+        if ws.cell(row=1, column=c).value == heading:
+            return c
+    fail(ws.parent.path if hasattr(ws.parent, "path") else "workbook", f"no column headed {heading!r}")
 
 
 def fail(path, msg):
@@ -65,9 +81,10 @@ def check_summary(path, lang):
     recalculate sees the counts, and they agree with the SoA sheet."""
     wb = openpyxl.load_workbook(path, data_only=True)
     soa = wb[SHEETS[lang][1]]
-    applicable = [soa.cell(row=r, column=3).value for r in range(2, soa.max_row + 1)]
+    app, title, theme = column(soa, lang, "applicable"), column(soa, lang, "title"), column(soa, lang, "theme")
+    applicable = [soa.cell(row=r, column=app).value for r in range(2, soa.max_row + 1)]
     want = {
-        "controls": sum(1 for r in range(2, soa.max_row + 1) if (soa.cell(row=r, column=2).value or "") and soa.cell(row=r, column=17).value),
+        "controls": sum(1 for r in range(2, soa.max_row + 1) if (soa.cell(row=r, column=title).value or "") and soa.cell(row=r, column=theme).value),
         "applicable": applicable.count(YES[lang]),
         "excluded": applicable.count(NO[lang]),
     }
@@ -111,10 +128,14 @@ def check_libreoffice(path):
 
 
 def main():
-    if len(sys.argv) < 2:
+    args = sys.argv[1:]
+    if len(args) >= 2 and args[0] == "--columns":
+        COLUMNS.update(json.loads(args[1]))
+        args = args[2:]
+    if not args or not COLUMNS:
         print(__doc__, file=sys.stderr)
         sys.exit(2)
-    for path in sys.argv[1:]:
+    for path in args:
         lang = check_openpyxl(path)
         check_summary(path, lang)
         check_libreoffice(path)

@@ -5,6 +5,7 @@ package answers
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/soa-tool/soa/internal/diag"
 )
@@ -63,6 +64,8 @@ type Answer struct {
 	Owner         string
 	Evidence      []string
 	TargetDate    string
+	ReviewedOn    string
+	Risks         []string
 	Notes         string
 	Review        string
 
@@ -82,25 +85,8 @@ func (a *Answer) At(field string) diag.Pos {
 // SetField sets a's field named key (as the answers file names it) to the
 // value src gives it.
 func (a *Answer) SetField(key string, src *Answer) {
-	switch key {
-	case "applicable":
-		a.Applicable = src.Applicable
-	case "reasons":
-		a.Reasons = src.Reasons
-	case "justification":
-		a.Justification = src.Justification
-	case "status":
-		a.Status = src.Status
-	case "owner":
-		a.Owner = src.Owner
-	case "evidence":
-		a.Evidence = src.Evidence
-	case "target_date":
-		a.TargetDate = src.TargetDate
-	case "notes":
-		a.Notes = src.Notes
-	case "review":
-		a.Review = src.Review
+	if f := FieldByKey(key); f != nil {
+		f.Set(a, f.Get(src))
 	}
 }
 
@@ -112,4 +98,11 @@ func (f *File) Lookup(id string) *Answer {
 		}
 	}
 	return nil
+}
+
+// Unjustified reports whether a is an exclusion without a justification:
+// what ISO/IEC 27001 6.1.3 d) forbids. The rule of that name and soa
+// import's check of a workbook's rows both ask here.
+func (a *Answer) Unjustified() bool {
+	return a != nil && a.Applicable != nil && !*a.Applicable && strings.TrimSpace(a.Justification) == ""
 }

@@ -78,42 +78,23 @@ func Encode(w io.Writer, f *File, opts EncodeOptions) error {
 
 func organization(o Organization) *yaml.Node {
 	m := mapping()
-	add(m, "name", text(o.Name))
-	addIf(m, "scope", text(o.Scope), o.Scope)
-	addIf(m, "soa_version", quoted(o.SoAVersion), o.SoAVersion)
-	add(m, "date", date(o.Date))
-	addIf(m, "prepared_by", text(o.PreparedBy), o.PreparedBy)
-	addIf(m, "approved_by", text(o.ApprovedBy), o.ApprovedBy)
-	addIf(m, "approved_on", date(o.ApprovedOn), o.ApprovedOn)
-	addIf(m, "language", text(o.Language), o.Language)
+	for _, f := range OrgFields {
+		// A required field is written even when empty, for the reader to
+		// name what is missing.
+		if v := f.Get(&o); v != "" || f.Required {
+			add(m, f.Key, f.Node(v))
+		}
+	}
 	return m
 }
 
 func answer(a *Answer) *yaml.Node {
 	m := mapping()
-	if a.Applicable != nil {
-		add(m, "applicable", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: map[bool]string{true: "true", false: "false"}[*a.Applicable]})
-	}
-	if len(a.Reasons) > 0 {
-		seq := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
-		for _, r := range a.Reasons {
-			seq.Content = append(seq.Content, text(r))
+	for _, f := range Fields {
+		if n := f.Node(f.Get(a)); n != nil {
+			add(m, f.Key, n)
 		}
-		add(m, "reasons", seq)
 	}
-	addIf(m, "justification", text(a.Justification), a.Justification)
-	addIf(m, "status", text(string(a.Status)), string(a.Status))
-	addIf(m, "owner", text(a.Owner), a.Owner)
-	if len(a.Evidence) > 0 {
-		seq := &yaml.Node{Kind: yaml.SequenceNode}
-		for _, e := range a.Evidence {
-			seq.Content = append(seq.Content, text(e))
-		}
-		add(m, "evidence", seq)
-	}
-	addIf(m, "target_date", date(a.TargetDate), a.TargetDate)
-	addIf(m, "notes", text(a.Notes), a.Notes)
-	addIf(m, "review", text(a.Review), a.Review)
 	return m
 }
 

@@ -66,23 +66,10 @@ func parseOrganization(r *yamlfile.Reader, n *yaml.Node, o *Organization, pos ma
 	for _, fl := range fields {
 		at := yamlfile.At{Field: "organization." + fl.Key}
 		pos[at.Field] = r.Pos(fl.Value)
-		switch fl.Key {
-		case "name":
-			o.Name, _ = r.String(fl.Value, at)
-		case "scope":
-			o.Scope, _ = r.String(fl.Value, at)
-		case "soa_version":
-			o.SoAVersion, _ = r.String(fl.Value, at)
-		case "date":
-			o.Date, _ = r.Date(fl.Value, at)
-		case "prepared_by":
-			o.PreparedBy, _ = r.String(fl.Value, at)
-		case "approved_by":
-			o.ApprovedBy, _ = r.String(fl.Value, at)
-		case "approved_on":
-			o.ApprovedOn, _ = r.Date(fl.Value, at)
-		case "language":
-			o.Language, _ = r.Enum(fl.Value, at, Languages)
+		for _, f := range OrgFields {
+			if f.Key == fl.Key {
+				f.Set(o, f.read(r, fl.Value, at))
+			}
 		}
 	}
 	if strings.TrimSpace(o.Name) == "" {
@@ -170,36 +157,9 @@ func parseAnswer(r *yamlfile.Reader, e yamlfile.Field, rules bool) *Answer {
 	for _, fl := range fields {
 		fat := at.Sub(fl.Key)
 		a.FieldPos[fl.Key] = r.Pos(fl.Value)
-		switch fl.Key {
-		case "applicable":
-			if yamlfile.IsNull(fl.Value) {
-				continue
-			}
-			if v, ok := r.Bool(fl.Value, fat); ok {
-				a.Applicable = &v
-			}
-		case "reasons":
-			a.Reasons, _ = r.EnumList(fl.Value, fat, Reasons)
-		case "justification":
-			a.Justification, _ = r.String(fl.Value, fat)
-		case "status":
-			s, _ := r.Enum(fl.Value, fat, Statuses)
-			a.Status = Status(s)
-		case "owner":
-			a.Owner, _ = r.String(fl.Value, fat)
-		case "evidence":
-			a.Evidence, _ = r.Strings(fl.Value, fat)
-		case "target_date":
-			a.TargetDate, _ = r.Date(fl.Value, fat)
-		case "notes":
-			a.Notes, _ = r.String(fl.Value, fat)
-		case "review":
-			a.Review, _ = r.String(fl.Value, fat)
+		if f := FieldByKey(fl.Key); f != nil {
+			f.Set(a, f.read(r, fl.Value, fat))
 		}
-	}
-	if rules && a.Applicable != nil && !*a.Applicable && strings.TrimSpace(a.Justification) == "" {
-		r.Errorf(e.Value, at.Sub("justification"), "missing: a control that is not applicable needs a justification for its exclusion (ISO/IEC 27001 6.1.3 d)")
-		r.Diags[len(r.Diags)-1].Rule = RuleExcludedWithoutJustification
 	}
 	return a
 }

@@ -29,12 +29,22 @@ func compileSchema(t *testing.T) *jsonschema.Schema {
 }
 
 // loaderErrors returns the errors (not warnings) the loader reports in src.
+// loaderErrors are the errors soa validate finds in src that a schema can
+// see: the loader's, and the one rule about a single answer's shape, an
+// exclusion without a justification (the JSON Schema requires one too).
 func loaderErrors(name string, src []byte) diag.List {
-	_, l := answers.Parse(name, src)
+	f, l := answers.Parse(name, src)
 	var errs diag.List
 	for _, d := range l {
 		if d.Severity == diag.Error {
 			errs = append(errs, d)
+		}
+	}
+	if f != nil {
+		for _, a := range f.Controls {
+			if a.Unjustified() {
+				errs.Add(diag.Diagnostic{Pos: a.Pos, Severity: diag.Error, Control: a.ID, Field: "justification", Msg: "excluded without a justification"})
+			}
 		}
 	}
 	return errs

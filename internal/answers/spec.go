@@ -29,33 +29,14 @@ var Languages = []string{"en", "ja"}
 // Field lists of the answers file. The loader takes its allowed keys from
 // these, and `soa schema answers` prints them as JSON Schema.
 var (
-	organizationFields = []schema.Field{
-		{Name: "name", Type: schema.String, Required: true, Desc: "Legal or trading name of the organization"},
-		{Name: "scope", Type: schema.String, Desc: "Scope of the ISMS"},
-		{Name: "soa_version", Type: schema.String, Desc: "Version of this Statement of Applicability, such as 1.2"},
-		{Name: "date", Type: schema.Date, Required: true, Desc: "Date of this SoA version (YYYY-MM-DD)"},
-		{Name: "prepared_by", Type: schema.String, Desc: "Who prepared the SoA"},
-		{Name: "approved_by", Type: schema.String, Desc: "Who approved the SoA"},
-		{Name: "approved_on", Type: schema.Date, Desc: "Date of approval (YYYY-MM-DD)"},
-		{Name: "language", Type: schema.Enum, Enum: Languages, Desc: "Default language of generated documents"},
-	}
-	revisionFields = []schema.Field{
+	organizationFields = orgSchema()
+	revisionFields     = []schema.Field{
 		{Name: "version", Type: schema.String, Desc: "SoA version"},
 		{Name: "date", Type: schema.Date, Desc: "Date of the revision (YYYY-MM-DD)"},
 		{Name: "author", Type: schema.String},
 		{Name: "description", Type: schema.String, Desc: "What changed"},
 	}
-	controlFields = []schema.Field{
-		{Name: "applicable", Type: schema.Bool, Nullable: true, Desc: "Whether the control is applicable (included in the ISMS)"},
-		{Name: "reasons", Type: schema.EnumList, Enum: Reasons, Desc: "Why the control is included"},
-		{Name: "justification", Type: schema.String, RequiredWhenFalse: "applicable", Desc: "Justification for inclusion, or for exclusion when not applicable"},
-		{Name: "status", Type: schema.Enum, Enum: Statuses, Desc: "Implementation status"},
-		{Name: "owner", Type: schema.String, Desc: "Person or role responsible"},
-		{Name: "evidence", Type: schema.StringList, Desc: "Documents and records that show the control works"},
-		{Name: "target_date", Type: schema.Date, Desc: "When a partial or planned control will be implemented (YYYY-MM-DD)"},
-		{Name: "notes", Type: schema.String},
-		{Name: "review", Type: schema.String, Desc: "Something a person must check, such as a disagreement found when migrating from 2013"},
-	}
+	controlFields = controlSchema()
 	// topFields is the whole file.
 	topFields = []schema.Field{
 		{Name: "edition", Type: schema.Enum, Enum: Editions, Desc: "Which Annex A the control ids belong to (default 2022)"},
@@ -78,3 +59,21 @@ var Schema = schema.Document{
 // auditor would find wanting rather than a file soa cannot read, so the gap
 // report lists it as a finding.
 const RuleExcludedWithoutJustification = "excluded-without-justification"
+
+// controlSchema describes a control's answer: one schema field per answer field.
+func controlSchema() []schema.Field {
+	out := make([]schema.Field, len(Fields))
+	for i, f := range Fields {
+		out[i] = f.Schema()
+	}
+	return out
+}
+
+// orgSchema describes the organization block.
+func orgSchema() []schema.Field {
+	out := make([]schema.Field, len(OrgFields))
+	for i, f := range OrgFields {
+		out[i] = f.Schema()
+	}
+	return out
+}

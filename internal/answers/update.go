@@ -121,68 +121,37 @@ func Update(name string, src []byte, upd *File, opts UpdateOptions) ([]byte, []C
 // writes the new one.
 type field struct {
 	key      string
-	old, new string
+	old, new string // as change lines show them
+	same     bool
 	node     *yaml.Node
 }
 
 func answerFields(old, a *Answer) []field {
-	boolText := func(b *bool) string {
-		if b == nil {
-			return ""
-		}
-		return fmt.Sprint(*b)
+	out := make([]field, len(Fields))
+	for i, f := range Fields {
+		o, n := f.Get(old), f.Get(a)
+		// Reasons are a set (the same reasons in another order are no
+		// change), and a kept final line break is no change either.
+		out[i] = field{f.Key, f.Show(o), f.Show(n), f.Equal(o, n), f.Node(n)}
 	}
-	reasons := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
-	for _, r := range a.Reasons {
-		reasons.Content = append(reasons.Content, text(r))
-	}
-	evidence := &yaml.Node{Kind: yaml.SequenceNode}
-	for _, e := range a.Evidence {
-		evidence.Content = append(evidence.Content, text(e))
-	}
-	return []field{
-		{"applicable", boolText(old.Applicable), boolText(a.Applicable), &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: boolText(a.Applicable)}},
-		// Reasons are a set: the same reasons in another order are no change.
-		{"reasons", strings.Join(canonicalReasons(old.Reasons), ", "), strings.Join(canonicalReasons(a.Reasons), ", "), reasons},
-		{"justification", trimEOL(old.Justification), trimEOL(a.Justification), text(a.Justification)},
-		{"status", string(old.Status), string(a.Status), text(string(a.Status))},
-		{"owner", old.Owner, a.Owner, text(a.Owner)},
-		{"evidence", strings.Join(old.Evidence, "\n"), strings.Join(a.Evidence, "\n"), evidence},
-		{"target_date", old.TargetDate, a.TargetDate, date(a.TargetDate)},
-		{"notes", trimEOL(old.Notes), trimEOL(a.Notes), text(a.Notes)},
-		{"review", trimEOL(old.Review), trimEOL(a.Review), text(a.Review)},
-	}
+	return out
 }
 
 // exactFields are a's fields, each with its value exactly as read: the
 // read-back check compares them, so that an edit that loses even a kept
 // final line break is caught.
 func exactFields(a *Answer) [][2]string {
-	applicable := ""
-	if a.Applicable != nil {
-		applicable = fmt.Sprint(*a.Applicable)
+	out := make([][2]string, len(Fields))
+	for i, f := range Fields {
+		out[i] = [2]string{f.Key, strings.Join(f.Get(a), "\x00")}
 	}
-	return [][2]string{
-		{"applicable", applicable}, {"reasons", strings.Join(a.Reasons, "\x00")}, {"justification", a.Justification},
-		{"status", string(a.Status)}, {"owner", a.Owner}, {"evidence", strings.Join(a.Evidence, "\x00")},
-		{"target_date", a.TargetDate}, {"notes", a.Notes}, {"review", a.Review},
-	}
+	return out
 }
 
 // trimEOL drops the line break a literal or folded block ends with, which a
 // spreadsheet cell does not keep: "text\n" in the file and "text" in the
 // workbook are the same answer.
 func trimEOL(s string) string { return strings.TrimRight(s, "\n") }
-
-func canonicalReasons(rs []string) []string {
-	var out []string
-	for _, r := range Reasons {
-		if slices.Contains(rs, r) {
-			out = append(out, r)
-		}
-	}
-	return out
-}
 
 // patcher edits the lines of a YAML file. Edits are collected first and
 // applied from the bottom up, so that line numbers stay valid.
@@ -462,39 +431,26 @@ func (p *patcher) setField(m *yaml.Node, key string, v *yaml.Node, remove bool) 
 	p.add(end, end, render(key, v, m.Content[0].Column-1))
 }
 
-// updatedOrgFields are the organization fields a workbook's cover gives,
-// with how each is written.
-var updatedOrgFields = []struct {
-	key  string
-	get  func(*Organization) *string
-	node func(string) *yaml.Node
-}{
-	{"name", func(o *Organization) *string { return &o.Name }, text},
-	{"scope", func(o *Organization) *string { return &o.Scope }, text},
-	{"soa_version", func(o *Organization) *string { return &o.SoAVersion }, quoted},
-	{"date", func(o *Organization) *string { return &o.Date }, date},
-	{"prepared_by", func(o *Organization) *string { return &o.PreparedBy }, text},
-	{"approved_by", func(o *Organization) *string { return &o.ApprovedBy }, text},
-	{"approved_on", func(o *Organization) *string { return &o.ApprovedOn }, date},
-}
-
 func (p *patcher) organization(old, upd Organization) []Change {
 	_, org := find(p.root, "organization")
 	var out []Change
-	for _, f := range updatedOrgFields {
-		was, now := trimEOL(*f.get(&old)), trimEOL(*f.get(&upd))
+	for _, f := range OrgFields {
+		if f.Cover == "" {
+			continue // the workbook does not show it
+		}
+		was, now := trimEOL(f.Get(&old)), trimEOL(f.Get(&upd))
 		// The workbook's cover says nothing about a field it leaves empty.
 		if now == "" || now == was {
 			continue
 		}
 		if org == nil || org.Kind != yaml.MappingNode || org.Style == yaml.FlowStyle || sharesAnchors(org) {
-			p.errs.Add(diag.Diagnostic{Pos: diag.Pos{File: p.name}, Severity: diag.Error, Field: "organization." + f.key,
+			p.errs.Add(diag.Diagnostic{Pos: diag.Pos{File: p.name}, Severity: diag.Error, Field: f.Path(),
 				Msg: fmt.Sprintf("the workbook says %q; write organization as a block mapping (one field per line) to have it updated, or edit it by hand", now)})
 			continue
 		}
-		p.setField(org, f.key, f.node(now), false)
-		*f.get(&p.wantOrg) = now
-		out = append(out, Change{Field: "organization." + f.key, Old: was, New: now})
+		p.setField(org, f.Key, f.Node(now), false)
+		f.Set(&p.wantOrg, now)
+		out = append(out, Change{Field: f.Path(), Old: was, New: now})
 	}
 	return out
 }
@@ -615,7 +571,7 @@ func (p *patcher) control(old, a *Answer, opts UpdateOptions) []Change {
 	var changed []field
 	var out []Change
 	for _, f := range answerFields(old, a) {
-		if !slices.Contains(opts.Fields, f.key) || f.old == f.new {
+		if !slices.Contains(opts.Fields, f.key) || f.same {
 			continue
 		}
 		changed = append(changed, f)
@@ -646,7 +602,7 @@ func (p *patcher) control(old, a *Answer, opts UpdateOptions) []Change {
 	switch {
 	case entry != nil && entry.Kind == yaml.MappingNode && entry.Style != yaml.FlowStyle && len(entry.Content) > 0:
 		for _, f := range changed {
-			p.setField(entry, f.key, f.node, f.new == "")
+			p.setField(entry, f.key, f.node, f.node == nil)
 		}
 	case entry != nil:
 		// "5.1:" with nothing under it, or a flow mapping: write the whole

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/soa-tool/soa/internal/catalog"
@@ -37,8 +36,8 @@ Exit codes: 0 valid, 1 invalid, 2 usage or I/O error.`,
   soa catalog validate ./my-controls --format json`,
 		Args: maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if !slices.Contains(diag.Formats, format) {
-				return usageError("--format: unknown format %q (allowed: %s)", format, strings.Join(diag.Formats, ", "))
+			if _, err := pickFormat(diag.Formats, format); err != nil {
+				return err
 			}
 			dir := g.catalogDir
 			if len(args) == 1 {
@@ -50,8 +49,7 @@ Exit codes: 0 valid, 1 invalid, 2 usage or I/O error.`,
 			return runCatalogValidate(cmd, dir, format)
 		},
 	}
-	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: "+strings.Join(diag.Formats, ", "))
-	registerEnum(cmd, "format", diag.Formats)
+	addFormatFlag(cmd, &format, diag.Formats)
 	return cmd
 }
 

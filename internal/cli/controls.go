@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/soa-tool/soa/internal/catalog"
@@ -43,10 +42,9 @@ terminal; json, yaml and csv give every field for other tools.`,
 	f.StringArrayVar(&o.attrs, "attr", nil, "only controls with this ISO/IEC 27002:2022 attribute, as KEY=VALUE (repeatable; all must match; 2022 only)")
 	f.BoolVar(&o.isNew, "new", false, "only the controls new in 2022")
 	f.StringVar(&o.lang, "lang", "en", "language of titles in the table: en or ja")
-	f.StringVarP(&o.format, "format", "f", "table", "output format: "+strings.Join(controllist.Formats, ", "))
+	addFormatFlag(cmd, &o.format, controllist.Formats)
 	registerEnum(cmd, "edition", catalog.Editions)
 	registerEnum(cmd, "lang", i18n.Languages)
-	registerEnum(cmd, "format", controllist.Formats)
 	_ = cmd.RegisterFlagCompletionFunc("theme", func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 		cat, err := loadCatalog(g.catalogDir)
 		if err != nil {
@@ -69,8 +67,8 @@ func runControls(cmd *cobra.Command, o *controlsOptions) error {
 	if err != nil {
 		return usageError("--lang: %v", err)
 	}
-	if !slices.Contains(controllist.Formats, o.format) {
-		return usageError("--format: unknown format %q (allowed: %s)", o.format, strings.Join(controllist.Formats, ", "))
+	if _, err := pickFormat(controllist.Formats, o.format); err != nil {
+		return err
 	}
 	cat, err := loadCatalogOrReport(cmd, o.catalogDir)
 	if err != nil {

@@ -7,7 +7,6 @@ import (
 	"os"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/soa-tool/soa/internal/diag"
 	"github.com/soa-tool/soa/internal/gap"
@@ -17,9 +16,9 @@ import (
 
 type gapOptions struct {
 	*globalOptions
-	format   string
-	failOn   string
-	asOf     string
+	format string
+	failOn string
+	judging
 	lang     string
 	template string
 	output   string
@@ -39,8 +38,14 @@ without justification, controls not implemented, overdue target dates,
 missing evidence, excluded controls new in 2022, stale 2013 references ...)
 with a summary per theme and the weakest areas.
 
+Each finding names its place in the answers file (file:line:col). Target
+and review dates are judged as of --as-of (default today), which every
+format prints.
+
 Formats: text (colour on a terminal; NO_COLOR turns it off), markdown and
-html (from templates; --template FILE replaces the built-in one), json.
+html (from templates; --template FILE replaces the built-in one), json,
+github (GitHub Actions annotations on the answers file's lines) and sarif
+(SARIF 2.1.0, for code-scanning services).
 
 Exit codes: 0 nothing at or above --fail-on (default error), 1 something
 was, 2 usage or input error (invalid answers print the validate messages).`,
@@ -52,31 +57,28 @@ was, 2 usage or input error (invalid answers print the validate messages).`,
 		RunE: func(cmd *cobra.Command, args []string) error { return runGap(cmd, o, args[0]) },
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.format, "format", "f", "text", "output format: "+strings.Join(gap.Formats, ", "))
+	addFormatFlag(cmd, &o.format, gap.Formats)
 	f.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a finding is at least this severe: error, warning, gap or never")
-	f.StringVar(&o.asOf, "as-of", "", "judge target dates as of this date, YYYY-MM-DD (default: today)")
+	o.judging.addFlags(cmd)
 	f.StringVar(&o.lang, "lang", "", "language of the report: en or ja (default: the answers' organization.language, else en)")
 	f.StringVar(&o.template, "template", "", "Go template replacing the built-in one of the text, markdown or html format")
 	f.StringVarP(&o.output, "output", "o", "", "write the report to this file instead of standard output")
 	f.BoolVar(&o.force, "force", false, "overwrite the -o file if it exists")
-	registerEnum(cmd, "format", gap.Formats)
 	registerEnum(cmd, "fail-on", failOnLevels)
 	registerEnum(cmd, "lang", i18n.Languages)
 	return cmd
 }
 
 func runGap(cmd *cobra.Command, o *gapOptions, path string) error {
-	if !slices.Contains(gap.Formats, o.format) {
-		return usageError("--format: unknown format %q (allowed: %s)", o.format, strings.Join(gap.Formats, ", "))
+	if _, err := pickFormat(gap.Formats, o.format); err != nil {
+		return err
 	}
 	if !slices.Contains(failOnLevels, o.failOn) {
 		return usageError("--fail-on: unknown level %q (allowed: %s)", o.failOn, strings.Join(failOnLevels, ", "))
 	}
-	asOf := o.asOf
-	if asOf == "" {
-		asOf = today()
-	} else if _, err := time.Parse(time.DateOnly, asOf); err != nil {
-		return usageError("--as-of: %q is not a date; write YYYY-MM-DD", asOf)
+	ro, err := o.judging.options()
+	if err != nil {
+		return err
 	}
 	if o.lang != "" {
 		if _, err := i18n.Parse(o.lang); err != nil {
@@ -85,8 +87,8 @@ func runGap(cmd *cobra.Command, o *gapOptions, path string) error {
 	}
 	var tmpl []byte
 	if o.template != "" {
-		if o.format == "json" {
-			return usageError("--template applies to the text, markdown and html formats, not json")
+		if !slices.Contains([]string{"text", "markdown", "html"}, o.format) {
+			return usageError("--template applies to the text, markdown and html formats, not %s", o.format)
 		}
 		var err error
 		if tmpl, err = readLimited(o.template); err != nil {
@@ -101,7 +103,7 @@ func runGap(cmd *cobra.Command, o *gapOptions, path string) error {
 	if err != nil {
 		return err
 	}
-	st, l := loadChecked(cat, name, src, true)
+	st, l := loadChecked(cat, name, src, true, ro)
 	if st == nil {
 		_ = diag.Write(cmd.ErrOrStderr(), "text", l)
 		return &exitErr{code: ExitUsage, err: fmt.Errorf("%s is invalid: %d error(s); run soa validate %s", name, l.Count(diag.Error), name)}
@@ -110,7 +112,7 @@ func runGap(cmd *cobra.Command, o *gapOptions, path string) error {
 	if code := firstNonEmpty(o.lang, st.Org.Language); code != "" {
 		lang, _ = i18n.Parse(code)
 	}
-	rep := gap.Analyze(st, gap.Options{AsOf: asOf, Lang: lang})
+	rep := gap.Analyze(st, gap.Options{AsOf: ro.AsOf, MaxReviewAge: ro.MaxReviewAge, Lang: lang})
 	toStdout := o.output == "" || o.output == stdoutName
 	color := o.format == "text" && toStdout && isTerminal(cmd.OutOrStdout()) && os.Getenv("NO_COLOR") == ""
 	var buf bytes.Buffer

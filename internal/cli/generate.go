@@ -16,7 +16,6 @@ import (
 	"github.com/soa-tool/soa/internal/diag"
 	"github.com/soa-tool/soa/internal/gap"
 	"github.com/soa-tool/soa/internal/i18n"
-	"github.com/soa-tool/soa/internal/soa"
 	"github.com/soa-tool/soa/internal/workbook"
 	"github.com/spf13/cobra"
 )
@@ -25,8 +24,8 @@ type generateOptions struct {
 	*globalOptions
 	output string
 	lang   string
-	asOf   string
-	force  bool
+	judging
+	force bool
 }
 
 func newGenerateCmd(g *globalOptions) *cobra.Command {
@@ -67,7 +66,7 @@ Exit codes: 0 written, 1 invalid answers (any file, in a batch),
 	f := cmd.Flags()
 	f.StringVarP(&o.output, "output", "o", "", "workbook to write, a directory for several answers files, or - for standard output")
 	f.StringVar(&o.lang, "lang", "", "language of the workbook: en or ja (default: the answers' organization.language, else en)")
-	f.StringVar(&o.asOf, "as-of", "", "date the Gaps sheet judges target dates against, YYYY-MM-DD (default: the SoA's date)")
+	o.judging.addFlags(cmd)
 	f.BoolVar(&o.force, "force", false, "overwrite existing workbooks")
 	registerEnum(cmd, "lang", i18n.Languages)
 	return cmd
@@ -79,10 +78,8 @@ func runGenerate(cmd *cobra.Command, o *generateOptions, args []string) error {
 			return usageError("--lang: %v", err)
 		}
 	}
-	if o.asOf != "" {
-		if _, err := time.Parse(time.DateOnly, o.asOf); err != nil {
-			return usageError("--as-of: %q is not a date; write YYYY-MM-DD", o.asOf)
-		}
+	if _, err := o.judging.options(); err != nil {
+		return err
 	}
 	inputs, batch, err := generateInputs(args)
 	if err != nil {
@@ -128,7 +125,11 @@ func renderWorkbook(stdin io.Reader, cat *catalog.Catalog, path string, o *gener
 	if err != nil {
 		return nil, nil, err
 	}
-	st, l := soa.Load(cat, name, src)
+	ro, err := o.judging.options()
+	if err != nil {
+		return nil, nil, err
+	}
+	st, l := loadChecked(cat, name, src, false, ro)
 	if st == nil {
 		return nil, l, &exitErr{code: ExitInvalid, err: fmt.Errorf("%s: %d error(s); nothing written", name, l.Count(diag.Error))}
 	}
@@ -136,13 +137,9 @@ func renderWorkbook(stdin io.Reader, cat *catalog.Catalog, path string, o *gener
 	if code := firstNonEmpty(o.lang, st.Org.Language); code != "" {
 		lang, _ = i18n.Parse(code)
 	}
-	rep := gap.Analyze(st, gap.Options{AsOf: firstNonEmpty(o.asOf, st.Org.Date), Lang: lang})
+	rep := gap.Analyze(st, gap.Options{AsOf: ro.AsOf, MaxReviewAge: ro.MaxReviewAge, Lang: lang})
 	var buf bytes.Buffer
 	if err := workbook.Write(&buf, st, rep, workbook.Options{Lang: lang}); err != nil {
-		var dl diag.List
-		if errors.As(err, &dl) {
-			return nil, append(l, dl...), &exitErr{code: ExitInvalid, err: fmt.Errorf("%s: %w; nothing written", name, errInvalid)}
-		}
 		return nil, l, err
 	}
 	return buf.Bytes(), l, nil

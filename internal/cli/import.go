@@ -209,7 +209,7 @@ func importNew(cmd *cobra.Command, cat *catalog.Catalog, res *importer.Result, o
 	if err != nil {
 		return err
 	}
-	if st, vl := loadChecked(cat, displayPath(o.output), buf.Bytes(), false); st == nil {
+	if st, vl := loadChecked(cat, displayPath(o.output), buf.Bytes(), false, defaultJudgement()); st == nil {
 		_ = diag.Write(cmd.ErrOrStderr(), "text", vl)
 		return &exitErr{code: ExitInvalid, err: fmt.Errorf("the imported answers do not validate; nothing written")}
 	}
@@ -246,7 +246,7 @@ func importInto(cmd *cobra.Command, cat *catalog.Catalog, res *importer.Result, 
 	}
 	// Checked before --dry-run stops, so that a dry run fails as the real
 	// run would.
-	if st, vl := loadChecked(cat, displayPath(o.into), out, false); st == nil {
+	if st, vl := loadChecked(cat, displayPath(o.into), out, false, defaultJudgement()); st == nil {
 		_ = diag.Write(cmd.ErrOrStderr(), "text", vl)
 		return &exitErr{code: ExitInvalid, err: fmt.Errorf("the updated answers would not validate (lines as they would be after the update); nothing written")}
 	}

@@ -1,55 +1,77 @@
 package cli
 
 import (
+	"time"
+
 	"github.com/soa-tool/soa/internal/catalog"
 	"github.com/soa-tool/soa/internal/diag"
-	"github.com/soa-tool/soa/internal/gap"
-	"github.com/soa-tool/soa/internal/i18n"
+	"github.com/soa-tool/soa/internal/rules"
 	"github.com/soa-tool/soa/internal/soa"
-	"github.com/soa-tool/soa/internal/workbook"
+	"github.com/spf13/cobra"
 )
 
-// loadChecked loads an answers file as validate judges it: soa.Load (for
-// the gap report, soa.LoadForReport), then the texts too long for their
-// workbook cell in any language, so that a file validate passes can be
-// generated in either. The statement is nil when there is an error.
-func loadChecked(cat *catalog.Catalog, name string, src []byte, forReport bool) (*soa.Statement, diag.List) {
-	load := soa.Load
-	if forReport {
-		load = soa.LoadForReport
+// judging holds the flags that say how answers are judged, which every
+// command that judges them shares: validate, gap, generate.
+type judging struct {
+	asOf         string
+	maxReviewAge string
+}
+
+func (j *judging) addFlags(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&j.asOf, "as-of", "", "judge target and review dates as of this date, YYYY-MM-DD (default: today)")
+	cmd.Flags().StringVar(&j.maxReviewAge, "max-review-age", rules.DefaultMaxReviewAge.String(), "a reviewed_on older than this is stale: 90d, 6w, 12m, 1y")
+}
+
+// options resolves the flags. The as-of date is the one policy of every
+// command, report and sheet: --as-of when given, else today (see today:
+// SOURCE_DATE_EPOCH, for reproducible builds, else this machine's clock);
+// every output that judges dates prints it.
+func (j *judging) options() (rules.Options, error) {
+	var o rules.Options
+	switch {
+	case j.asOf == "":
+		o.AsOf = today()
+	default:
+		if _, err := time.Parse(time.DateOnly, j.asOf); err != nil {
+			return o, usageError("--as-of: %q is not a date; write YYYY-MM-DD", j.asOf)
+		}
+		o.AsOf = j.asOf
 	}
-	st, l := load(cat, name, src)
+	age, err := rules.ParseAge(j.maxReviewAge)
+	if err != nil {
+		return o, usageError("--max-review-age: %v", err)
+	}
+	o.MaxReviewAge = age
+	return o, nil
+}
+
+// defaultJudgement is how commands without the judging flags (import,
+// migrate) judge the answers they write: as of today, with the default
+// review age. Only the errors stop them, and no error depends on a date.
+func defaultJudgement() rules.Options {
+	return rules.Options{AsOf: today(), MaxReviewAge: rules.DefaultMaxReviewAge}
+}
+
+// loadChecked loads an answers file as validate judges it: parsed and
+// joined with the catalogue (soa.Load), every text checked against the
+// workbook's cell limits in every language (rules.CellLimits), and, unless
+// forReport, the rules' errors and warnings added as diagnostics. The
+// statement is nil when there is an error. The gap report lists the
+// rules' findings itself, so forReport leaves them out: an exclusion
+// without a justification is a finding there, not a file soa cannot read.
+func loadChecked(cat *catalog.Catalog, name string, src []byte, forReport bool, ro rules.Options) (*soa.Statement, diag.List) {
+	st, l := soa.Load(cat, name, src)
 	if st == nil {
 		return nil, l
 	}
-	if long := cellLimits(st); len(long) > 0 {
-		l = append(l, long...)
-		l.Sort()
+	if forReport {
+		l = append(l, rules.CellLimits(st)...)
+	} else {
+		l = append(l, rules.Validate(st, ro)...)
+	}
+	l.Sort()
+	if l.HasErrors() {
 		return nil, l
 	}
 	return st, l
-}
-
-// cellLimits lists, once per field, the texts of st too long for their
-// cell in a workbook of any language (the labels that share a cell differ
-// in length between languages).
-func cellLimits(st *soa.Statement) diag.List {
-	type key struct {
-		pos            diag.Pos
-		control, field string
-	}
-	seen := map[key]bool{}
-	var out diag.List
-	for _, code := range i18n.Languages {
-		lang, _ := i18n.Parse(code)
-		rep := gap.Analyze(st, gap.Options{AsOf: st.Org.Date, Lang: lang})
-		for _, d := range workbook.CheckText(st, rep, lang) {
-			k := key{d.Pos, d.Control, d.Field}
-			if !seen[k] {
-				seen[k] = true
-				out = append(out, d)
-			}
-		}
-	}
-	return out
 }

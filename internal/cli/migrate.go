@@ -3,13 +3,12 @@ package cli
 import (
 	"bytes"
 	"fmt"
-	"slices"
-	"strings"
 	"time"
 
 	"github.com/soa-tool/soa/internal/catalog"
 	"github.com/soa-tool/soa/internal/diag"
 	"github.com/soa-tool/soa/internal/i18n"
+	"github.com/soa-tool/soa/internal/rules"
 	"github.com/soa-tool/soa/internal/soa"
 	"github.com/soa-tool/soa/internal/transition"
 	"github.com/spf13/cobra"
@@ -66,7 +65,7 @@ error (an existing NEW.yaml is kept unless --force).`,
 			if st == nil {
 				return fmt.Errorf("internal error: the migrated file does not validate:\n%v", l)
 			}
-			if long := cellLimits(st); len(long) > 0 {
+			if long := rules.CellLimits(st); len(long) > 0 {
 				_ = diag.Write(cmd.ErrOrStderr(), "text", long)
 				return &exitErr{code: ExitInvalid, err: fmt.Errorf("the migrated answers would hold text too long for a workbook cell (positions are in the file that was not written); shorten the 2013 answers it comes from; nothing written")}
 			}
@@ -109,8 +108,8 @@ since the derived answer.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if !slices.Contains(transition.Formats, format) {
-				return usageError("--format: unknown format %q (allowed: %s)", format, strings.Join(transition.Formats, ", "))
+			if _, err := pickFormat(transition.Formats, format); err != nil {
+				return err
 			}
 			cat, err := loadCatalogOrReport(cmd, g.catalogDir)
 			if err != nil {
@@ -140,9 +139,8 @@ since the derived answer.`,
 			return res.WriteReport(cmd.OutOrStdout(), opts)
 		},
 	}
-	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: "+strings.Join(transition.Formats, ", "))
+	addFormatFlag(cmd, &format, transition.Formats)
 	cmd.Flags().StringVar(&lang, "lang", "", "language of the report: en or ja (default: the answers' language, else en)")
-	registerEnum(cmd, "format", transition.Formats)
 	registerEnum(cmd, "lang", i18n.Languages)
 	return cmd
 }

@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
-	"strings"
 
 	"github.com/soa-tool/soa/internal/diag"
 	"github.com/spf13/cobra"
@@ -15,6 +13,7 @@ type validateOptions struct {
 	*globalOptions
 	format string
 	strict bool
+	judging
 }
 
 func newValidateCmd(g *globalOptions) *cobra.Command {
@@ -50,15 +49,19 @@ code is 2.`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error { return runValidate(cmd, o, args) },
 	}
-	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "output format: "+strings.Join(diag.Formats, ", "))
+	addFormatFlag(cmd, &o.format, diag.Formats)
+	o.judging.addFlags(cmd)
 	cmd.Flags().BoolVar(&o.strict, "strict", false, "treat warnings as errors (exit 1)")
-	registerEnum(cmd, "format", diag.Formats)
 	return cmd
 }
 
 func runValidate(cmd *cobra.Command, o *validateOptions, paths []string) error {
-	if !slices.Contains(diag.Formats, o.format) {
-		return usageError("--format: unknown format %q (allowed: %s)", o.format, strings.Join(diag.Formats, ", "))
+	if _, err := pickFormat(diag.Formats, o.format); err != nil {
+		return err
+	}
+	ro, err := o.judging.options()
+	if err != nil {
+		return err
 	}
 	cat, err := loadCatalogOrReport(cmd, o.catalogDir)
 	if err != nil {
@@ -77,7 +80,7 @@ func runValidate(cmd *cobra.Command, o *validateOptions, paths []string) error {
 			unread.Add(diag.Diagnostic{Pos: diag.Pos{File: name}, Severity: diag.Error, Msg: "cannot read the file: " + readCause(err)})
 			continue
 		}
-		_, l := loadChecked(cat, name, src, false)
+		_, l := loadChecked(cat, name, src, false, ro)
 		all = append(all, l...)
 	}
 	nErr, nWarn := all.Count(diag.Error), all.Count(diag.Warning)

@@ -12,13 +12,36 @@ import (
 	"strings"
 
 	"github.com/soa-tool/soa/internal/catalog"
+	"github.com/soa-tool/soa/internal/format"
 	"github.com/soa-tool/soa/internal/i18n"
 	"github.com/soa-tool/soa/internal/textwidth"
 	"go.yaml.in/yaml/v3"
 )
 
-// Formats lists the output formats, the default first.
-var Formats = []string{"table", "json", "yaml", "csv"}
+// List is what a listing prints: the controls of a catalogue.
+type List struct {
+	Catalog  *catalog.Catalog
+	Controls []*catalog.Control
+	Options  Options
+}
+
+// Formats are the listing's formats, the default first.
+var Formats = format.New("table", func(w io.Writer, l List) error { return writeTable(w, l.Catalog, l.Controls, l.Options) }).
+	Add("json", func(w io.Writer, l List) error {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(records(l.Catalog, l.Controls))
+	}).
+	Add("yaml", func(w io.Writer, l List) error {
+		enc := yaml.NewEncoder(w)
+		enc.SetIndent(2)
+		if err := enc.Encode(records(l.Catalog, l.Controls)); err != nil {
+			return err
+		}
+		return enc.Close()
+	}).
+	Add("csv", func(w io.Writer, l List) error { return writeCSV(w, l.Catalog, l.Controls) })
 
 // Options say how to render.
 type Options struct {
@@ -29,25 +52,7 @@ type Options struct {
 
 // Write renders ctls from cat in the format of opts.
 func Write(w io.Writer, cat *catalog.Catalog, ctls []*catalog.Control, opts Options) error {
-	switch opts.Format {
-	case "table", "":
-		return writeTable(w, cat, ctls, opts)
-	case "json":
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(records(cat, ctls))
-	case "yaml":
-		enc := yaml.NewEncoder(w)
-		enc.SetIndent(2)
-		if err := enc.Encode(records(cat, ctls)); err != nil {
-			return err
-		}
-		return enc.Close()
-	case "csv":
-		return writeCSV(w, cat, ctls)
-	}
-	return fmt.Errorf("unknown format %q (allowed: %s)", opts.Format, strings.Join(Formats, ", "))
+	return Formats.Render(w, opts.Format, List{cat, ctls, opts})
 }
 
 // Record is the stable JSON and YAML shape of a 2022 control (and of a

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/soa-tool/soa/internal/catalog"
+	"github.com/soa-tool/soa/internal/format"
 	"github.com/soa-tool/soa/internal/i18n"
 	"github.com/soa-tool/soa/internal/textwidth"
 )
@@ -29,6 +30,24 @@ type Related struct {
 	TitleJA string `json:"title_ja"`
 }
 
+type detailView struct {
+	cat  *catalog.Catalog
+	c    *catalog.Control
+	d    Detail
+	lang i18n.Lang
+}
+
+// DetailFormats are the formats of one control's detail, the default first.
+var DetailFormats = format.New("text", func(w io.Writer, v detailView) error {
+	_, err := io.WriteString(w, detailText(v.cat, v.c, v.d, v.lang))
+	return err
+}).Add("json", func(w io.Writer, v detailView) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v.d)
+})
+
 // WriteDetail renders everything known about c: as text for people, or as
 // JSON with format "json".
 func WriteDetail(w io.Writer, cat *catalog.Catalog, c *catalog.Control, opts Options) error {
@@ -39,17 +58,7 @@ func WriteDetail(w io.Writer, cat *catalog.Catalog, c *catalog.Control, opts Opt
 		MappedFrom: related(cat, c.MappedFrom),
 		MergedWith: related(cat, mergedWith(cat, c)),
 	}
-	switch opts.Format {
-	case "json":
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(d)
-	case "table", "text", "":
-		_, err := io.WriteString(w, detailText(cat, c, d, opts.Lang))
-		return err
-	}
-	return fmt.Errorf("unknown format %q (allowed: text, json)", opts.Format)
+	return DetailFormats.Render(w, opts.Format, detailView{cat, c, d, opts.Lang})
 }
 
 // mergedWith returns the other controls of c's set that map to the same

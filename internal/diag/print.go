@@ -5,34 +5,34 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/soa-tool/soa/internal/format"
 )
 
-// Formats lists the names accepted by Write, in the order help text shows them.
-var Formats = []string{"text", "json", "github"}
+// Formats are the ways diagnostics are printed: "text" (one line per
+// diagnostic), "json" (a stable array, empty rather than null) and
+// "github" (workflow commands that GitHub Actions shows as annotations).
+var Formats = format.New("text", writeText).Add("json", writeJSON).Add("github", writeGitHub)
 
-// Write prints l to w in the named format: "text" (one line per diagnostic),
-// "github" (workflow commands that GitHub Actions shows as annotations) or
-// "json" (a stable array, empty rather than null).
-func Write(w io.Writer, format string, l List) error {
-	switch format {
-	case "text", "":
-		for _, d := range l {
-			if _, err := fmt.Fprintln(w, d.String()); err != nil {
-				return err
-			}
+// Write prints l to w in the named format.
+func Write(w io.Writer, name string, l List) error { return Formats.Render(w, name, l) }
+
+func writeText(w io.Writer, l List) error {
+	for _, d := range l {
+		if _, err := fmt.Fprintln(w, d.String()); err != nil {
+			return err
 		}
-		return nil
-	case "github":
-		for _, d := range l {
-			if _, err := fmt.Fprintln(w, github(d)); err != nil {
-				return err
-			}
-		}
-		return nil
-	case "json":
-		return writeJSON(w, l)
 	}
-	return fmt.Errorf("unknown format %q (allowed: %s)", format, strings.Join(Formats, ", "))
+	return nil
+}
+
+func writeGitHub(w io.Writer, l List) error {
+	for _, d := range l {
+		if _, err := fmt.Fprintln(w, github(d)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 type jsonDiagnostic struct {
@@ -58,24 +58,34 @@ func writeJSON(w io.Writer, l List) error {
 	return enc.Encode(out)
 }
 
-// github formats d as a GitHub Actions workflow command. Properties and the
-// message are escaped as the runner expects (%, CR, LF; and : , in properties).
-func github(d Diagnostic) string {
-	var props []string
-	if d.Pos.File != "" {
-		props = append(props, "file="+escapeProperty(d.Pos.File))
-	}
-	if d.Pos.Line > 0 {
-		props = append(props, fmt.Sprintf("line=%d", d.Pos.Line))
-	}
-	if d.Pos.Col > 0 {
-		props = append(props, fmt.Sprintf("col=%d", d.Pos.Col))
-	}
-	cmd := d.Severity.String()
-	if len(props) > 0 {
+// Annotation formats d as a GitHub Actions workflow command of level
+// (error, warning or notice), whatever d's severity.
+func Annotation(level string, d Diagnostic) string {
+	cmd := level
+	if props := githubProps(d.Pos); len(props) > 0 {
 		cmd += " " + strings.Join(props, ",")
 	}
 	return "::" + cmd + "::" + escapeData(d.subject()+d.Msg)
+}
+
+func githubProps(p Pos) []string {
+	var props []string
+	if p.File != "" {
+		props = append(props, "file="+escapeProperty(p.File))
+	}
+	if p.Line > 0 {
+		props = append(props, fmt.Sprintf("line=%d", p.Line))
+	}
+	if p.Col > 0 {
+		props = append(props, fmt.Sprintf("col=%d", p.Col))
+	}
+	return props
+}
+
+// github formats d as a GitHub Actions workflow command. Properties and the
+// message are escaped as the runner expects (%, CR, LF; and : , in properties).
+func github(d Diagnostic) string {
+	return Annotation(d.Severity.String(), d)
 }
 
 func escapeData(s string) string {

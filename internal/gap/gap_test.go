@@ -42,36 +42,51 @@ func TestRules(t *testing.T) {
 		name, answer string
 		want         []string // code control field: message
 	}{
-		{"not implemented", `"8.11": {applicable: true, reasons: [risk], status: not_implemented}`,
+		{"not implemented", `"8.11": {applicable: true, reasons: [risk], risks: [R-1], status: not_implemented}`,
 			[]string{"gap not-implemented 8.11 status: applicable but not implemented: Data masking"}},
-		{"no reason", `"5.1": {applicable: true, status: implemented, evidence: [POL-1]}`,
-			[]string{"warning no-reason 5.1 reasons: applicable without a reason for inclusion"}},
-		{"no status", `"5.1": {applicable: true, reasons: [risk]}`,
-			[]string{"warning no-status 5.1 status: applicable without an implementation status"}},
-		{"no evidence", `"5.1": {applicable: true, reasons: [risk], status: implemented}`,
-			[]string{"warning no-evidence 5.1 evidence: implemented without evidence"}},
-		{"partial without owner or date", `"5.1": {applicable: true, reasons: [risk], status: partial}`,
+		{"no reason", `"5.1": {applicable: true, status: implemented, reviewed_on: 2026-01-10, evidence: [POL-1]}`,
+			[]string{"warning no-reason 5.1 reasons: applicable without a reason for inclusion (give one or more of legal, contractual, risk, business, best_practice)"}},
+		{"no status", `"5.1": {applicable: true, reasons: [risk], risks: [R-1]}`,
+			[]string{"warning no-status 5.1 status: applicable without an implementation status (give one of implemented, partial, planned, not_implemented)"}},
+		{"no evidence", `"5.1": {applicable: true, reasons: [risk], risks: [R-1], status: implemented, reviewed_on: 2026-01-10}`,
+			[]string{"warning no-evidence 5.1 evidence: implemented without evidence: name the documents or records that show it works"}},
+		{"partial without owner or date", `"5.1": {applicable: true, reasons: [risk], risks: [R-1], status: partial}`,
 			[]string{
 				"warning no-owner 5.1 owner: partially implemented without an owner",
-				"warning no-target-date 5.1 target_date: partially implemented without a target date",
+				"warning no-target-date 5.1 target_date: partially implemented without a target date (YYYY-MM-DD)",
 				"info in-progress 5.1 status: partially implemented; target date -; owner -",
 			}},
-		{"overdue", `"5.1": {applicable: true, reasons: [risk], status: planned, owner: CISO, target_date: 2026-03-31}`,
+		{"overdue", `"5.1": {applicable: true, reasons: [risk], risks: [R-1], status: planned, owner: CISO, target_date: 2026-03-31}`,
 			[]string{
 				"warning overdue 5.1 target_date: target date 2026-03-31 has passed (as of 2026-04-01)",
 				"info in-progress 5.1 status: planned; target date 2026-03-31; owner CISO",
 			}},
-		{"due on the day is not overdue", `"5.1": {applicable: true, reasons: [risk], status: planned, owner: CISO, target_date: 2026-04-01}`,
+		{"due on the day is not overdue", `"5.1": {applicable: true, reasons: [risk], risks: [R-1], status: planned, owner: CISO, target_date: 2026-04-01}`,
 			[]string{"info in-progress 5.1 status: planned; target date 2026-04-01; owner CISO"}},
 		{"new control excluded", `"5.7": {applicable: false, justification: none}`,
 			[]string{"warning new-control-excluded 5.7 applicable: a control new in 2022 is excluded: Threat intelligence. What it asks: Gather and analyse information about security threats and turn it into intelligence the organization can act on. Auditors look closely at such exclusions."}},
 		{"old control excluded is fine", `"7.5": {applicable: false, justification: No premises}`, nil},
-		{"stale 2013 reference", `"5.15": {applicable: true, reasons: [risk], status: implemented, evidence: ["Procedure per A.9.1.1"], notes: "see A.9.1.2 and A.99.1.1"}`,
+		{"stale 2013 reference", `"5.15": {applicable: true, reasons: [risk], risks: [R-1], status: implemented, reviewed_on: 2026-01-10, evidence: ["Procedure per A.9.1.1"], notes: "see A.9.1.2 and A.99.1.1"}`,
 			[]string{
 				"warning stale-2013-reference 5.15 evidence: cites A.9.1.1, a 2013 control; in 2022 it is 5.15 Access control",
 				"warning stale-2013-reference 5.15 notes: cites A.9.1.2, a 2013 control; in 2022 it is 5.15 Access control",
 			}},
-		{"clean", `"5.1": {applicable: true, reasons: [risk], status: implemented, evidence: [POL-1]}`, nil},
+		{"stale review", `"5.1": {applicable: true, reasons: [legal], status: implemented, evidence: [POL-1], reviewed_on: 2025-03-31}`,
+			[]string{"warning stale-review 5.1 reviewed_on: last reviewed on 2025-03-31, more than 12 months before 2026-04-01: review the answer and its evidence, then update reviewed_on"}},
+		{"reviewed a year ago to the day is not stale", `"5.1": {applicable: true, reasons: [legal], status: implemented, evidence: [POL-1], reviewed_on: 2025-04-01}`, nil},
+		{"no review date", `"5.1": {applicable: true, reasons: [legal], status: implemented, evidence: [POL-1]}`,
+			[]string{"info no-review-date 5.1 reviewed_on: implemented, with no reviewed_on date saying when the answer and its evidence were last reviewed"}},
+		{"risk without a risk id", `"5.1": {applicable: true, reasons: [risk], status: planned, owner: CISO, target_date: 2026-09-30}`,
+			[]string{
+				"info in-progress 5.1 status: planned; target date 2026-09-30; owner CISO",
+				"info no-risk-id 5.1 risks: included to treat a risk, with no risks naming the risk register entries it treats",
+			}},
+		{"excluded with a status and reasons", `"7.5": {applicable: false, justification: No premises, status: planned, reasons: [risk]}`,
+			[]string{
+				"warning excluded-with-reasons 7.5 reasons: the control is excluded, so reasons for inclusion do not apply; put the reason for exclusion in justification",
+				"warning excluded-with-status 7.5 status: the control is excluded, so its status \"planned\" is ignored; remove it or make the control applicable",
+			}},
+		{"clean", `"5.1": {applicable: true, reasons: [risk], risks: [R-1], status: implemented, reviewed_on: 2026-01-10, evidence: [POL-1]}`, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -280,7 +295,7 @@ func TestTemplateOverride(t *testing.T) {
 	if err := gap.Write(&buf, st, rep, gap.RenderOptions{Format: "markdown", Template: tmpl}); err != nil {
 		t.Fatal(err)
 	}
-	if got := buf.String(); got != "ACME brand Nimbus Ledger Ltd: 20 findings, 91.9% gap=8.11" {
+	if got := buf.String(); got != "ACME brand Nimbus Ledger Ltd: 24 findings, 91.9% gap=8.11" {
 		t.Errorf("got %q", got)
 	}
 	err := gap.Write(&buf, st, rep, gap.RenderOptions{Format: "markdown", Template: []byte("{{.Nope}}")})

@@ -10,6 +10,7 @@ import (
 	"strings"
 	texttemplate "text/template"
 
+	"github.com/soa-tool/soa/internal/format"
 	"github.com/soa-tool/soa/internal/i18n"
 	"github.com/soa-tool/soa/internal/markdown"
 	"github.com/soa-tool/soa/internal/soa"
@@ -17,8 +18,21 @@ import (
 	"github.com/soa-tool/soa/templates"
 )
 
-// Formats lists the report formats, the default first.
-var Formats = []string{"text", "markdown", "html", "json"}
+// Output is what a report renderer prints: a statement, its analysis and
+// how to print it.
+type Output struct {
+	Statement *soa.Statement
+	Report    *Report
+	Options   RenderOptions
+}
+
+// Formats are the report's formats, the default first.
+var Formats = format.New("text", func(w io.Writer, o Output) error { return execText(w, "gap.txt.tmpl", o.Options, newView(o)) }).
+	Add("markdown", func(w io.Writer, o Output) error { return execText(w, "gap.md.tmpl", o.Options, newView(o)) }).
+	Add("html", func(w io.Writer, o Output) error { return execHTML(w, o.Options, newView(o)) }).
+	Add("json", func(w io.Writer, o Output) error { return writeJSON(w, o.Report) }).
+	Add("github", func(w io.Writer, o Output) error { return writeGitHub(w, o.Report) }).
+	Add("sarif", func(w io.Writer, o Output) error { return writeSARIF(w, o.Report) })
 
 // RenderOptions say how to print a report.
 type RenderOptions struct {
@@ -34,18 +48,7 @@ func Write(w io.Writer, st *soa.Statement, rep *Report, opts RenderOptions) erro
 	if opts.Lang == "" {
 		opts.Lang = i18n.EN
 	}
-	v := newView(st, rep, opts)
-	switch opts.Format {
-	case "json":
-		return writeJSON(w, rep)
-	case "text", "":
-		return execText(w, "gap.txt.tmpl", opts, v)
-	case "markdown":
-		return execText(w, "gap.md.tmpl", opts, v)
-	case "html":
-		return execHTML(w, opts, v)
-	}
-	return fmt.Errorf("unknown format %q (allowed: %s)", opts.Format, strings.Join(Formats, ", "))
+	return Formats.Render(w, opts.Format, Output{st, rep, opts})
 }
 
 // view is what the templates see: every decision is made here, in Go;
@@ -78,9 +81,13 @@ type findingView struct {
 	Title         string
 	Field         string
 	Message       string
+	// Where is the finding's place in the answers file, "answers.yaml:42:5".
+	Where string
+	Line  int
 }
 
-func newView(st *soa.Statement, rep *Report, opts RenderOptions) view {
+func newView(o Output) view {
+	st, rep, opts := o.Statement, o.Report, o.Options
 	l := opts.Lang
 	n := rep.CountBySeverity()
 	v := view{
@@ -112,6 +119,7 @@ func newView(st *soa.Statement, rep *Report, opts RenderOptions) view {
 		v.Findings = append(v.Findings, findingView{
 			Code: f.Code, Severity: f.Severity.String(), SeverityLabel: l.T("severity." + f.Severity.String()),
 			Control: f.Control, Title: title, Field: l.T("field." + f.Field), Message: f.Message,
+			Where: f.Pos.String(), Line: f.Pos.Line,
 		})
 	}
 	v.SummaryTable = summaryTable(v, l)
@@ -328,6 +336,9 @@ type jsonFinding struct {
 	Control  string `json:"control"`
 	Field    string `json:"field"`
 	Message  string `json:"message"`
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
 }
 
 func toJSONCounts(c Counts) jsonCounts {
@@ -356,7 +367,8 @@ func writeJSON(w io.Writer, rep *Report) error {
 		out.Weakest = append(out.Weakest, jsonGroup{Kind: g.Kind, Value: g.Value, jsonCounts: toJSONCounts(g.Counts)})
 	}
 	for _, f := range rep.Findings {
-		out.Findings = append(out.Findings, jsonFinding{Code: f.Code, Severity: f.Severity.String(), Control: f.Control, Field: f.Field, Message: f.Message})
+		out.Findings = append(out.Findings, jsonFinding{Code: f.Code, Severity: f.Severity.String(), Control: f.Control, Field: f.Field, Message: f.Message,
+			File: f.Pos.File, Line: f.Pos.Line, Column: f.Pos.Col})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -76,6 +76,12 @@ func (l Lang) Attr(value string) string {
 	return value
 }
 
+// Has reports whether the catalogue has a message called key.
+func Has(key string) bool {
+	_, ok := messages[key]
+	return ok
+}
+
 // Keys returns every message key, sorted.
 func Keys() []string {
 	keys := make([]string, 0, len(messages))

@@ -31,7 +31,7 @@ var allowedLatin = map[string]bool{
 	"P": true, "N": true, // &P and &N: page number and count in footers
 	"s": true, "d": true, // format verbs
 	"applicable": true, "true": true, "false": true, "reasons": true, "status": true, // YAML keys and values in init's comments
-	"justification": true, "partial": true, "planned": true, "target_date": true,
+	"justification": true, "partial": true, "planned": true, "target_date": true, "reviewed_on": true, "risks": true, "R": true,
 	"YYYY": true, "MM": true, "DD": true,
 	"soa": true, "validate": true, "generate": true, "migrate": true, "import": true, "review": true, "Excel": true, // command and field names
 }

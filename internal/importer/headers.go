@@ -2,6 +2,10 @@ package importer
 
 import (
 	"regexp"
+
+	"github.com/soa-tool/soa/internal/answers"
+	"github.com/soa-tool/soa/internal/i18n"
+	"github.com/soa-tool/soa/internal/layout"
 	"slices"
 	"strings"
 	"sync"
@@ -23,10 +27,9 @@ const (
 	fJustificationExclude = "justification_exclusion"
 	fReasons              = "reasons"
 	fStatus               = "status"
-	fOwner                = "owner"
-	fEvidence             = "evidence"
-	fTargetDate           = "target_date"
-	fNotes                = "notes"
+	fOwner                = answers.KeyOwner
+	fEvidence             = answers.KeyEvidence
+	fNotes                = answers.KeyNotes
 	// One column per reason for inclusion, as soa writes them (and as the
 	// classic LR / CO / BR/BP / RRA templates do).
 	fReasonLegal        = "reason_legal"
@@ -36,9 +39,61 @@ const (
 	fReasonBestPractice = "reason_best_practice"
 )
 
-// Fields lists every field in the order reports show them.
-var Fields = []string{fID, fTitle, fApplicable, fReasonLegal, fReasonContractual, fReasonRisk, fReasonBusiness, fReasonBestPractice,
-	fReasons, fJustification, fJustificationInclude, fJustificationExclude, fStatus, fOwner, fEvidence, fTargetDate, fNotes}
+// Fields lists every field in the order reports show them: the id and
+// title, then each answer field's columns (a set's one column per value
+// and one for all its values; a justification's one column, or one for
+// inclusion and one for exclusion).
+var Fields = func() []string {
+	out := []string{fID, fTitle}
+	for _, f := range answers.Fields {
+		switch {
+		case f.Remark:
+			// Read from another field's cell (see layout.SplitNotes).
+		case f.Key == answers.KeyReasons:
+			for _, v := range f.Values {
+				out = append(out, "reason_"+v)
+			}
+			out = append(out, fReasons)
+		case f.Key == answers.KeyJustification:
+			out = append(out, fJustification, fJustificationInclude, fJustificationExclude)
+		default:
+			out = append(out, f.Key)
+		}
+	}
+	return out
+}()
+
+// ownHeadings are the headings of soa's own workbooks, in every language,
+// from the layout they are written by: each field's, and the columns that
+// carry nothing to import (2013 references, "New in 2022", the theme).
+func ownHeadings() (named map[string]string, ignored []string) {
+	named = map[string]string{}
+	for _, edition := range []string{"2022", "2013"} {
+		for _, c := range layout.Columns(edition) {
+			field := ""
+			switch c.Kind {
+			case layout.ID:
+				field = fID
+			case layout.Title:
+				field = fTitle
+			case layout.Answer:
+				field = c.Field.Key
+				if c.Value != "" {
+					field = "reason_" + c.Value
+				}
+			}
+			for _, code := range i18n.Languages {
+				h := normalize(i18n.Lang(code).T(c.Heading))
+				if field == "" {
+					ignored = append(ignored, h)
+				} else {
+					named[headingKey(h)] = field
+				}
+			}
+		}
+	}
+	return named, ignored
+}
 
 // reasonField maps a reason column to the reason(s) it marks.
 var reasonField = map[string][]string{
@@ -75,13 +130,13 @@ var headings = map[string][]string{
 		"担当者", "管理責任者", "責任部署", "責任部門", "担当部門", "所管"},
 	fEvidence: {"evidence / documents", "evidence", "documents", "reference documents", "documentation", "related documents", "policy / procedure",
 		"関連文書・証跡", "関連文書", "証跡", "関連規程", "根拠文書", "文書"},
-	fTargetDate:         {"target date", "due date", "deadline", "target completion date", "completion date", "目標期日", "期限", "完了予定日", "対応期限"},
-	fNotes:              {"notes", "comments", "comment", "remarks", "note", "備考", "コメント", "特記事項"},
-	fReasonLegal:        {"legal", "lr", "legal requirements", "legal / regulatory", "regulatory", "法令", "法的要求事項", "法令・規制"},
-	fReasonContractual:  {"contractual", "co", "contractual obligations", "contract", "契約", "契約上の義務"},
-	fReasonRisk:         {"risk", "rra", "risk assessment", "risk assessment results", "risk treatment", "リスク", "リスクアセスメント"},
-	fReasonBusiness:     {"business", "br", "br/bp", "business requirements", "事業", "事業上の要求"},
-	fReasonBestPractice: {"best practice", "bp", "best practices", "ベストプラクティス"},
+	answers.KeyTargetDate: {"target date", "due date", "deadline", "target completion date", "completion date", "目標期日", "期限", "完了予定日", "対応期限"},
+	fNotes:                {"notes", "comments", "comment", "remarks", "note", "備考", "コメント", "特記事項"},
+	fReasonLegal:          {"legal", "lr", "legal requirements", "legal / regulatory", "regulatory", "法令", "法的要求事項", "法令・規制"},
+	fReasonContractual:    {"contractual", "co", "contractual obligations", "contract", "契約", "契約上の義務"},
+	fReasonRisk:           {"risk", "rra", "risk assessment", "risk assessment results", "risk treatment", "リスク", "リスクアセスメント"},
+	fReasonBusiness:       {"business", "br", "br/bp", "business requirements", "事業", "事業上の要求"},
+	fReasonBestPractice:   {"best practice", "bp", "best practices", "ベストプラクティス"},
 }
 
 // ignoredHeadings are columns soa writes that carry nothing to import.
@@ -158,7 +213,7 @@ func headingKey(h string) string {
 // headingIndex maps each heading of headings, as headingKey folds it, to
 // its field.
 var headingIndex = func() map[string]string {
-	m := map[string]string{}
+	m, _ := ownHeadings()
 	for _, f := range Fields {
 		for _, h := range headings[f] {
 			if _, dup := m[headingKey(h)]; !dup {
@@ -206,7 +261,13 @@ func lookupHeading(heading string) string {
 	return ""
 }
 
+// ownIgnored are soa's own headings of columns that carry nothing to import.
+var ownIgnored = func() []string {
+	_, ignored := ownHeadings()
+	return ignored
+}()
+
 func ignored(heading string) bool {
 	h := normalize(heading)
-	return slices.Contains(ignoredHeadings, h) || strings.HasPrefix(h, "iso/iec 27001:2013 ref")
+	return slices.Contains(ignoredHeadings, h) || slices.Contains(ownIgnored, h) || strings.HasPrefix(h, "iso/iec 27001:2013 ref")
 }

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"github.com/soa-tool/soa/internal/layout"
 	"io"
 	"slices"
 	"strings"
@@ -186,7 +187,10 @@ func TestMergedHuge(t *testing.T) {
 			if i < 0 {
 				t.Fatal("no mergeCell in the SoA sheet")
 			}
-			b = slices.Concat(b[:i], []byte(`<mergeCell ref="K98:K1048576"/><mergeCell ref="R1:XFD1048576"/>`), b[i:])
+			cols := layout.Columns("2022")
+			owner, _ := excelize.ColumnNumberToName(cols.Of(answers.KeyOwner))
+			past, _ := excelize.ColumnNumberToName(len(cols) + 1)
+			b = slices.Concat(b[:i], []byte(`<mergeCell ref="`+owner+`98:`+owner+`1048576"/><mergeCell ref="`+past+`1:XFD1048576"/>`), b[i:])
 			patched = true
 		}
 		w, err := zw.Create(zf.Name)

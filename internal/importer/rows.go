@@ -7,7 +7,7 @@ import (
 
 	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/diag"
-	"github.com/soa-tool/soa/internal/i18n"
+	"github.com/soa-tool/soa/internal/layout"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -404,31 +404,22 @@ func (r *reader) readAnswer(t *table, i int, id string) (a *answers.Answer, blan
 		}
 		a.Status = st
 	}
-	if v, _, _ := get(fOwner); v != "" {
-		a.Owner = strings.TrimSpace(v)
-	}
-	if v, _, _ := get(fEvidence); v != "" {
-		for _, line := range strings.Split(strings.ReplaceAll(v, "\r\n", "\n"), "\n") {
-			if s := strings.TrimSpace(line); s != "" {
-				a.Evidence = append(a.Evidence, s)
-			}
+	for _, f := range answers.Fields {
+		if readSpecially[f.Key] {
+			continue
 		}
-	}
-	if v, p, ok := get(fTargetDate); ok {
-		d, good := parseDate(v)
-		if !good {
-			if hint := eraHint(v); hint != "" {
-				r.errorf(p, id, "target_date", "%q is not a date: %s", v, hint)
-			} else {
-				r.errorf(p, id, "target_date", "%q is not a date (write 2026-09-30 or 2026/09/30, or use a date cell)", v)
+		if v, p, ok := get(f.Key); ok && strings.TrimSpace(v) != "" {
+			val, problem := readCell(f, v)
+			if problem != "" {
+				r.errorf(p, id, f.Key, "%q %s", v, problem)
 			}
+			f.Set(a, val)
 		}
-		a.TargetDate = d
 	}
 	if v, _, _ := get(fNotes); v != "" {
-		a.Notes, a.Review = splitReview(v)
+		a.Notes, a.Review = layout.SplitNotes(v)
 	}
-	if a.Applicable != nil && !*a.Applicable && a.Justification == "" && !unread["justification"] {
+	if a.Unjustified() && !unread[answers.KeyJustification] {
 		p := r.pos(t.sheet, t.cols[fApplicable]+1, i+1)
 		for _, f := range []string{fJustification, fJustificationExclude} {
 			if c, ok := t.cols[f]; ok {
@@ -489,7 +480,15 @@ func answerField(field string) string {
 }
 
 // unreadOrder lists the answer fields Result.Unread may name, in order.
-var unreadOrder = []string{"applicable", "reasons", "justification", "status", "owner", "evidence", "target_date", "notes"}
+var unreadOrder = answers.FieldKeys()
+
+// readSpecially are the fields readAnswer reads with rules of their own:
+// applicability, reasons (a column per reason, or one for all),
+// justification (one column, or separate inclusion and exclusion ones),
+// status (spellings and marks) and notes (with the review remark). Every
+// other field is read by its kind (readCell).
+var readSpecially = map[string]bool{answers.KeyApplicable: true, answers.KeyReasons: true, answers.KeyJustification: true,
+	answers.KeyStatus: true, answers.KeyNotes: true, answers.KeyReview: true}
 
 // pickJustification chooses among one justification column and separate
 // inclusion and exclusion columns.
@@ -505,31 +504,6 @@ func pickJustification(applicable *bool, just, incl, excl string) string {
 		return incl
 	}
 	return excl
-}
-
-// reviewMarks are the marks before a review note in soa's workbooks, in
-// either language.
-var reviewMarks = []string{i18n.EN.T("wb.review"), i18n.JA.T("wb.review")}
-
-// splitReview undoes how soa's workbook shows a review note: on its own
-// line of Notes, after a review mark in either language. The note may run
-// over several lines.
-func splitReview(notes string) (string, string) {
-	for _, mark := range reviewMarks {
-		if strings.HasPrefix(notes, mark) {
-			return "", notes[len(mark):]
-		}
-	}
-	at, mark := -1, ""
-	for _, m := range reviewMarks {
-		if i := strings.Index(notes, "\n"+m); i >= 0 && (at < 0 || i < at) {
-			at, mark = i, m
-		}
-	}
-	if at >= 0 {
-		return notes[:at], notes[at+1+len(mark):]
-	}
-	return notes, ""
 }
 
 func inReasonOrder(rs []string) []string {

@@ -32,10 +32,12 @@ func Write(w io.Writer, cat *catalog.Catalog, opts Options) error {
 	for _, line := range strings.Split(l.T("init.header"), "\n") {
 		b.WriteString(commentLine(line))
 	}
-	b.WriteString(commentLine(l.F("init.legend.applicable")))
-	b.WriteString(commentLine(l.F("init.legend.reasons", strings.Join(answers.Reasons, ", "))))
-	b.WriteString(commentLine(l.F("init.legend.status", strings.Join(answers.Statuses, ", "))))
-	b.WriteString(commentLine(l.T("init.legend.dates")))
+	// A legend line for each field that has one: what its values are.
+	for _, f := range answers.Fields {
+		if key := "init.legend." + f.Key; i18n.Has(key) {
+			b.WriteString(commentLine(l.F(key, strings.Join(f.Values, ", "))))
+		}
+	}
 	fmt.Fprintf(&b, "edition: %q\n", opts.Edition)
 	b.WriteString("organization:\n")
 	fmt.Fprintf(&b, "  name: %s\n", scalar(opts.Org))
@@ -67,7 +69,11 @@ func Write(w io.Writer, cat *catalog.Catalog, opts Options) error {
 				title += " " + l.T("init.new")
 			}
 			fmt.Fprintf(&b, "  %q: # %s\n", c.ID, title)
-			b.WriteString("    applicable:\n    reasons: []\n    justification:\n    status:\n    owner:\n    evidence: []\n    target_date:\n    notes:\n")
+			for _, f := range answers.Fields {
+				if !f.Remark { // soa's own notes are not for people to fill in
+					b.WriteString("    " + f.Scaffold() + "\n")
+				}
+			}
 		}
 	}
 	_, err := io.WriteString(w, b.String())

@@ -5,7 +5,6 @@ package soa
 import (
 	"fmt"
 	"regexp"
-	"slices"
 	"strings"
 
 	"github.com/soa-tool/soa/internal/answers"
@@ -24,6 +23,9 @@ type Statement struct {
 	Revisions []answers.Revision
 	Rows      []Row
 	FieldPos  map[string]diag.Pos // organization and revision values: see [answers.File.FieldPos]
+	// ControlsPos is the "controls:" key (or the top of the file), where a
+	// message about a control the file does not list is placed.
+	ControlsPos diag.Pos
 }
 
 // At returns the position of the organization or revision value at path,
@@ -57,10 +59,10 @@ var (
 	id2022RE = regexp.MustCompile(`^[5-8]\.\d+$`)
 )
 
-// Build joins cat and f and checks the rules that need both: unknown ids,
-// ids of the other edition, unanswered controls, and the completeness of
-// each answer. It returns the statement and every diagnostic, warnings
-// included; the statement is nil when there is an error.
+// Build joins cat and f and checks what makes the join impossible: unknown
+// ids, ids of the other edition, a control answered twice. What the
+// answers say is judged by package rules. The statement is nil when there
+// is an error.
 func Build(cat *catalog.Catalog, f *answers.File) (*Statement, diag.List) {
 	var l diag.List
 	sets := cat.EditionSets(f.Edition)
@@ -88,12 +90,11 @@ func Build(cat *catalog.Catalog, f *answers.File) (*Statement, diag.List) {
 			errorAt(&l, a.Pos, a.ID, "", "%s", unknownID(cat, f.Edition, a.ID, ids))
 		}
 	}
-	st := &Statement{Catalog: cat, Source: f.Name, Edition: f.Edition, Org: f.Org, Revisions: f.Revisions, FieldPos: f.FieldPos}
+	st := &Statement{Catalog: cat, Source: f.Name, Edition: f.Edition, Org: f.Org, Revisions: f.Revisions, FieldPos: f.FieldPos, ControlsPos: f.ControlsPos}
 	for _, s := range sets {
 		for _, c := range s.Controls {
 			row := Row{Control: c, Theme: s.Theme(c.Theme), Answer: byID[c.ID]}
 			st.Rows = append(st.Rows, row)
-			checkRow(&l, f, row)
 		}
 	}
 	l.Sort()
@@ -103,25 +104,11 @@ func Build(cat *catalog.Catalog, f *answers.File) (*Statement, diag.List) {
 	return st, l
 }
 
-// Load parses one answers file and joins it with cat: the one path that
-// validate, generate and gap share. The statement is nil when there are
-// errors; the sorted list holds the warnings too.
+// Load parses one answers file and joins it with cat: the one path every
+// command that reads answers shares. The statement is nil when there are
+// errors.
 func Load(cat *catalog.Catalog, name string, src []byte) (*Statement, diag.List) {
-	return load(cat, name, src, false)
-}
-
-// LoadForReport is Load for the gap report: errors that are findings of the
-// report (an exclusion without a justification) do not stop it; they are
-// left out of the list, since the report lists them itself.
-func LoadForReport(cat *catalog.Catalog, name string, src []byte) (*Statement, diag.List) {
-	return load(cat, name, src, true)
-}
-
-func load(cat *catalog.Catalog, name string, src []byte, findings bool) (*Statement, diag.List) {
 	f, l := answers.Parse(name, src)
-	if findings {
-		l = slices.DeleteFunc(l, func(d diag.Diagnostic) bool { return d.Rule != "" })
-	}
 	if f == nil {
 		l.Sort()
 		return nil, l
@@ -162,50 +149,6 @@ func unknownID(cat *catalog.Catalog, edition, id string, ids []string) string {
 	return msg + diag.DidYouMean(id, ids, false)
 }
 
-// checkRow reports what an auditor would ask about one control's answer.
-func checkRow(l *diag.List, f *answers.File, row Row) {
-	c, a := row.Control, row.Answer
-	if a == nil {
-		warnAt(l, f.ControlsPos, c.ID, "", "not answered (%s)", c.Title)
-		return
-	}
-	if a.Applicable == nil {
-		warnAt(l, a.Pos, c.ID, "applicable", "not answered: say applicable: true or false")
-		return
-	}
-	if !*a.Applicable {
-		if a.Status != "" {
-			warnAt(l, a.At("status"), c.ID, "status", "the control is excluded, so its status %q is ignored; remove it or make the control applicable", a.Status)
-		}
-		if len(a.Reasons) > 0 {
-			warnAt(l, a.At("reasons"), c.ID, "reasons", "the control is excluded, so reasons for inclusion do not apply; put the reason for exclusion in justification")
-		}
-		return
-	}
-	if len(a.Reasons) == 0 {
-		warnAt(l, a.At("reasons"), c.ID, "reasons", "applicable without a reason for inclusion (give one or more of %s)", strings.Join(answers.Reasons, ", "))
-	}
-	switch a.Status {
-	case "":
-		warnAt(l, a.At("status"), c.ID, "status", "applicable without an implementation status (give one of %s)", strings.Join(answers.Statuses, ", "))
-	case answers.Implemented:
-		if len(a.Evidence) == 0 {
-			warnAt(l, a.At("evidence"), c.ID, "evidence", "implemented without evidence: name the documents or records that show it works")
-		}
-	case answers.Partial, answers.Planned:
-		if strings.TrimSpace(a.Owner) == "" {
-			warnAt(l, a.At("owner"), c.ID, "owner", "%s without an owner: name who will finish it", a.Status)
-		}
-		if a.TargetDate == "" {
-			warnAt(l, a.At("target_date"), c.ID, "target_date", "%s without a target date (YYYY-MM-DD)", a.Status)
-		}
-	}
-}
-
 func errorAt(l *diag.List, pos diag.Pos, control, field, format string, args ...any) {
 	l.Add(diag.Diagnostic{Pos: pos, Severity: diag.Error, Control: control, Field: field, Msg: fmt.Sprintf(format, args...)})
-}
-
-func warnAt(l *diag.List, pos diag.Pos, control, field, format string, args ...any) {
-	l.Add(diag.Diagnostic{Pos: pos, Severity: diag.Warning, Control: control, Field: field, Msg: fmt.Sprintf(format, args...)})
 }

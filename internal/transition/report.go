@@ -7,14 +7,24 @@ import (
 	"strings"
 
 	"github.com/soa-tool/soa/internal/answers"
+	"github.com/soa-tool/soa/internal/format"
 	"github.com/soa-tool/soa/internal/i18n"
 	"github.com/soa-tool/soa/internal/markdown"
 	"github.com/soa-tool/soa/internal/soa"
 	"github.com/soa-tool/soa/internal/textwidth"
 )
 
-// Formats lists the report formats, the default first.
-var Formats = []string{"text", "markdown", "json"}
+// report is what a report renderer prints.
+type report struct {
+	r       *Result
+	opts    ReportOptions
+	current map[string]*answers.Answer
+}
+
+// Formats are the report's formats, the default first.
+var Formats = format.New("text", func(w io.Writer, v report) error { return v.r.writeText(w, v.opts, v.current, false) }).
+	Add("markdown", func(w io.Writer, v report) error { return v.r.writeText(w, v.opts, v.current, true) }).
+	Add("json", func(w io.Writer, v report) error { return v.r.writeJSON(w, v.opts, v.current) })
 
 // ReportOptions say how to print the coverage report.
 type ReportOptions struct {
@@ -36,45 +46,16 @@ type Change struct {
 // Changes compares the derived answer of c with cur (nil when unanswered).
 func Changes(c Control, cur *answers.Answer) []Change {
 	d := c.Derived
-	fields := []struct {
-		name string
-		get  func(*answers.Answer) string
-	}{
-		{"applicable", func(a *answers.Answer) string {
-			if a == nil || a.Applicable == nil {
-				return ""
-			}
-			return fmt.Sprint(*a.Applicable)
-		}},
-		{"status", func(a *answers.Answer) string {
-			return str(a, func(a *answers.Answer) string { return string(a.Status) })
-		}},
-		{"owner", func(a *answers.Answer) string { return str(a, func(a *answers.Answer) string { return a.Owner }) }},
-		{"reasons", func(a *answers.Answer) string {
-			return str(a, func(a *answers.Answer) string { return strings.Join(a.Reasons, ", ") })
-		}},
-		{"justification", func(a *answers.Answer) string {
-			return str(a, func(a *answers.Answer) string { return a.Justification })
-		}},
-		{"evidence", func(a *answers.Answer) string {
-			return str(a, func(a *answers.Answer) string { return strings.Join(a.Evidence, "; ") })
-		}},
-		{"target_date", func(a *answers.Answer) string { return str(a, func(a *answers.Answer) string { return a.TargetDate }) }},
-	}
 	var out []Change
-	for _, f := range fields {
-		if dv, cv := f.get(d), f.get(cur); dv != cv {
-			out = append(out, Change{Field: f.name, Derived: dv, Current: cv})
+	for _, f := range answers.Fields {
+		if f.Remark {
+			continue // soa's own note to a person, not an answer
+		}
+		if dv, cv := f.Get(d), f.Get(cur); !f.Equal(dv, cv) {
+			out = append(out, Change{Field: f.Key, Derived: f.Show(dv), Current: f.Show(cv)})
 		}
 	}
 	return out
-}
-
-func str(a *answers.Answer, get func(*answers.Answer) string) string {
-	if a == nil {
-		return ""
-	}
-	return get(a)
 }
 
 // WriteReport prints the coverage report of r.
@@ -88,35 +69,10 @@ func (r *Result) WriteReport(w io.Writer, opts ReportOptions) error {
 			current[row.Control.ID] = row.Answer
 		}
 	}
-	switch opts.Format {
-	case "json":
-		return r.writeJSON(w, opts, current)
-	case "text", "":
-		return r.writeText(w, opts, current, false)
-	case "markdown":
-		return r.writeText(w, opts, current, true)
-	}
-	return fmt.Errorf("unknown format %q (allowed: %s)", opts.Format, strings.Join(Formats, ", "))
+	return Formats.Render(w, opts.Format, report{r, opts, current})
 }
 
-type jsonAnswer struct {
-	Applicable    *bool    `json:"applicable"`
-	Reasons       []string `json:"reasons"`
-	Justification string   `json:"justification"`
-	Status        string   `json:"status"`
-	Owner         string   `json:"owner"`
-	Evidence      []string `json:"evidence"`
-	TargetDate    string   `json:"target_date"`
-	Notes         string   `json:"notes"`
-	Review        string   `json:"review,omitempty"`
-}
-
-func toJSON(a *answers.Answer) *jsonAnswer {
-	if a == nil {
-		return nil
-	}
-	return &jsonAnswer{a.Applicable, nonNil(a.Reasons), a.Justification, string(a.Status), a.Owner, nonNil(a.Evidence), a.TargetDate, a.Notes, a.Review}
-}
+func toJSON(a *answers.Answer) answers.JSON { return answers.JSON{Answer: a} }
 
 func nonNil(s []string) []string {
 	if s == nil {
@@ -126,9 +82,9 @@ func nonNil(s []string) []string {
 }
 
 type jsonSource struct {
-	ID     string      `json:"id"`
-	Title  string      `json:"title"`
-	Answer *jsonAnswer `json:"answer"`
+	ID     string       `json:"id"`
+	Title  string       `json:"title"`
+	Answer answers.JSON `json:"answer"`
 }
 
 type jsonConflict struct {
@@ -148,7 +104,7 @@ type jsonControl struct {
 	Kind            Kind           `json:"kind"`
 	New             bool           `json:"new"`
 	Sources         []jsonSource   `json:"sources"`
-	Derived         *jsonAnswer    `json:"derived"`
+	Derived         answers.JSON   `json:"derived"`
 	Conflicts       []jsonConflict `json:"conflicts"`
 	ExcludedSources []string       `json:"excluded_sources"`
 	Changes         []jsonChange   `json:"changes,omitempty"`

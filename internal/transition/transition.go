@@ -201,6 +201,16 @@ func derive(d *Control, l i18n.Lang) {
 				a.Evidence = append(a.Evidence, e)
 			}
 		}
+		for _, r := range s.Answer.Risks {
+			if !slices.Contains(a.Risks, r) {
+				a.Risks = append(a.Risks, r)
+			}
+		}
+		// The merged answer was reviewed no later than its least recently
+		// reviewed part.
+		if d := s.Answer.ReviewedOn; d != "" && (a.ReviewedOn == "" || d < a.ReviewedOn) {
+			a.ReviewedOn = d
+		}
 	}
 	a.Reasons = inOrder(a.Reasons, answers.Reasons)
 	a.Justification = joinField(texted, single, func(x *answers.Answer) string {

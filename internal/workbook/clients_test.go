@@ -1,6 +1,11 @@
 package workbook_test
 
 import (
+	"encoding/json"
+
+	"github.com/soa-tool/soa/internal/answers"
+	"github.com/soa-tool/soa/internal/i18n"
+	"github.com/soa-tool/soa/internal/layout"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -30,7 +35,17 @@ func TestRealClients(t *testing.T) {
 		}
 		paths = append(paths, p)
 	}
-	out, err := exec.Command(python, append([]string{"../../scripts/check-clients.py"}, paths...)...).CombinedOutput()
+	// The script finds columns by their headings, from the column table.
+	headings := map[string]map[string]string{}
+	cols := layout.Columns("2022")
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.JA} {
+		h := func(n int) string { return lang.T(cols[n-1].Heading) }
+		headings[string(lang)] = map[string]string{
+			"applicable": h(cols.Of(answers.KeyApplicable)), "title": h(cols.OfKind(layout.Title)), "theme": h(cols.OfKind(layout.ThemeKey)),
+		}
+	}
+	js, _ := json.Marshal(headings)
+	out, err := exec.Command(python, append([]string{"../../scripts/check-clients.py", "--columns", string(js)}, paths...)...).CombinedOutput()
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}

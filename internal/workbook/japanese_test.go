@@ -2,13 +2,15 @@ package workbook_test
 
 import (
 	"bytes"
+	"github.com/soa-tool/soa/internal/answers"
+	"github.com/soa-tool/soa/internal/layout"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/soa-tool/soa/internal/gap"
 	"github.com/soa-tool/soa/internal/i18n"
+	"github.com/soa-tool/soa/internal/rules"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -42,7 +44,7 @@ controls:
 	}
 	defer f.Close()
 	var codes []string
-	for _, c := range gap.Codes {
+	for _, c := range rules.Rules {
 		codes = append(codes, c.Code)
 	}
 	// What may stay in Latin letters: standard names, control ids, finding
@@ -65,10 +67,12 @@ controls:
 			}
 		}
 	}
-	if v, _ := f.GetCellValue("適用宣言書", "N"+findRow(t, f, "5.1")); v != "年次で見直す\n【要確認】2013年版の回答が食い違っている" {
+	cols := layout.Columns("2022")
+	colOf := func(key string) string { name, _ := excelize.ColumnNumberToName(cols.Of(key)); return name }
+	if v, _ := f.GetCellValue("適用宣言書", colOf(answers.KeyNotes)+findRow(t, f, "5.1")); v != "年次で見直す\n【要確認】2013年版の回答が食い違っている" {
 		t.Errorf("Japanese notes with a review show as %q", v)
 	}
-	if v, _ := f.GetCellValue("適用宣言書", "M"+findRow(t, f, "8.12")); v != "2026/03/01" {
+	if v, _ := f.GetCellValue("適用宣言書", colOf(answers.KeyTargetDate)+findRow(t, f, "8.12")); v != "2026/03/01" {
 		t.Errorf("Japanese target date shows as %q, want 2026/03/01", v)
 	}
 }

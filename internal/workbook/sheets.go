@@ -9,9 +9,17 @@ import (
 )
 
 // gaps lists the gap report's findings, most severe first: the same
-// findings `soa gap` prints.
+// findings `soa gap` prints, under a title that says the date they were
+// judged as of.
 func (b *builder) gaps() error {
 	sh := b.sheet("gaps")
+	asOf := b.rep.AsOf
+	if asOf == "" {
+		asOf = "-"
+	}
+	b.str(sh, "A1", b.l.F("gaps.title", b.l.Date(asOf)))
+	b.style(sh, "A1", "A1", b.s.subtitle)
+	b.height(sh, 1, 22)
 	heads := []struct {
 		key   string
 		width float64
@@ -19,13 +27,13 @@ func (b *builder) gaps() error {
 	var headTexts []cellText
 	for i, h := range heads {
 		b.width(sh, colName(i+1), h.width)
-		b.str(sh, cell(i+1, 1), b.l.T(h.key))
+		b.str(sh, cell(i+1, 2), b.l.T(h.key))
 		headTexts = append(headTexts, cellText{b.l.T(h.key), h.width})
 	}
-	b.style(sh, "A1", cell(len(heads), 1), b.s.header)
-	b.height(sh, 1, headerRowHeight(headTexts))
+	b.style(sh, "A2", cell(len(heads), 2), b.s.header)
+	b.height(sh, 2, headerRowHeight(headTexts))
 	sevStyle := []int{b.s.legendBad, b.s.legendPart, b.s.legendPlan, b.s.textCenter}
-	r := 2
+	r := 3
 	for _, f := range b.rep.Findings {
 		title := ""
 		if c := b.st.Catalog.Control(f.Control); c != nil {
@@ -43,19 +51,19 @@ func (b *builder) gaps() error {
 		r++
 	}
 	if len(b.rep.Findings) == 0 {
-		b.str(sh, "A2", b.l.T("gaps.none"))
+		b.str(sh, "A3", b.l.T("gaps.none"))
 		r++
 	}
 	if b.err != nil {
 		return b.err
 	}
-	if err := b.f.AutoFilter(sh, fmt.Sprintf("A1:%s%d", colName(len(heads)), max(2, r-1)), nil); err != nil {
+	if err := b.f.AutoFilter(sh, fmt.Sprintf("A2:%s%d", colName(len(heads)), max(3, r-1)), nil); err != nil {
 		return err
 	}
-	if err := b.f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+	if err := b.f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	return b.printSetup(sh, "$1:$1", true)
+	return b.printSetup(sh, "$1:$2", true)
 }
 
 // mapping writes both directions of the 2013↔2022 correspondence side by

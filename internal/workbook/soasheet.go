@@ -2,66 +2,24 @@ package workbook
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/catalog"
-	"github.com/soa-tool/soa/internal/i18n"
+	"github.com/soa-tool/soa/internal/layout"
 	"github.com/soa-tool/soa/internal/soa"
 	"github.com/soa-tool/soa/internal/textwidth"
 	"github.com/xuri/excelize/v2"
 )
 
-// The SoA sheet's columns, in order. Reason columns follow Applicable;
-// soa import finds columns by these headers, not by position.
-const (
-	colID = iota + 1
-	colTitle
-	colApplicable
-	colReasonFirst
-)
-
-const (
-	colJustification = colReasonFirst + 5 + iota
-	colStatus
-	colOwner
-	colEvidence
-	colTargetDate
-	colNotes
-	colRefs
-	colNew
-	colThemeKey // hidden: the theme of each row, which the Summary formulas count by
-	colLast     = colNew
-)
-
-// soaColumn is a column of the SoA sheet: its header key and width (in
-// characters) for English and Japanese.
-type soaColumn struct {
-	key    string
-	en, ja float64
-}
-
-func soaColumns() []soaColumn {
-	cols := []soaColumn{{"col.control", 8, 9}, {"col.control_title", 36, 34}, {"col.applicable", 11, 9}}
-	for _, r := range answers.Reasons {
-		cols = append(cols, soaColumn{"reason." + r, 4.5, 4.5})
+// widths are the SoA sheet's column widths in characters, in order: the
+// layout's, with the columns whose content varies from one organization
+// to the next sized to that content, full-width characters counting double.
+func (b *builder) widths(cols layout.Table) []float64 {
+	out := make([]float64, len(cols))
+	for i, c := range cols {
+		out[i] = c.Width(b.l)
 	}
-	return append(cols,
-		soaColumn{"col.justification", 46, 46},
-		soaColumn{"col.status", 15, 11},
-		soaColumn{"col.owner", 16, 18},
-		soaColumn{"col.evidence", 34, 34},
-		soaColumn{"col.target_date", 11, 11},
-		soaColumn{"col.notes", 26, 26},
-		soaColumn{"col.ref2013", 12, 12},
-		soaColumn{"col.new2022", 8, 8},
-	)
-}
-
-// fitColumns sizes the columns whose content varies from one organization
-// to the next to that content, full-width characters counting double.
-func (b *builder) fitColumns(cols []soaColumn) {
 	var ids, owners []string
 	for _, row := range b.st.Rows {
 		ids = append(ids, row.Control.ID)
@@ -69,65 +27,57 @@ func (b *builder) fitColumns(cols []soaColumn) {
 			owners = append(owners, row.Answer.Owner)
 		}
 	}
-	var statuses []string
-	for _, s := range answers.Statuses {
-		statuses = append(statuses, b.l.T("label."+s))
+	status := answers.FieldByKey(answers.KeyStatus)
+	set := func(col int, w float64) {
+		if col > 0 {
+			out[col-1] = w
+		}
 	}
-	set := func(col int, w float64) { cols[col-1].en, cols[col-1].ja = w, w }
-	set(colID, columnWidth(append(ids, b.l.T("col.control")), 7, 14))
-	set(colOwner, columnWidth(append(owners, b.l.T("col.owner")), 10, 24))
-	set(colStatus, columnWidth(statuses, 9, 15))
-	set(colApplicable, columnWidth([]string{b.l.T("value.yes"), b.l.T("value.no"), b.l.T("col.applicable")}, 8, 12))
-}
-
-func (c soaColumn) width(ja bool) float64 {
-	if ja {
-		return c.ja
-	}
-	return c.en
+	set(cols.OfKind(layout.ID), columnWidth(append(ids, b.l.T("col.control")), 7, 14))
+	set(cols.Of(answers.KeyOwner), columnWidth(append(owners, b.l.T("col.owner")), 10, 24))
+	set(cols.Of(answers.KeyStatus), columnWidth(layout.ValueLabels(status, b.l), 9, 15))
+	set(cols.Of(answers.KeyApplicable), columnWidth([]string{b.l.T("value.yes"), b.l.T("value.no"), b.l.T("col.applicable")}, 8, 12))
+	return out
 }
 
 // soaSheet writes one row per control under a band row per theme, with
 // drop-down lists, status colours, frozen panes, a filter and print setup.
 func (b *builder) soaSheet() error {
 	sh := b.sheet("soa")
-	ja := b.l == "ja"
-	cols := soaColumns()
-	b.fitColumns(cols)
-	if b.st.Edition == "2013" {
-		cols[colRefs-1].key = "col.ref2022" // a 2013 SoA points forward, to the 2022 controls
-	}
+	cols := b.cols
+	widths := b.widths(cols)
+	last := cols.Printed()
 	for i, c := range cols {
-		b.width(sh, colName(i+1), c.width(ja))
-		b.str(sh, cell(i+1, 1), b.l.T(c.key))
+		b.width(sh, colName(i+1), widths[i])
+		b.str(sh, cell(i+1, 1), b.l.T(c.Heading))
+		b.style(sh, cell(i+1, 1), cell(i+1, 1), b.s.header)
+		if c.Value != "" {
+			b.style(sh, cell(i+1, 1), cell(i+1, 1), b.s.headerRotated)
+		}
 	}
-	b.style(sh, cell(1, 1), cell(colLast, 1), b.s.header)
-	b.style(sh, cell(colReasonFirst, 1), cell(colReasonFirst+4, 1), b.s.headerRotated)
 	b.height(sh, 1, headerHeight(b, cols))
 	r := 2
 	theme := ""
 	for _, row := range b.st.Rows {
 		if t := row.Theme; t != nil && t.ID != theme {
 			theme = t.ID
-			b.band(sh, r, themeHeading(t, b.l.Title(t.Title, t.TitleJA)))
+			b.band(sh, r, layout.ThemeHeading(t, b.l.Title(t.Title, t.TitleJA)))
 			r++
 		}
-		b.controlRow(sh, r, row, cols, ja)
+		b.controlRow(sh, r, row, widths)
 		r++
 	}
-	last := r - 1
-	b.str(sh, cell(colThemeKey, 1), b.l.T("col.theme_name"))
-	b.style(sh, cell(colThemeKey, 1), cell(colThemeKey, 1), b.s.header)
+	lastRow := r - 1
 	if b.err == nil {
-		b.err = b.f.SetColVisible(sh, colName(colThemeKey), false)
+		b.err = b.f.SetColVisible(sh, colName(cols.OfKind(layout.ThemeKey)), false)
 	}
-	b.lastSoARow = last
-	b.validations(sh, last)
-	b.statusColours(sh, last)
+	b.lastSoARow = lastRow
+	b.validations(sh, lastRow)
+	b.statusColours(sh, lastRow)
 	if b.err != nil {
 		return b.err
 	}
-	if err := b.f.AutoFilter(sh, fmt.Sprintf("A1:%s%d", colName(colLast), last), nil); err != nil {
+	if err := b.f.AutoFilter(sh, fmt.Sprintf("A1:%s%d", colName(last), lastRow), nil); err != nil {
 		return err
 	}
 	if err := b.f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: 2, YSplit: 1, TopLeftCell: "C2", ActivePane: "bottomRight"}); err != nil {
@@ -153,87 +103,54 @@ func firstOf(a, b string) string {
 	return b
 }
 
-// themeHeading is a band's text: "5 Organizational controls", "A.5
-// Information security policies", or the title alone for a user's theme
-// whose id is a word ("cloud").
-func themeHeading(t *catalog.Theme, title string) string {
-	switch {
-	case t.Number != "":
-		return t.Number + " " + title
-	case strings.HasPrefix(t.ID, "A.") || (t.ID != "" && t.ID[0] >= '0' && t.ID[0] <= '9'):
-		return t.ID + " " + title
-	}
-	return title
-}
-
 // band writes a theme row across the whole table.
 func (b *builder) band(sh string, r int, text string) {
 	b.str(sh, cell(1, r), text)
-	b.merge(sh, cell(1, r), cell(colLast, r))
-	b.style(sh, cell(1, r), cell(colLast, r), b.s.band)
+	b.merge(sh, cell(1, r), cell(b.cols.Printed(), r))
+	b.style(sh, cell(1, r), cell(b.cols.Printed(), r), b.s.band)
 	b.height(sh, r, 18)
 }
 
-func (b *builder) controlRow(sh string, r int, row soa.Row, cols []soaColumn, ja bool) {
+func (b *builder) controlRow(sh string, r int, row soa.Row, widths []float64) {
 	c, a := row.Control, row.Answer
-	title := b.l.Title(c.Title, c.TitleJA)
-	b.str(sh, cell(colID, r), c.ID)
-	b.str(sh, cell(colTitle, r), title)
-	b.style(sh, cell(colID, r), cell(colLast, r), b.s.text)
-	b.style(sh, cell(colApplicable, r), cell(colReasonFirst+4, r), b.s.textCenter)
-	b.style(sh, cell(colStatus, r), cell(colStatus, r), b.s.textCenter)
-	b.style(sh, cell(colTargetDate, r), cell(colTargetDate, r), b.s.date)
-	b.style(sh, cell(colRefs, r), cell(colNew, r), b.s.textCenter)
-	if c.New {
-		b.str(sh, cell(colNew, r), b.l.T("value.new"))
-		b.style(sh, cell(colNew, r), cell(colNew, r), b.s.textNew)
-	}
-	refs := b.refs2013(c)
-	b.str(sh, cell(colRefs, r), refs)
-	b.str(sh, cell(colThemeKey, r), themeKey(row))
-	var evidence string
-	if a != nil {
-		if a.Applicable != nil {
-			b.str(sh, cell(colApplicable, r), b.l.T(map[bool]string{true: "value.yes", false: "value.no"}[*a.Applicable]))
-		}
-		for i, reason := range answers.Reasons {
-			if slices.Contains(a.Reasons, reason) {
-				b.str(sh, cell(colReasonFirst+i, r), b.l.T("value.mark"))
+	var texts []cellText // what the row's height must make room for
+	b.style(sh, cell(1, r), cell(b.cols.Printed(), r), b.s.text)
+	for i, col := range b.cols {
+		at := cell(i+1, r)
+		var text string
+		switch col.Kind {
+		case layout.ID:
+			text = c.ID
+		case layout.Title:
+			text = b.l.Title(c.Title, c.TitleJA)
+		case layout.Refs:
+			text = b.refs2013(c)
+			b.style(sh, at, at, b.s.textCenter)
+		case layout.New:
+			b.style(sh, at, at, b.s.textCenter)
+			if c.New {
+				text = b.l.T("value.new")
+				b.style(sh, at, at, b.s.textNew)
+			}
+		case layout.ThemeKey:
+			text = themeKey(row)
+		case layout.Answer:
+			text = col.Cell(a, b.l)
+			switch col.Field.Kind {
+			case answers.Bool, answers.Enum, answers.EnumSet:
+				b.style(sh, at, at, b.s.textCenter)
+			case answers.Date:
+				b.style(sh, at, at, b.s.date)
+				b.dateCell(sh, at, text)
+				continue
 			}
 		}
-		b.str(sh, cell(colJustification, r), a.Justification)
-		if a.Status != "" {
-			b.str(sh, cell(colStatus, r), b.l.T("label."+string(a.Status)))
-		}
-		b.str(sh, cell(colOwner, r), a.Owner)
-		evidence = strings.Join(a.Evidence, "\n")
-		b.str(sh, cell(colEvidence, r), evidence)
-		b.dateCell(sh, cell(colTargetDate, r), a.TargetDate)
-		b.str(sh, cell(colNotes, r), notes(a, b.l))
-	}
-	var texts []cellText
-	if a != nil {
-		texts = []cellText{
-			{a.Justification, cols[colJustification-1].width(ja)},
-			{a.Owner, cols[colOwner-1].width(ja)},
-			{evidence, cols[colEvidence-1].width(ja)},
-			{notes(a, b.l), cols[colNotes-1].width(ja)},
+		b.str(sh, at, text)
+		if col.Kind != layout.ThemeKey && col.Kind != layout.New {
+			texts = append(texts, cellText{text, widths[i]})
 		}
 	}
-	texts = append(texts, cellText{title, cols[colTitle-1].width(ja)}, cellText{refs, cols[colRefs-1].width(ja)})
 	b.height(sh, r, rowHeight(texts, 10))
-}
-
-// notes joins the notes and any review remark, which must stay visible,
-// after a mark soa import knows in either language.
-func notes(a *answers.Answer, l i18n.Lang) string {
-	if a.Review == "" {
-		return a.Notes
-	}
-	if a.Notes == "" {
-		return l.T("wb.review") + a.Review
-	}
-	return a.Notes + "\n" + l.T("wb.review") + a.Review
 }
 
 // refs2013 lists the 2013 controls behind a 2022 control (or the 2022
@@ -252,11 +169,13 @@ func (b *builder) refs2013(c *catalog.Control) string {
 	return strings.Join(ids, b.l.T("list.comma"))
 }
 
-func headerHeight(b *builder, cols []soaColumn) float64 {
+func headerHeight(b *builder, cols layout.Table) float64 {
 	h := 30.0
-	for i := range answers.Reasons {
-		// Rotated text: the header is as tall as the longest reason name.
-		h = max(h, rotatedLength(b.l.T(cols[colReasonFirst-1+i].key))+10)
+	for _, c := range cols {
+		if c.Value != "" {
+			// Rotated text: the header is as tall as the longest value's name.
+			h = max(h, rotatedLength(b.l.T(c.Heading))+10)
+		}
 	}
 	return h
 }
@@ -292,15 +211,19 @@ func (b *builder) validations(sh string, last int) {
 		dv.SetError(excelize.DataValidationErrorStyleStop, title, strings.Join(values, ", "))
 		b.err = b.f.AddDataValidation(sh, dv)
 	}
-	add(colApplicable, []string{b.l.T("value.yes"), b.l.T("value.no")}, b.l.T("col.applicable"))
-	for i, r := range answers.Reasons {
-		add(colReasonFirst+i, []string{b.l.T("value.mark")}, b.l.T("reason."+r))
+	for i, c := range b.cols {
+		if c.Kind != layout.Answer {
+			continue
+		}
+		switch c.Field.Kind {
+		case answers.Bool:
+			add(i+1, []string{b.l.T("value.yes"), b.l.T("value.no")}, b.l.T(c.Heading))
+		case answers.EnumSet:
+			add(i+1, []string{b.l.T("value.mark")}, b.l.T(c.Heading))
+		case answers.Enum:
+			add(i+1, layout.ValueLabels(c.Field, b.l), b.l.T(c.Heading))
+		}
 	}
-	var labels []string
-	for _, s := range answers.Statuses {
-		labels = append(labels, b.l.T("label."+s))
-	}
-	add(colStatus, labels, b.l.T("col.status"))
 }
 
 // statusColours colour the status cells by value, and grey out excluded
@@ -309,7 +232,8 @@ func (b *builder) statusColours(sh string, last int) {
 	if b.err != nil {
 		return
 	}
-	status := fmt.Sprintf("%s2:%s%d", colName(colStatus), colName(colStatus), last)
+	col := colName(b.cols.Of(answers.KeyStatus))
+	status := fmt.Sprintf("%s2:%s%d", col, col, last)
 	formats := []int{b.s.fmtGood, b.s.fmtPart, b.s.fmtPlan, b.s.fmtBad}
 	var opts []excelize.ConditionalFormatOptions
 	for i, s := range answers.Statuses {
@@ -318,8 +242,8 @@ func (b *builder) statusColours(sh string, last int) {
 	if b.err = b.f.SetConditionalFormat(sh, status, opts); b.err != nil {
 		return
 	}
-	rows := fmt.Sprintf("A2:%s%d", colName(colLast), last)
-	app := colName(colApplicable)
+	rows := fmt.Sprintf("A2:%s%d", colName(b.cols.Printed()), last)
+	app := colName(b.cols.Of(answers.KeyApplicable))
 	b.err = b.f.SetConditionalFormat(sh, rows, []excelize.ConditionalFormatOptions{{
 		Type: "formula", Criteria: fmt.Sprintf("$%s2=%s", app, quote(b.l.T("value.no"))), Format: &b.s.fmtExcluded,
 	}})

@@ -5,6 +5,7 @@ import (
 
 	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/gap"
+	"github.com/soa-tool/soa/internal/layout"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -26,7 +27,7 @@ func (b *builder) summary() error {
 	for i := range summaryColumns {
 		b.width(sh, colName(i+2), 13)
 	}
-	b.str(sh, "A1", summaryTitle(b.l, b.st.Org.Name))
+	b.str(sh, "A1", layout.SummaryTitle(b.l, b.st.Org.Name))
 	b.style(sh, "A1", "A1", b.s.subtitle)
 	hr := 3
 	b.str(sh, cell(1, hr), b.l.T("col.theme_name"))
@@ -39,7 +40,7 @@ func (b *builder) summary() error {
 		c := colName(col)
 		return fmt.Sprintf("'%s'!$%s$2:$%s$%d", soaSh, c, c, b.lastSoARow)
 	}
-	key, app, status := rng(colThemeKey), rng(colApplicable), rng(colStatus)
+	key, app, status := rng(b.cols.OfKind(layout.ThemeKey)), rng(b.cols.Of(answers.KeyApplicable)), rng(b.cols.Of(answers.KeyStatus))
 	yes, no := quote(b.l.T("value.yes")), quote(b.l.T("value.no"))
 	r := hr + 1
 	for _, t := range b.rep.Themes {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/soa-tool/soa/internal/gap"
 	"github.com/soa-tool/soa/internal/i18n"
+	"github.com/soa-tool/soa/internal/layout"
 	"github.com/soa-tool/soa/internal/soa"
 	"github.com/xuri/excelize/v2"
 )
@@ -23,19 +24,18 @@ type Options struct {
 	Lang i18n.Lang
 }
 
+// The statement must be valid (see rules.CellLimits): the workbook writes
+// what it is given and refuses, rather than cuts, a text too long for its
+// cell.
+
 // Fonts used per language: what Excel users of each language have, and
 // what LibreOffice substitutes sensibly.
 var fonts = map[i18n.Lang]string{i18n.EN: "Calibri", i18n.JA: "Yu Gothic"}
 
-// Write renders st and its gap report to w. Text too long for a cell is an
-// error naming the field (and control), at the answer's position: see
-// limits.go.
+// Write renders st and its gap report to w.
 func Write(w io.Writer, st *soa.Statement, rep *gap.Report, opts Options) error {
 	if opts.Lang == "" {
 		opts.Lang = i18n.EN
-	}
-	if err := checkCellText(st, rep, opts.Lang); err != nil {
-		return err
 	}
 	f, err := build(st, rep, opts)
 	if err != nil {
@@ -48,7 +48,7 @@ func Write(w io.Writer, st *soa.Statement, rep *gap.Report, opts Options) error 
 
 // build assembles the workbook in memory.
 func build(st *soa.Statement, rep *gap.Report, opts Options) (*excelize.File, error) {
-	b := &builder{f: excelize.NewFile(), st: st, rep: rep, l: opts.Lang}
+	b := &builder{f: excelize.NewFile(), st: st, rep: rep, l: opts.Lang, cols: layout.Columns(st.Edition)}
 	steps := []func() error{
 		b.setup,
 		b.cover,
@@ -72,12 +72,13 @@ func build(st *soa.Statement, rep *gap.Report, opts Options) (*excelize.File, er
 // Every excelize call goes through set* helpers that remember the first
 // error, so sheet code stays readable.
 type builder struct {
-	f   *excelize.File
-	st  *soa.Statement
-	rep *gap.Report
-	l   i18n.Lang
-	s   styles
-	err error
+	f    *excelize.File
+	st   *soa.Statement
+	rep  *gap.Report
+	l    i18n.Lang
+	cols layout.Table // the SoA sheet's columns
+	s    styles
+	err  error
 
 	lastSoARow int // the SoA sheet's last row, for Summary formulas
 }
@@ -137,14 +138,14 @@ func (b *builder) finish() error {
 // with. Empty text writes nothing: an answer listed with empty fields then
 // gives the same cells, and the same bytes, as no answer at all, which is
 // what soa import reads back from either. Text too long for a cell is an
-// error, never cut: checkCellText names the answers' fields first, so this
-// catches the rest (such as a title in a user's catalogue).
+// error, never cut: rules.CellLimits names the answers' fields first, so
+// this only guards against a statement that was not checked.
 func (b *builder) str(sheet, cell, text string) {
 	if b.err != nil || text == "" {
 		return
 	}
-	if n := textLen(text); n > MaxCellText {
-		b.err = fmt.Errorf("%s!%s: %d characters; an Excel cell holds at most %d", sheet, cell, n, MaxCellText)
+	if n := layout.TextLen(text); n > layout.MaxCellText {
+		b.err = fmt.Errorf("%s!%s: %d characters; an Excel cell holds at most %d", sheet, cell, n, layout.MaxCellText)
 		return
 	}
 	b.err = b.f.SetCellStr(sheet, cell, text)

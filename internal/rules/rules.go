@@ -1,0 +1,165 @@
+// Package rules holds every rule about what an answer says: completeness
+// (a reason, a status, evidence), consistency (an excluded control with a
+// status), staleness (an overdue target date, an old review). Each rule is
+// written once and yields findings with a code, a severity, the control, the
+// field, the position in the answers file and a message: `soa validate`
+// prints the errors and warnings among them as diagnostics, `soa gap` and
+// the workbook's Gaps sheet list them all.
+package rules
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/soa-tool/soa/internal/answers"
+	"github.com/soa-tool/soa/internal/diag"
+	"github.com/soa-tool/soa/internal/i18n"
+	"github.com/soa-tool/soa/internal/soa"
+)
+
+// Severity orders findings; a lower value is more severe.
+type Severity int
+
+const (
+	Error   Severity = iota // the SoA is wrong as it stands: the file is invalid
+	Warning                 // an auditor will ask about it
+	Gap                     // a control that applies is not in place
+	Info                    // worth knowing; nothing to fix now
+)
+
+// Severities lists the severity names from most to least severe.
+var Severities = []string{"error", "warning", "gap", "info"}
+
+func (s Severity) String() string { return Severities[s] }
+
+// ParseSeverity returns the severity called name.
+func ParseSeverity(name string) (Severity, bool) {
+	i := slices.Index(Severities, name)
+	return Severity(i), i >= 0
+}
+
+// Finding is one thing a rule points out.
+type Finding struct {
+	Code     string
+	Severity Severity
+	Control  string
+	Field    string
+	Pos      diag.Pos
+	Message  string
+}
+
+// Options say how to judge the answers.
+type Options struct {
+	AsOf         string    // YYYY-MM-DD: the date target and review dates are judged against
+	MaxReviewAge Age       // a review older than this, as of AsOf, is stale; zero for DefaultMaxReviewAge
+	Lang         i18n.Lang // language of the messages
+}
+
+// Rule is one check of one control's answer.
+type Rule struct {
+	Code     string
+	Severity Severity
+	// Doc says what the rule finds, for the README and `soa gap --help`.
+	Doc   string
+	check func(c *check)
+}
+
+// check is what a rule sees of one control, and how it reports.
+type check struct {
+	st   *soa.Statement
+	row  soa.Row
+	opts Options
+	rule *Rule
+	out  []Finding
+}
+
+func (c *check) answer() *answers.Answer { return c.row.Answer }
+
+// add reports a finding about field, with the message key's text.
+func (c *check) add(field, key string, args ...any) {
+	pos := c.st.ControlsPos
+	if a := c.row.Answer; a != nil {
+		pos = a.At(field)
+	}
+	c.addAt(pos, field, key, args...)
+}
+
+func (c *check) addAt(pos diag.Pos, field, key string, args ...any) {
+	c.out = append(c.out, Finding{Code: c.rule.Code, Severity: c.rule.Severity, Control: c.row.Control.ID, Field: field,
+		Pos: pos, Message: c.opts.Lang.F(key, args...)})
+}
+
+func (c *check) title() string {
+	ctl := c.row.Control
+	return c.opts.Lang.Title(ctl.Title, ctl.TitleJA)
+}
+
+// Check applies every rule to every control of st. Findings come most
+// severe first, then in catalogue order, then by code.
+func Check(st *soa.Statement, opts Options) []Finding {
+	if opts.Lang == "" {
+		opts.Lang = i18n.EN
+	}
+	if opts.MaxReviewAge.IsZero() {
+		opts.MaxReviewAge = DefaultMaxReviewAge
+	}
+	var out []Finding
+	order := map[string]int{}
+	for i, row := range st.Rows {
+		order[row.Control.ID] = i
+		for r := range Rules {
+			c := &check{st: st, row: row, opts: opts, rule: &Rules[r]}
+			c.rule.check(c)
+			out = append(out, c.out...)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Finding) int {
+		return cmp.Or(cmp.Compare(a.Severity, b.Severity), cmp.Compare(order[a.Control], order[b.Control]), strings.Compare(a.Code, b.Code))
+	})
+	return out
+}
+
+// Diagnostics are the errors and warnings among findings, as `soa
+// validate` prints them (gaps and information are for the report: they
+// say how far the ISMS is, not what is wrong with the file).
+func Diagnostics(findings []Finding) diag.List {
+	var l diag.List
+	for _, f := range findings {
+		sev := diag.Warning
+		switch f.Severity {
+		case Error:
+			sev = diag.Error
+		case Warning:
+		default:
+			continue
+		}
+		l.Add(diag.Diagnostic{Pos: f.Pos, Severity: sev, Control: f.Control, Field: f.Field, Msg: f.Message, Rule: f.Code})
+	}
+	l.Sort()
+	return l
+}
+
+// Lookup returns the rule with code, or nil.
+func Lookup(code string) *Rule {
+	for i := range Rules {
+		if Rules[i].Code == code {
+			return &Rules[i]
+		}
+	}
+	return nil
+}
+
+// Validate is what `soa validate` says of a statement that loaded: the
+// texts too long for a workbook cell, and the rules' errors and warnings,
+// in English. A statement with an error in the list must not be rendered.
+func Validate(st *soa.Statement, opts Options) diag.List {
+	l := CellLimits(st)
+	if l.HasErrors() {
+		return l
+	}
+	opts.Lang = i18n.EN // diagnostics are for whoever fixes the file, and for CI logs
+	l = append(l, Diagnostics(Check(st, opts))...)
+	l.Sort()
+	return l
+}
