@@ -114,7 +114,7 @@ func (r *reader) mapHeader(sheet string, g *grid, i int) *table {
 		if strings.TrimSpace(heading) == "" || named[c] {
 			continue
 		}
-		if normalize(heading) == ambiguousControl {
+		if ambiguousHeading(heading) {
 			ambiguous = c
 			continue
 		}
