@@ -61,6 +61,7 @@ func (r *reader) readCover(f *answers.File) {
 		limit = min(limit, r.res.HeaderRow-1) // only the title block above the table
 	}
 	date := func(v string, col, row int, field string) (string, bool) {
+		v = r.raw(cover, col, row, v)
 		d, ok := parseDate(v)
 		if !ok {
 			if hint := eraHint(v); hint != "" {

@@ -36,6 +36,11 @@ type Options struct {
 	// import cannot guess (--column FIELD=HEADING). A column named here is
 	// read as its field, whatever column was guessed for that field.
 	Columns map[string]string
+	// Values maps, for a field, a value as written to the value it means,
+	// for values import cannot read (--value FIELD:TEXT=VALUE):
+	// {"applicable": {"Ano": "yes"}}. The field is one of Fields, or
+	// "reasons" for every reason column.
+	Values map[string]map[string]string
 }
 
 // Column is a column import understood.
@@ -141,6 +146,10 @@ type reader struct {
 	// cut records the sheets whose rows or columns were cut at MaxRows or
 	// MaxColumns ("rows:Sheet", "columns:Sheet"), so each is said once.
 	cut map[string]bool
+	// shown records, by sheet, the numeric cells read as the id they show
+	// (see readShown), which are text, not numbers, from then on.
+	// The value is the cell's raw number.
+	shown map[string]map[[2]int]string
 }
 
 func (r *reader) pos(sheet string, col, row int) diag.Pos {

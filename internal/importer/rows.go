@@ -232,7 +232,7 @@ func (r *reader) edition(rows []row) string {
 
 // numeric reports whether a cell holds a number rather than text.
 func (r *reader) numeric(sheet string, col, row int) bool {
-	if col < 1 {
+	if _, shown := r.shown[sheet][[2]int{col - 1, row - 1}]; col < 1 || shown {
 		return false
 	}
 	ref, _ := excelize.CoordinatesToCellName(col, row)
@@ -350,12 +350,15 @@ func (r *reader) readAnswer(t *table, i int, id string) (a *answers.Answer, blan
 			unread[af] = true
 			r.warnf(p, id, af, "%s", unsavedFormulaMsg)
 		}
-		return v, p, ok
+		if field == fTargetDate {
+			v = r.raw(t.sheet, c, i, v)
+		}
+		return r.mapValue(field, v), p, ok
 	}
 	if v, p, ok := get(fApplicable); ok {
 		val, good := parseApplicable(v)
 		if !good {
-			r.errorf(p, id, "applicable", "%q is not a value for applicability (use Yes or No; also read: Y/N, ○/×, 適用/除外, true/false, N/A)", v)
+			r.errorf(p, id, "applicable", "%q is not a value for applicability (use Yes or No; also read: Y/N, ○/×, 適用/除外, true/false, N/A, ✓/✗, and yes/no in 14 languages); to read it, map it with --value applicable:%s", v, valueHint(v, "yes"))
 		}
 		a.Applicable = val
 	}
@@ -366,7 +369,7 @@ func (r *reader) readAnswer(t *table, i int, id string) (a *answers.Answer, blan
 		}
 		marked, good := parseMark(v)
 		if !good {
-			r.errorf(p, id, "reasons", "%q does not mark a reason (leave the cell empty, or mark it with ✓, ○ or x)", v)
+			r.errorf(p, id, "reasons", "%q does not mark a reason (leave the cell empty, or mark it with ✓, ○ or x); to read it, map it with --value %s:%s", v, f, valueHint(v, "yes"))
 		}
 		if marked {
 			for _, reason := range reasonField[f] {
@@ -392,29 +395,31 @@ func (r *reader) readAnswer(t *table, i int, id string) (a *answers.Answer, blan
 	incl, _, _ := get(fJustificationInclude)
 	excl, _, _ := get(fJustificationExclude)
 	a.Justification = pickJustification(a.Applicable, just, incl, excl)
+	statusNote := ""
 	if v, p, ok := get(fStatus); ok {
-		st, good := parseStatus(v)
+		st, note, good := parseStatusNote(v)
+		statusNote = note
 		if a.Applicable != nil && !*a.Applicable && oneOf(word(v), crossWords) {
 			// Japanese SoAs mark an excluded control × in both columns: no
 			// status, not "not implemented".
 			st = ""
 		}
 		if !good {
-			r.errorf(p, id, "status", "%q is not an implementation status (use Implemented, Partially implemented, Planned or Not implemented; also read: In progress, Not started, Done, ○/△/×, 実施済み, 一部実施, 計画中, 未実施)", v)
+			r.errorf(p, id, "status", "%q is not an implementation status (use Implemented, Partially implemented, Planned or Not implemented; also read: In progress, Not started, Done, ○/△/×, 実施済み, 一部実施, 計画中, 未実施, and these in 14 languages); to read it, map it with --value status:%s", v, valueHint(v, "implemented"))
 		}
 		a.Status = st
 	}
-	if v, _, _ := get(fOwner); v != "" {
+	if v, _, _ := get(fOwner); v != "" && !placeholder(v) {
 		a.Owner = strings.TrimSpace(v)
 	}
 	if v, _, _ := get(fEvidence); v != "" {
 		for _, line := range strings.Split(strings.ReplaceAll(v, "\r\n", "\n"), "\n") {
-			if s := strings.TrimSpace(line); s != "" {
+			if s := strings.TrimSpace(line); s != "" && !placeholder(s) {
 				a.Evidence = append(a.Evidence, s)
 			}
 		}
 	}
-	if v, p, ok := get(fTargetDate); ok {
+	if v, p, ok := get(fTargetDate); ok && !placeholder(v) {
 		d, good := parseDate(v)
 		if !good {
 			if hint := eraHint(v); hint != "" {
@@ -425,8 +430,12 @@ func (r *reader) readAnswer(t *table, i int, id string) (a *answers.Answer, blan
 		}
 		a.TargetDate = d
 	}
-	if v, _, _ := get(fNotes); v != "" {
+	if v, _, _ := get(fNotes); v != "" && !placeholder(v) {
 		a.Notes, a.Review = splitReview(v)
+	}
+	if statusNote != "" {
+		// The qualifier of a status ("Implemented (Documented)") is kept.
+		a.Notes = strings.TrimSpace(strings.TrimSpace(a.Notes) + "\nStatus in the workbook: " + statusNote)
 	}
 	if a.Applicable != nil && !*a.Applicable && a.Justification == "" && !unread["justification"] {
 		p := r.pos(t.sheet, t.cols[fApplicable]+1, i+1)

@@ -78,7 +78,7 @@ func (r *reader) rowAnswers(t *table, i int) (what string, n int, ok bool) {
 	reasons := false
 	for _, field := range []string{fApplicable, fStatus, fReasonLegal, fReasonContractual, fReasonRisk, fReasonBusiness, fReasonBestPractice, fReasons} {
 		v, c, has := t.cell("", field, i)
-		if !has || strings.TrimSpace(v) == "" || t.grid.copied(c, i) || repeatsHeading(t, c, v) || !answer(field, v) {
+		if !has || strings.TrimSpace(v) == "" || t.grid.copied(c, i) || repeatsHeading(t, c, v) || !answer(field, r.mapValue(field, v)) {
 			continue
 		}
 		if field != fApplicable && field != fStatus {

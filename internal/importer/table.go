@@ -329,7 +329,7 @@ func (r *reader) dropUnreadable(t *table) {
 					continue
 				}
 			}
-			if parse[field](row[c]) {
+			if parse[field](r.mapValue(field, row[c])) {
 				good++
 			} else {
 				bad++

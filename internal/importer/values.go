@@ -106,8 +106,8 @@ func parseStatusNote(s string) (st answers.Status, note string, ok bool) {
 }
 
 // qualifierRE splits a status from its qualifier: brackets, dashes, a
-// colon, a slash or a comma.
-var qualifierRE = regexp.MustCompile(`\s*[(（)）\[\]:：,;/]\s*|\s+[-–—]+\s+|\s*[–—]\s*`)
+// colon or a comma (not a slash: N/A).
+var qualifierRE = regexp.MustCompile(`\s*[(（)）\[\]:：,;]\s*|\s+[-–—]+\s+|\s*[–—]\s*`)
 
 func exactStatus(v string) (answers.Status, bool) {
 	if v == "" || oneOf(v, naWords) || oneOf(v, langNoStatus) {

@@ -16,7 +16,7 @@ var (
 	langYes = []string{"ja", "oui", "si", "sim", "ano", "tak", "ναι", "是", "예", "네",
 		"anwendbar", "zutreffend", "applicable", "aplicable", "aplica", "applicabile", "aplicavel", "van toepassing", "toepasbaar",
 		"aplikovatelne", "aplikovatelny", "dotyczy", "stosowane", "εφαρμοζεται", "适用", "적용", "해당",
-		"inclus", "incluido", "incluso", "incluida", "opgenomen", "zahrnuto", "■", "▪", "☑", "☒", "✅", "✔️", "χ", "х", "⬛", "◼", "◾", "•", "◉", "v"}
+		"inclus", "incluido", "incluso", "incluida", "opgenomen", "zahrnuto", "■", "▪", "☑", "☒", "✅", "✔️", "χ", "х", "⬛", "◼", "◾", "•", "◉", "v", "√"}
 	langNo = []string{"nein", "non", "nao", "nee", "ne", "nie", "οχι", "否", "아니오", "아니요", "아니다",
 		"nicht anwendbar", "non applicable", "no aplica", "no aplicable", "non applicabile", "nao aplicavel", "nao se aplica",
 		"niet van toepassing", "niet toepasbaar", "neaplikovatelne", "neaplikovatelny", "nie dotyczy", "nie stosowane",
@@ -84,4 +84,31 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// mapValue returns the value a cell of field's column means by
+// Options.Values, or v as it stands.
+func (r *reader) mapValue(field, v string) string {
+	if len(r.opts.Values) == 0 || strings.TrimSpace(v) == "" {
+		return v
+	}
+	w := word(v)
+	for _, f := range []string{field, answerField(field)} {
+		for text, val := range r.opts.Values[f] {
+			if word(text) == w {
+				return val
+			}
+		}
+	}
+	return v
+}
+
+// valueHint is TEXT=VALUE for the --value that would read v as example,
+// quoted for a shell when it needs to be.
+func valueHint(v, example string) string {
+	t := strings.TrimSpace(v)
+	if strings.ContainsAny(t, " \"'$`\\|&;<>()*?!#") {
+		t = "'" + strings.ReplaceAll(t, "'", `'\''`) + "'"
+	}
+	return t + "=" + example
 }
