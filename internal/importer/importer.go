@@ -149,7 +149,9 @@ type reader struct {
 	// shown records, by sheet, the numeric cells read as the id they show
 	// (see readShown), which are text, not numbers, from then on.
 	// The value is the cell's raw number.
-	shown map[string]map[[2]int]string
+	shown     map[string]map[[2]int]string
+	titles    map[string]map[string]string // see titleOwner
+	dateLabel bool                         // a cover has a date label, see readDocProps
 }
 
 func (r *reader) pos(sheet string, col, row int) diag.Pos {
@@ -220,6 +222,9 @@ func (r *reader) read() error {
 		return single(diag.Pos{File: r.opts.Name}, "no control rows found: %s heads the id column (%q), but no cell below it holds a control id such as 5.1 or A.5.1.1 (sheets looked at: %s); name the column of ids with --column id=HEADING", r.pos(miss.sheet, c+1, miss.headAt[c]+1).Cell, strings.TrimSpace(miss.heads[c]), looked)
 	case best == nil:
 		return single(diag.Pos{File: r.opts.Name}, "no SoA table found: no sheet has a header row naming a control id column and an applicability, status or justification column in its first %d rows (sheets looked at: %s); name the columns with --column FIELD=HEADING", maxHeaderRow, looked)
+	}
+	if msg := r.unsupportedEdition(best); msg != "" {
+		return r.editionError(msg)
 	}
 	r.dropUnreadable(best)
 	r.res.Sheet, r.res.HeaderRow = best.sheet, best.headerRow

@@ -139,6 +139,7 @@ func (r *reader) readRows(t *table, f *answers.File) {
 			continue
 		}
 		r.res.Rows++
+		r.checkTitle(t, rw.n-1, rw.id.id, f.Edition)
 		if rw.answer != nil {
 			rw.answer.ID = rw.id.id
 			f.Controls = append(f.Controls, rw.answer)
