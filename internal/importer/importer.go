@@ -108,6 +108,13 @@ func Read(data []byte, cat *catalog.Catalog, opts Options) (res *Result, err err
 			res, err = nil, single(file, "cannot read the workbook: it is damaged (%v)", r)
 		}
 	}()
+	if IsCSV(opts.Name) && len(data) <= MaxFileSize && !bytes.HasPrefix(data, zipMagic) {
+		book, err := csvWorkbook(opts.Name, data)
+		if err != nil {
+			return nil, single(file, "cannot read the CSV file: %v", err)
+		}
+		data = book
+	}
 	switch {
 	case len(data) > MaxFileSize:
 		return nil, single(file, "the workbook is larger than the limit of %d MiB", MaxFileSize>>20)
