@@ -312,7 +312,8 @@ func idColumn(rows [][]string, c int) bool {
 			other++
 		}
 	}
-	return ids >= 3 && ids >= other
+	// A short table may have fewer than three rows: then every cell is an id.
+	return ids >= 1 && ids >= other && (ids >= 3 || other == 0)
 }
 
 func cellOrder(a, b string) int {
