@@ -163,7 +163,7 @@ func wordField(heading string) string {
 	words := strings.FieldsFunc(n, func(r rune) bool {
 		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '#' || r == '°')
 	})
-	if len(words) == 0 || len(words) > maxHeadingWords || negated(words) || isValue(n) {
+	if len(words) == 0 || len(words) > maxHeadingWords || negated(words) || (isValue(n) && !isStem(n)) {
 		return ""
 	}
 	best, strength, at := "", 0, 0
@@ -208,4 +208,15 @@ func isValue(n string) bool {
 	}
 	st, ok := exactStatus(v)
 	return ok && st != ""
+}
+
+// isStem reports whether n is itself a heading word ("Εφαρμόζεται" is
+// both a value, yes, and the heading of the applicability column).
+func isStem(n string) bool {
+	for _, hw := range headWords {
+		if hw.stem == n && hw.strength >= strong {
+			return true
+		}
+	}
+	return false
 }

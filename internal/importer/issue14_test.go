@@ -140,11 +140,11 @@ func TestMarksAndSymbolFonts(t *testing.T) {
 	t.Parallel()
 	rows := [][]any{
 		{"Control", "Title", "Applicable", "LR", "CO", "BR/BP", "RRA", "Justification"},
-		{"5.1", "Policies for information security", "n", "ü", nil, nil, "P", "Risk"},  // Wingdings n ■ | ü ✓ | Wingdings 2 P ✓
+		{"5.1", "Policies for information security", "n", "ü", nil, nil, "P", "Risk"}, // Wingdings n ■ | ü ✓ | Wingdings 2 P ✓
 		{"5.2", "Information security roles and responsibilities", "▪", "■", "☑", "Χ", nil, "Risk"},
-		{"5.3", "Segregation of duties", "R", "T", "O", nil, nil, "Risk"},              // Wingdings 2: R ☑, T ☒, O ✗
+		{"5.3", "Segregation of duties", "R", "T", "O", nil, nil, "Risk"},             // Wingdings 2: R ☑, T ☒, O ✗
 		{"5.4", "Management responsibilities", "û", nil, nil, nil, nil, "Small firm"}, // Wingdings û ✗
-		{"5.5", "Contact with authorities", "✔", "q", nil, nil, nil, "Risk"},           // Wingdings 2 q: unreadable
+		{"5.5", "Contact with authorities", "✔", "q", nil, nil, nil, "Risk"},          // Wingdings 2 q: unreadable
 	}
 	data := book(t, []string{"SoA"}, map[string][][]any{"SoA": rows}, func(f *excelize.File) {
 		wd, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "Wingdings"}})
@@ -352,7 +352,7 @@ func TestValueOption(t *testing.T) {
 		[]any{"5.2", "Information security roles and responsibilities", "Ja", "Risk", "Umgesetzt"},
 	)}, nil)
 	_, err := importer.Read(data, defaultCatalog(t), importer.Options{Name: "book.xlsx"})
-	if err == nil || !strings.Contains(err.Error(), "--value applicable:Jawohl=yes") || !strings.Contains(err.Error(), "--value status:Erledigt=implemented") {
+	if err == nil || !strings.Contains(err.Error(), "--value applicable:Jawohl=VALUE (VALUE yes or no)") || !strings.Contains(err.Error(), "--value status:Erledigt=VALUE") {
 		t.Errorf("err = %v", err)
 	}
 	res := mustRead(t, data, importer.Options{Values: map[string]map[string]string{"applicable": {"jawohl": "yes"}, "status": {"Erledigt": "implemented"}}})

@@ -359,7 +359,7 @@ func (r *reader) readAnswer(t *table, i int, id string) (a *answers.Answer, blan
 	if v, p, ok := get(fApplicable); ok {
 		val, good := parseApplicable(v)
 		if !good {
-			r.errorf(p, id, "applicable", "%q is not a value for applicability (use Yes or No; also read: Y/N, ○/×, 適用/除外, true/false, N/A, ✓/✗, and yes/no in 14 languages); to read it, map it with --value applicable:%s", v, valueHint(v, "yes"))
+			r.errorf(p, id, "applicable", "%q is not a value for applicability (use Yes or No; also read: Y/N, ○/×, 適用/除外, true/false, N/A, ✓/✗, and yes/no in 14 languages); to read it, map it with --value applicable:%s (VALUE yes or no)", v, valueHint(v, "VALUE"))
 		}
 		a.Applicable = val
 	}
@@ -370,7 +370,7 @@ func (r *reader) readAnswer(t *table, i int, id string) (a *answers.Answer, blan
 		}
 		marked, good := parseMark(v)
 		if !good {
-			r.errorf(p, id, "reasons", "%q does not mark a reason (leave the cell empty, or mark it with ✓, ○ or x); to read it, map it with --value %s:%s", v, f, valueHint(v, "yes"))
+			r.errorf(p, id, "reasons", "%q does not mark a reason (leave the cell empty, or mark it with ✓, ○ or x); to read it, map it with --value %s:%s (VALUE yes or no)", v, f, valueHint(v, "VALUE"))
 		}
 		if marked {
 			for _, reason := range reasonField[f] {
@@ -406,7 +406,7 @@ func (r *reader) readAnswer(t *table, i int, id string) (a *answers.Answer, blan
 			st = ""
 		}
 		if !good {
-			r.errorf(p, id, "status", "%q is not an implementation status (use Implemented, Partially implemented, Planned or Not implemented; also read: In progress, Not started, Done, ○/△/×, 実施済み, 一部実施, 計画中, 未実施, and these in 14 languages); to read it, map it with --value status:%s", v, valueHint(v, "implemented"))
+			r.errorf(p, id, "status", "%q is not an implementation status (use Implemented, Partially implemented, Planned or Not implemented; also read: In progress, Not started, Done, ○/△/×, 実施済み, 一部実施, 計画中, 未実施, and these in 14 languages); to read it, map it with --value status:%s (VALUE one of implemented, partial, planned, not_implemented, n/a)", v, valueHint(v, "VALUE"))
 		}
 		a.Status = st
 	}

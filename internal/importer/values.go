@@ -19,6 +19,7 @@ func word(s string) string {
 
 func init() {
 	yesWords = append(yesWords, langYes...)
+	naWords = append(naWords, langNA...)
 	noWords = append(noWords, langNo...)
 	for st, words := range langStatus {
 		statusWords[answers.Status(st)] = append(statusWords[answers.Status(st)], words...)

@@ -24,7 +24,7 @@ var (
 		"ausgeschlossen", "exclu", "excluido", "excluida", "escluso", "uitgesloten", "vylouceno", "wykluczone", "εξαιρειται", "排除",
 		"✘", "☐", "□", "❌", "❎"}
 	langStatus = map[string][]string{
-		"implemented": {"umgesetzt", "implementiert", "vollstandig umgesetzt", "mis en oeuvre", "mis en œuvre", "implemente", "en place",
+		"implemented": {"umgesetzt", "implementiert", "vollstandig umgesetzt", "mis en oeuvre", "implemente", "en place",
 			"implementado", "implantado", "implementato", "attuato", "geimplementeerd", "zavedeno", "implementovano", "wdrozone", "wdrozony",
 			"υλοποιηθηκε", "υλοποιημενο", "υλοποιημενοσ", "已实施", "已實施", "已落实", "已落實", "구현", "구현됨", "구현 완료", "이행", "이행 완료", "완료",
 			"✓", "✔", "☑", "■"},
@@ -41,6 +41,10 @@ var (
 	}
 	// langNoStatus say there is no status, in a status column: kept in
 	// the notes, since they are no status but say something.
+	// langNA in a status column say there is no status, as naWords do.
+	langNA = []string{"nicht anwendbar", "entfallt", "non applicable", "sans objet", "no aplica", "no aplicable", "non applicabile",
+		"nao aplicavel", "nao se aplica", "niet van toepassing", "neaplikovatelne", "nie dotyczy", "δεν εφαρμοζεται", "不适用", "不適用",
+		"해당 없음", "해당없음", "미적용", "n.a", "n/a - excluded"}
 	langNoStatus = []string{"not assessed", "not yet assessed", "to be assessed", "unknown", "nicht bewertet", "non evalue", "no evaluado"}
 	// placeholders in a free-text cell (owner, evidence, notes, target
 	// date) say there is nothing there: they are no answer.
@@ -67,6 +71,8 @@ func fold(s string) string {
 			b.WriteString("ss")
 		case 'ł':
 			b.WriteRune('l')
+		case 'œ':
+			b.WriteString("oe")
 		case 'ς':
 			b.WriteRune('σ')
 		default:
