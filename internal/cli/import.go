@@ -25,6 +25,7 @@ type importOptions struct {
 	dryRun  bool
 	force   bool
 	columns []string
+	values  []string
 	org     string
 	date    string
 }
@@ -32,16 +33,30 @@ type importOptions struct {
 func newImportCmd(g *globalOptions) *cobra.Command {
 	o := &importOptions{globalOptions: g}
 	cmd := &cobra.Command{
-		Use:   "import WORKBOOK.xlsx (-o ANSWERS.yaml | --into ANSWERS.yaml)",
+		Use:   "import WORKBOOK.xlsx|FILE.csv (-o ANSWERS.yaml | --into ANSWERS.yaml)",
 		Short: "Read an edited SoA workbook back into answers",
 		Long: `Read the answers from an SoA workbook: one soa generated and people then
 edited in Excel or LibreOffice (sorted, filtered, values typed in any case,
-rows of their own notes inserted), or an SoA made by hand in another layout.
-Columns are found by their headings, in English or Japanese; --column
-FIELD=HEADING names one it cannot guess, and wins over any guess. Ids
-written A.5.1.1, 5.1.1, A.5.1 or 5.1, or stored as numbers, are read, and
-the edition is told from them; rows of 2013 control objectives and other
-group headings are skipped. A workbook with no control row is an error.
+rows of their own notes inserted), or an SoA made by hand in another layout,
+or a CSV file (UTF-8, UTF-16 or Shift_JIS; comma, semicolon or tab).
+Columns are found by their headings and the words in them, in English,
+Japanese, German, French, Spanish, Italian, Portuguese, Dutch, Czech,
+Polish, Greek, Chinese and Korean, over up to three header rows; --column
+FIELD=HEADING names one it cannot guess, and wins over any guess. Values
+(yes/no, statuses, marks such as ✓ ■ ☒, also in the Wingdings fonts) are
+read in the same languages; --value FIELD:TEXT=VALUE maps one it cannot
+read (--value applicable:Ano=yes, --value status:Hotovo=implemented). Ids
+written A.5.1.1, 5.1.1, A.5.1 or 5.1, or stored as numbers or dates, are
+read as the cell shows them, and the edition is told from them (2005 and
+other editions are refused); rows of 2013 control objectives and other
+group headings are skipped. A row whose title is another control's is a
+warning. A workbook with no control row is an error.
+
+The organization and the date are read from a Cover or Document Control
+sheet, labelled cells, title lines ("Example Ltd — Statement of
+Applicability", "Version 1.0 | 01 April 2026") or the document properties.
+When the workbook does not give them, -o writes a placeholder and warns,
+unless --org and --date give them.
 
 -o writes a new answers file (-o - prints it). --into updates an existing one in place,
 changing only the fields whose values differ and keeping its comments, key
@@ -52,13 +67,16 @@ Every problem is reported, with its cell (SoA!D17); when there is any
 error, nothing is written. Limits: the workbook may be at most 32 MiB, and
 64 MiB once unzipped; the first 5,000 rows and 200 columns of a sheet are read.
 
-Fields for --column: ` + strings.Join(importer.Fields, ", ") + `
+Fields for --column and --value: ` + strings.Join(importer.Fields, ", ") + `, and reasons for
+--value (every reason column).
 
 Exit codes: 0 done, 1 invalid workbook or values, 2 usage or I/O error.`,
 		Example: `  soa import soa-edited.xlsx --into answers.yaml --dry-run
   soa import soa-edited.xlsx --into answers.yaml
   soa import old-soa.xlsx -o answers.yaml --org "Example KK" --date 2026-04-01
-  soa import old-soa.xlsx -o answers.yaml --column status="Where are we?"`,
+  soa import old-soa.xlsx -o answers.yaml --column status="Where are we?"
+  soa import soa-cz.xlsx -o answers.yaml --value status:Hotovo=implemented
+  soa import soa.csv -o answers.yaml`,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runImport(cmd, o, args[0]) },
 	}
@@ -68,6 +86,7 @@ Exit codes: 0 done, 1 invalid workbook or values, 2 usage or I/O error.`,
 	f.BoolVar(&o.dryRun, "dry-run", false, "with --into: print the changes, write nothing")
 	f.BoolVar(&o.force, "force", false, "with -o: overwrite the file if it exists")
 	f.StringArrayVar(&o.columns, "column", nil, "FIELD=HEADING: the column holding FIELD (repeatable)")
+	f.StringArrayVar(&o.values, "value", nil, "FIELD:TEXT=VALUE: read TEXT in FIELD's column as VALUE (repeatable)")
 	f.StringVar(&o.org, "org", "", "with -o: organization name, when the workbook does not say")
 	f.StringVar(&o.date, "date", "", "with -o: date of the SoA version (YYYY-MM-DD), when the workbook does not say")
 	return cmd
@@ -88,6 +107,10 @@ func runImport(cmd *cobra.Command, o *importOptions, path string) error {
 		}
 		cols[field] = heading
 	}
+	values, err := parseValues(o.values)
+	if err != nil {
+		return err
+	}
 	if o.date != "" {
 		if _, err := time.Parse(time.DateOnly, o.date); err != nil {
 			return usageError("--date: %q is not a date; write YYYY-MM-DD", o.date)
@@ -102,7 +125,7 @@ func runImport(cmd *cobra.Command, o *importOptions, path string) error {
 		return err
 	}
 	stderr := cmd.ErrOrStderr()
-	res, err := importer.Read(data, cat, importer.Options{Name: displayPath(path), Columns: cols})
+	res, err := importer.Read(data, cat, importer.Options{Name: displayPath(path), Columns: cols, Values: values})
 	var l diag.List
 	if errors.As(err, &l) {
 		if res != nil {
@@ -172,6 +195,30 @@ func shorten(s string) string {
 	return s
 }
 
+// The placeholders written for an organization and a date the workbook
+// does not give: valid, and plainly not real.
+const (
+	placeholderOrg  = "UNKNOWN ORGANIZATION (fill in)"
+	placeholderDate = "1970-01-01"
+)
+
+// parseValues reads the --value options: FIELD:TEXT=VALUE.
+func parseValues(opts []string) (map[string]map[string]string, error) {
+	values := map[string]map[string]string{}
+	for _, v := range opts {
+		field, rest, ok := strings.Cut(v, ":")
+		text, val, ok2 := strings.Cut(rest, "=")
+		if !ok || !ok2 || strings.TrimSpace(text) == "" || strings.TrimSpace(val) == "" || (field != "reasons" && !slices.Contains(importer.Fields, field)) {
+			return nil, usageError("--value %q: want FIELD:TEXT=VALUE with FIELD one of %s, reasons (such as --value applicable:Ano=yes)", v, strings.Join(importer.Fields, ", "))
+		}
+		if values[field] == nil {
+			values[field] = map[string]string{}
+		}
+		values[field][text] = val
+	}
+	return values, nil
+}
+
 func importNew(cmd *cobra.Command, cat *catalog.Catalog, res *importer.Result, o *importOptions) error {
 	f := res.File
 	if o.org != "" {
@@ -180,24 +227,27 @@ func importNew(cmd *cobra.Command, cat *catalog.Catalog, res *importer.Result, o
 	if o.date != "" {
 		f.Org.Date = o.date
 	}
-	var missing []string
-	if f.Org.Name == "" {
-		missing = append(missing, "--org")
-	}
-	if f.Org.Date == "" {
-		missing = append(missing, "--date")
-	}
-	if len(missing) > 0 {
-		return usageError("the workbook does not give the organization's name or the SoA's date; give them with %s", strings.Join(missing, " and "))
-	}
 	l := i18n.EN
 	if f.Org.Language == "ja" {
 		l = i18n.JA
 	}
+	header := []string{l.F("import.header", res.File.Name)}
+	// A workbook that does not say is still imported: a placeholder,
+	// named in a warning and in the file, keeps the answers valid.
+	if f.Org.Name == "" {
+		f.Org.Name = placeholderOrg
+		fmt.Fprintf(cmd.ErrOrStderr(), "%s: warning: organization.name: the workbook does not name the organization; wrote %q: replace it in the answers file (or give --org)\n", res.File.Name, placeholderOrg)
+		header = append(header, "TODO: organization.name was not in the workbook; replace the placeholder")
+	}
+	if f.Org.Date == "" {
+		f.Org.Date = placeholderDate
+		fmt.Fprintf(cmd.ErrOrStderr(), "%s: warning: organization.date: the workbook gives no date of the SoA; wrote %s: replace it with the date of this SoA version (or give --date)\n", res.File.Name, placeholderDate)
+		header = append(header, "TODO: organization.date was not in the workbook; replace "+placeholderDate+" with the SoA's date")
+	}
 	var buf bytes.Buffer
 	err := answers.Encode(&buf, f, answers.EncodeOptions{
 		Schema: schemaFile,
-		Header: []string{l.F("import.header", res.File.Name)},
+		Header: header,
 		IDs:    cat.ControlIDs(f.Edition),
 		Comment: func(id string) string {
 			if c := cat.Control(id); c != nil {

@@ -1,78 +1,135 @@
 package importer
 
 import (
+	"math"
+	"regexp"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
-	"github.com/soa-tool/soa/internal/answers"
-	"github.com/soa-tool/soa/internal/i18n"
-	"github.com/soa-tool/soa/internal/layout"
+	"github.com/xuri/excelize/v2"
 )
 
-// readCell reads the text of a cell of field f by the field's kind, the
-// way soa's workbook writes it (see layout.Column.Cell). problem says what
-// is wrong with a text that is not a value of the field, and what is
-// allowed; the value is then what could be read.
-func readCell(f *answers.Field, text string) (answers.Value, string) {
-	switch f.Kind {
-	case answers.Bool:
-		b, ok := parseApplicable(text)
-		if !ok {
-			return nil, "is not yes or no (also read: Y/N, ○/×, true/false)"
-		}
-		if b == nil {
-			return nil, ""
-		}
-		return answers.Value{map[bool]string{true: "true", false: "false"}[*b]}, ""
-	case answers.Enum:
-		return readEnum(f, text)
-	case answers.Date:
-		d, ok := parseDate(text)
-		if !ok {
-			if hint := eraHint(text); hint != "" {
-				return nil, "is not a date: " + hint
-			}
-			return nil, "is not a date (write 2026-09-30 or 2026/09/30, or use a date cell)"
-		}
-		return answers.Value{d}, ""
-	case answers.TextList:
-		return lines(text), ""
-	case answers.IDList:
-		var ids answers.Value
-		for _, id := range strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune(",;、，；\n\r", r) }) {
-			if id = strings.TrimSpace(id); id != "" {
-				ids = append(ids, id)
-			}
-		}
-		return ids, ""
-	case answers.Line:
-		return answers.Value{strings.TrimSpace(text)}, ""
-	}
-	return answers.Value{text}, ""
+// A cell may show something else than its raw value: an id Excel turned
+// into a date (the cell shows 10.1.1, its value is the serial 40179) or a
+// number shown with a format (5.10 from 5.1), and a letter in a symbol
+// font (Wingdings "ü" shows ✓). readShown puts in the grid what each such
+// cell shows, so that every later step reads it as a person does.
+
+// symbolFonts maps, for each symbol font, the letters SoAs use for marks
+// to the glyph they show.
+var symbolFonts = map[string]map[rune]string{
+	"wingdings":   {'ü': "✓", 'û': "✗", 'n': "■", 'l': "●", 'þ': "☑", 'ý': "☒", 'o': "☐", 'x': "☒", '¨': "☐", 'q': "☐"},
+	"wingdings 2": {'P': "✓", 'O': "✗", 'T': "☒", 'R': "☑", '£': "☐", 'Q': "☐", 'Ï': "✗", 'Ð': "✗"},
+	"webdings":    {'a': "✓", 'r': "✗", 'g': "■", 'c': "☐"},
+	"symbol":      {'Ö': "√", 'X': "Χ", 'x': "χ", '·': "•", '´': "×"},
 }
 
-// lines are the non-empty lines of a cell, each trimmed: list items are
-// one per line in soa's workbooks.
-func lines(text string) answers.Value {
-	var out answers.Value
-	for _, line := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
-		if s := strings.TrimSpace(line); s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
-}
+// numberRE matches a raw numeric value.
+var numberRE = regexp.MustCompile(`^-?\d+(\.\d+)?([eE][-+]?\d+)?$`)
 
-// readEnum reads a value of f as its label in either language or as the
-// answers file writes it, in any case.
-func readEnum(f *answers.Field, text string) (answers.Value, string) {
-	want := normalize(text)
-	for _, code := range i18n.Languages {
-		for i, label := range layout.ValueLabels(f, i18n.Lang(code)) {
-			v := f.Values[i]
-			if normalize(label) == want || normalize(v) == want || normalize(strings.ReplaceAll(v, "_", " ")) == want {
-				return answers.Value{v}, ""
+// readShown replaces in rows, read raw from sheet, the value of each cell
+// that shows another text as an id, or a mark in a symbol font.
+func (r *reader) readShown(sheet string, rows [][]string) {
+	fonts := map[int]string{} // style → symbol font, "" for others
+	font := func(ref string) string {
+		idx, err := r.f.GetCellStyle(sheet, ref)
+		if err != nil || idx == 0 {
+			return ""
+		}
+		if f, ok := fonts[idx]; ok {
+			return f
+		}
+		f := ""
+		if st, err := r.f.GetStyle(idx); err == nil && st.Font != nil {
+			if n := strings.ToLower(strings.TrimSpace(st.Font.Family)); symbolFonts[n] != nil {
+				f = n
+			}
+		}
+		fonts[idx] = f
+		return f
+	}
+	for i, row := range rows {
+		for c, v := range row {
+			t := strings.TrimSpace(v)
+			if t == "" {
+				continue
+			}
+			ref, _ := excelize.CoordinatesToCellName(c+1, i+1)
+			if utf8.RuneCountInString(t) <= 3 {
+				if f := font(ref); f != "" {
+					row[c] = symbolText(f, t)
+					continue
+				}
+			}
+			if numberRE.MatchString(t) {
+				if shown, ok := r.shownID(sheet, ref, t); ok {
+					row[c] = shown
+					if r.shown == nil {
+						r.shown = map[string]map[[2]int]string{}
+					}
+					if r.shown[sheet] == nil {
+						r.shown[sheet] = map[[2]int]string{}
+					}
+					r.shown[sheet][[2]int{c, i}] = v
+				}
 			}
 		}
 	}
-	return nil, "is not one of " + strings.Join(f.Values, ", ")
+}
+
+// symbolText is what the text of a cell in the symbol font f shows: the
+// glyph of each mark known, and for any other letter the letter with the
+// font's name, which no value is, so that it is reported with its cell.
+func symbolText(f, t string) string {
+	var b strings.Builder
+	for _, ch := range t {
+		g, ok := symbolFonts[f][ch]
+		if !ok {
+			return t + " [a symbol in the font " + fontName(f) + " that soa cannot read]"
+		}
+		b.WriteString(g)
+	}
+	return b.String()
+}
+
+func fontName(f string) string {
+	switch f {
+	case "wingdings":
+		return "Wingdings"
+	case "wingdings 2":
+		return "Wingdings 2"
+	case "webdings":
+		return "Webdings"
+	}
+	return "Symbol"
+}
+
+// shownID returns what a numeric cell shows when its number format makes
+// it show an id other than its value: a date format on 2010-01-01 showing
+// 10.1.1, or 0.00 on 5.1 showing 5.10.
+func (r *reader) shownID(sheet, ref, raw string) (string, bool) {
+	shown, err := r.f.GetCellValue(sheet, ref)
+	shown = strings.TrimSpace(shown)
+	if err != nil || shown == raw || !looksLikeID(shown) {
+		return "", false
+	}
+	f, err := strconv.ParseFloat(raw, 64)
+	if err != nil {
+		return "", false
+	}
+	if strconv.FormatFloat(math.Round(f*1e6)/1e6, 'f', -1, 64) == shown {
+		return "", false // the number itself, without its binary noise
+	}
+	return shown, true
+}
+
+// raw is the value of the cell at 0-based col, row of sheet: v, or the
+// number it holds when readShown read it as the id it shows (a date read
+// as a date, not as 1.4.26).
+func (r *reader) raw(sheet string, col, row int, v string) string {
+	if n, ok := r.shown[sheet][[2]int{col, row}]; ok {
+		return n
+	}
+	return v
 }

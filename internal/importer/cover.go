@@ -31,36 +31,53 @@ func coverLabels() map[string]string {
 			m[label] = field
 		}
 	}
+	for field, ls := range moreCoverLabels {
+		for _, label := range ls {
+			if _, ok := m[labelKey(label)]; !ok {
+				m[labelKey(label)] = field
+			}
+		}
+	}
 	return m
 }
+
+// labelKey folds a label for looking it up: no accents, no "(s)", no
+// colon at the end.
+func labelKey(s string) string { return fold(normalize(s)) }
 
 // readCover takes the organization block and the revision history from the
 // Cover sheet of soa's workbooks (表紙 in Japanese), or from label cells at
 // the top of a hand-made SoA.
 func (r *reader) readCover(f *answers.File) {
+	covers := r.coverSheets()
+	ja := slices.Contains(covers, "表紙") || r.res.Sheet == "適用宣言書" || japaneseHeadings(r.res.Columns)
+	// The cover sheets, then the title block above the table.
+	for _, sh := range append(covers, r.res.Sheet) {
+		r.readCoverSheet(f, sh)
+	}
+	r.readTitleLines(f, append(covers, r.res.Sheet))
+	r.readDocProps(f)
+	if ja {
+		f.Org.Language = "ja"
+	}
+}
+
+// readCoverSheet reads the label cells of cover, a cover sheet or the
+// sheet of the table (above its header row only).
+func (r *reader) readCoverSheet(f *answers.File, cover string) {
 	labels := coverLabels()
-	sheets := r.f.GetSheetList()
-	cover := ""
-	for _, sh := range sheets {
-		if n := normalize(sh); n == "cover" || n == "表紙" {
-			cover = sh
-		}
-	}
-	if cover == "" {
-		cover = r.res.Sheet
-	}
 	g, err := r.readGrid(cover)
 	if err != nil {
 		return
 	}
 	rows := g.rows
-	ja := cover == "表紙" || r.res.Sheet == "適用宣言書" || japaneseHeadings(r.res.Columns)
 	o := &f.Org
 	limit := len(rows)
 	if cover == r.res.Sheet {
 		limit = min(limit, r.res.HeaderRow-1) // only the title block above the table
 	}
 	date := func(v string, col, row int, field string) (string, bool) {
+		v = r.raw(cover, col, row, v)
 		d, ok := parseDate(v)
 		if !ok {
 			if hint := eraHint(v); hint != "" {
@@ -105,7 +122,7 @@ func (r *reader) readCover(f *answers.File) {
 		for c := 0; c < len(row); c++ {
 			var v string
 			var at int
-			field, ok := labels[normalize(row[c])]
+			field, ok := labels[labelKey(row[c])]
 			switch {
 			case ok && c+1 < len(row) && strings.TrimSpace(row[c+1]) == "" && r.unsavedFormula(cover, g, c+1, i):
 				r.warnf(r.pos(cover, c+2, i+1), "", "organization."+field, "%s", unsavedFormulaMsg)
@@ -118,7 +135,7 @@ func (r *reader) readCover(f *answers.File) {
 				}
 			default:
 				label, value, found := strings.Cut(strings.Replace(row[c], "：", ":", 1), ":")
-				if field, ok = labels[normalize(label)]; !found || !ok || strings.TrimSpace(value) == "" {
+				if field, ok = labels[labelKey(label)]; !found || !ok || strings.TrimSpace(value) == "" {
 					continue
 				}
 				v, at = value, c
@@ -132,6 +149,7 @@ func (r *reader) readCover(f *answers.File) {
 			case "soa_version":
 				setOnce(&o.SoAVersion, v)
 			case "date":
+				r.dateLabel = true
 				if d, ok := date(v, at, i, "organization.date"); ok {
 					setOnce(&o.Date, d)
 				}
@@ -146,9 +164,6 @@ func (r *reader) readCover(f *answers.File) {
 			}
 			c = at // go on after the value
 		}
-	}
-	if ja {
-		o.Language = "ja"
 	}
 }
 

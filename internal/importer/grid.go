@@ -31,6 +31,7 @@ func (r *reader) readGrid(sheet string) (*grid, error) {
 	if err != nil {
 		return nil, err
 	}
+	r.readShown(sheet, rows)
 	g := &grid{rows: rows, origin: map[[2]int][2]int{}}
 	if r.cut["rows:"+sheet] {
 		// Merged ranges are read from the whole sheet's model, which for a

@@ -120,11 +120,21 @@ func TestNoControlRows(t *testing.T) {
 		t.Errorf("columns %s, want %s; %d rows", got, want, res.Rows)
 	}
 
-	// The only id column is empty.
+	// The only id column is empty, the ids are under a heading of no
+	// field: the column of ids is read.
 	data = handmade(t, "SoA",
 		[]any{"Clause", "Item", "Applicable?", "Justification"},
 		[]any{nil, "5.1", "Yes", "Risk"},
 		[]any{nil, "5.2", "Yes", "Risk"},
+	)
+	if res, err := read(t, data); err != nil || res.Rows != 2 || !strings.Contains(fieldsRead(res), "id=SoA!B1") {
+		t.Errorf("ids under Item: %v %v", err, res)
+	}
+	// No cell holds an id.
+	data = handmade(t, "SoA",
+		[]any{"Clause", "Item", "Applicable?", "Justification"},
+		[]any{nil, "Policy", "Yes", "Risk"},
+		[]any{nil, "Roles", "Yes", "Risk"},
 	)
 	_, err = read(t, data)
 	want := `book.xlsx: error: no control rows found: SoA!A1 heads the id column ("Clause"), but no cell below it holds a control id such as 5.1 or A.5.1.1 (sheets looked at: SoA); name the column of ids with --column id=HEADING`

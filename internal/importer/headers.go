@@ -29,6 +29,7 @@ const (
 	fStatus               = "status"
 	fOwner                = answers.KeyOwner
 	fEvidence             = answers.KeyEvidence
+	fTargetDate           = answers.KeyTargetDate
 	fNotes                = answers.KeyNotes
 	// One column per reason for inclusion, as soa writes them (and as the
 	// classic LR / CO / BR/BP / RRA templates do).
@@ -239,9 +240,15 @@ func fieldOf(heading string) string {
 	}
 	m := bracketRE.FindStringSubmatch(norm.NFKC.String(heading))
 	if m == nil || strings.TrimSpace(m[1]) == "" {
-		return ""
+		if ambiguousHeading(heading) {
+			return ""
+		}
+		return wordField(heading)
 	}
 	base, inner := lookupHeading(m[1]), lookupHeading(m[2])
+	if base == "" && !ambiguousHeading(m[1]) {
+		base = wordField(m[1])
+	}
 	if base == "" || (base == fNotes && inner != "") {
 		return inner
 	}

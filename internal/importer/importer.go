@@ -36,6 +36,11 @@ type Options struct {
 	// import cannot guess (--column FIELD=HEADING). A column named here is
 	// read as its field, whatever column was guessed for that field.
 	Columns map[string]string
+	// Values maps, for a field, a value as written to the value it means,
+	// for values import cannot read (--value FIELD:TEXT=VALUE):
+	// {"applicable": {"Ano": "yes"}}. The field is one of Fields, or
+	// "reasons" for every reason column.
+	Values map[string]map[string]string
 }
 
 // Column is a column import understood.
@@ -103,6 +108,13 @@ func Read(data []byte, cat *catalog.Catalog, opts Options) (res *Result, err err
 			res, err = nil, single(file, "cannot read the workbook: it is damaged (%v)", r)
 		}
 	}()
+	if IsCSV(opts.Name) && len(data) <= MaxFileSize && !bytes.HasPrefix(data, zipMagic) {
+		book, err := csvWorkbook(opts.Name, data)
+		if err != nil {
+			return nil, single(file, "cannot read the CSV file: %v", err)
+		}
+		data = book
+	}
 	switch {
 	case len(data) > MaxFileSize:
 		return nil, single(file, "the workbook is larger than the limit of %d MiB", MaxFileSize>>20)
@@ -141,6 +153,12 @@ type reader struct {
 	// cut records the sheets whose rows or columns were cut at MaxRows or
 	// MaxColumns ("rows:Sheet", "columns:Sheet"), so each is said once.
 	cut map[string]bool
+	// shown records, by sheet, the numeric cells read as the id they show
+	// (see readShown), which are text, not numbers, from then on.
+	// The value is the cell's raw number.
+	shown     map[string]map[[2]int]string
+	titles    map[string]map[string]string // see titleOwner
+	dateLabel bool                         // a cover has a date label, see readDocProps
 }
 
 func (r *reader) pos(sheet string, col, row int) diag.Pos {
@@ -211,6 +229,9 @@ func (r *reader) read() error {
 		return single(diag.Pos{File: r.opts.Name}, "no control rows found: %s heads the id column (%q), but no cell below it holds a control id such as 5.1 or A.5.1.1 (sheets looked at: %s); name the column of ids with --column id=HEADING", r.pos(miss.sheet, c+1, miss.headAt[c]+1).Cell, strings.TrimSpace(miss.heads[c]), looked)
 	case best == nil:
 		return single(diag.Pos{File: r.opts.Name}, "no SoA table found: no sheet has a header row naming a control id column and an applicability, status or justification column in its first %d rows (sheets looked at: %s); name the columns with --column FIELD=HEADING", maxHeaderRow, looked)
+	}
+	if msg := r.unsupportedEdition(best); msg != "" {
+		return r.editionError(msg)
 	}
 	r.dropUnreadable(best)
 	r.res.Sheet, r.res.HeaderRow = best.sheet, best.headerRow

@@ -139,6 +139,7 @@ func (r *reader) readRows(t *table, f *answers.File) {
 			continue
 		}
 		r.res.Rows++
+		r.checkTitle(t, rw.n-1, rw.id.id, f.Edition)
 		if rw.answer != nil {
 			rw.answer.ID = rw.id.id
 			f.Controls = append(f.Controls, rw.answer)
@@ -232,7 +233,7 @@ func (r *reader) edition(rows []row) string {
 
 // numeric reports whether a cell holds a number rather than text.
 func (r *reader) numeric(sheet string, col, row int) bool {
-	if col < 1 {
+	if _, shown := r.shown[sheet][[2]int{col - 1, row - 1}]; col < 1 || shown {
 		return false
 	}
 	ref, _ := excelize.CoordinatesToCellName(col, row)
@@ -350,12 +351,15 @@ func (r *reader) readAnswer(t *table, i int, id string) (a *answers.Answer, blan
 			unread[af] = true
 			r.warnf(p, id, af, "%s", unsavedFormulaMsg)
 		}
-		return v, p, ok
+		if field == fTargetDate {
+			v = r.raw(t.sheet, c, i, v)
+		}
+		return r.mapValue(field, v), p, ok
 	}
 	if v, p, ok := get(fApplicable); ok {
 		val, good := parseApplicable(v)
 		if !good {
-			r.errorf(p, id, "applicable", "%q is not a value for applicability (use Yes or No; also read: Y/N, ○/×, 適用/除外, true/false, N/A)", v)
+			r.errorf(p, id, "applicable", "%q is not a value for applicability (use Yes or No; also read: Y/N, ○/×, 適用/除外, true/false, N/A, ✓/✗, and yes/no in 14 languages); to read it, map it with --value applicable:%s (VALUE yes or no)", v, valueHint(v, "VALUE"))
 		}
 		a.Applicable = val
 	}
@@ -366,7 +370,7 @@ func (r *reader) readAnswer(t *table, i int, id string) (a *answers.Answer, blan
 		}
 		marked, good := parseMark(v)
 		if !good {
-			r.errorf(p, id, "reasons", "%q does not mark a reason (leave the cell empty, or mark it with ✓, ○ or x)", v)
+			r.errorf(p, id, "reasons", "%q does not mark a reason (leave the cell empty, or mark it with ✓, ○ or x); to read it, map it with --value %s:%s (VALUE yes or no)", v, f, valueHint(v, "VALUE"))
 		}
 		if marked {
 			for _, reason := range reasonField[f] {
@@ -392,15 +396,17 @@ func (r *reader) readAnswer(t *table, i int, id string) (a *answers.Answer, blan
 	incl, _, _ := get(fJustificationInclude)
 	excl, _, _ := get(fJustificationExclude)
 	a.Justification = pickJustification(a.Applicable, just, incl, excl)
+	statusNote := ""
 	if v, p, ok := get(fStatus); ok {
-		st, good := parseStatus(v)
+		st, note, good := parseStatusNote(v)
+		statusNote = note
 		if a.Applicable != nil && !*a.Applicable && oneOf(word(v), crossWords) {
 			// Japanese SoAs mark an excluded control × in both columns: no
 			// status, not "not implemented".
 			st = ""
 		}
 		if !good {
-			r.errorf(p, id, "status", "%q is not an implementation status (use Implemented, Partially implemented, Planned or Not implemented; also read: In progress, Not started, Done, ○/△/×, 実施済み, 一部実施, 計画中, 未実施)", v)
+			r.errorf(p, id, "status", "%q is not an implementation status (use Implemented, Partially implemented, Planned or Not implemented; also read: In progress, Not started, Done, ○/△/×, 実施済み, 一部実施, 計画中, 未実施, and these in 14 languages); to read it, map it with --value status:%s (VALUE one of implemented, partial, planned, not_implemented, n/a)", v, valueHint(v, "VALUE"))
 		}
 		a.Status = st
 	}
@@ -408,7 +414,8 @@ func (r *reader) readAnswer(t *table, i int, id string) (a *answers.Answer, blan
 		if readSpecially[f.Key] {
 			continue
 		}
-		if v, p, ok := get(f.Key); ok && strings.TrimSpace(v) != "" {
+		// Placeholders ("N/A", "-", "TBD") are no answer.
+		if v, p, ok := get(f.Key); ok && strings.TrimSpace(v) != "" && !placeholder(v) {
 			val, problem := readCell(f, v)
 			if problem != "" {
 				r.errorf(p, id, f.Key, "%q %s", v, problem)
@@ -416,8 +423,12 @@ func (r *reader) readAnswer(t *table, i int, id string) (a *answers.Answer, blan
 			f.Set(a, val)
 		}
 	}
-	if v, _, _ := get(fNotes); v != "" {
+	if v, _, _ := get(fNotes); v != "" && !placeholder(v) {
 		a.Notes, a.Review = layout.SplitNotes(v)
+	}
+	if statusNote != "" {
+		// The qualifier of a status ("Implemented (Documented)") is kept.
+		a.Notes = strings.TrimSpace(strings.TrimSpace(a.Notes) + "\nStatus in the workbook: " + statusNote)
 	}
 	if a.Unjustified() && !unread[answers.KeyJustification] {
 		p := r.pos(t.sheet, t.cols[fApplicable]+1, i+1)

@@ -2,7 +2,9 @@ package importer
 
 import (
 	"fmt"
+	"math"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/soa-tool/soa/internal/catalog"
@@ -24,7 +26,14 @@ var objectiveRE = regexp.MustCompile(`^(?i:a)?\.?\s*(\d{1,2})\.(\d{1,2})\.?(?:[\
 
 // objective returns the 2013 control objective an id cell names, or nil.
 func (r *reader) objective(text string) *catalog.Objective {
-	m := objectiveRE.FindStringSubmatch(idCellText(text))
+	t := idCellText(text)
+	if floatRE.MatchString(t) {
+		// A section number stored as a number: 5.0999999999999996 is 5.1.
+		if f, err := strconv.ParseFloat(t, 64); err == nil {
+			t = strconv.FormatFloat(math.Round(f*1e6)/1e6, 'f', -1, 64)
+		}
+	}
+	m := objectiveRE.FindStringSubmatch(t)
 	set := r.cat.Set(catalog.Set2013)
 	if m == nil || set == nil {
 		return nil
@@ -78,7 +87,7 @@ func (r *reader) rowAnswers(t *table, i int) (what string, n int, ok bool) {
 	reasons := false
 	for _, field := range []string{fApplicable, fStatus, fReasonLegal, fReasonContractual, fReasonRisk, fReasonBusiness, fReasonBestPractice, fReasons} {
 		v, c, has := t.cell("", field, i)
-		if !has || strings.TrimSpace(v) == "" || t.grid.copied(c, i) || repeatsHeading(t, c, v) || !answer(field, v) {
+		if !has || strings.TrimSpace(v) == "" || t.grid.copied(c, i) || repeatsHeading(t, c, v) || !answer(field, r.mapValue(field, v)) {
 			continue
 		}
 		if field != fApplicable && field != fStatus {

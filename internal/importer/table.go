@@ -108,13 +108,19 @@ func (r *reader) mapHeader(sheet string, g *grid, i int) *table {
 			}
 		}
 	}
+	for _, h := range heads {
+		if _, ok := parseID(h, false); ok || looksLikeID(h) {
+			return nil // a row of a control is no header row
+		}
+	}
 	ambiguous := -1
 	var idCands []int // columns whose heading names the id
+	var others []int  // columns whose heading names nothing
 	for c, heading := range heads {
 		if strings.TrimSpace(heading) == "" || named[c] {
 			continue
 		}
-		if normalize(heading) == ambiguousControl {
+		if ambiguousHeading(heading) {
 			ambiguous = c
 			continue
 		}
@@ -122,6 +128,7 @@ func (r *reader) mapHeader(sheet string, g *grid, i int) *table {
 		if field == "" || skip {
 			if !skip {
 				t.unmapped = append(t.unmapped, Column{Heading: heading, Cell: cell(c)})
+				others = append(others, c)
 			}
 			continue
 		}
@@ -166,6 +173,15 @@ func (r *reader) mapHeader(sheet string, g *grid, i int) *table {
 		if c, ok := t.cols[fTitle]; ok && idColumn(data, c) {
 			try(c)
 		}
+		// A column of ids under a heading import does not know ("ISO
+		// 27001:2022 Annex A"), when it holds more distinct ids than the
+		// columns above: a column of clause references (8.1 in every row)
+		// does not win over it.
+		for _, c := range others {
+			if idColumn(data, c) {
+				try(c)
+			}
+		}
 		switch {
 		case best >= 0:
 			t.cols[fID], t.ids = best, most
@@ -183,6 +199,9 @@ func (r *reader) mapHeader(sheet string, g *grid, i int) *table {
 		if c != idc {
 			t.unmapped = append(t.unmapped, Column{Heading: heads[c], Cell: cell(c)})
 		}
+	}
+	if slices.Contains(others, idc) {
+		t.unmapped = slices.DeleteFunc(t.unmapped, func(col Column) bool { return col.Cell == cell(idc) })
 	}
 	if ambiguous >= 0 && ambiguous != idc {
 		if _, hasTitle := t.cols[fTitle]; !hasTitle {
@@ -225,36 +244,43 @@ func (r *reader) subHeadings(g *grid, i int) (heads []string, at []int, last int
 	for c := range at {
 		at[c] = i
 	}
-	if i+1 >= len(g.rows) {
-		return heads, at, i
-	}
-	below := g.rows[i+1]
-	underEmpty := false
-	var own []int
-	for c, v := range below {
-		if strings.TrimSpace(v) == "" || g.copied(c, i+1) {
-			continue
+	last = i
+	// A header may have three rows: Selection over Reasons over LR | CO.
+	for k := i + 1; k < len(g.rows) && k <= i+maxSubRows; k++ {
+		below := g.rows[k]
+		underEmpty, heading := false, true
+		var own []int
+		for c, v := range below {
+			if strings.TrimSpace(v) == "" || g.copied(c, k) {
+				continue
+			}
+			if f, skip := r.heading(v); f == "" && !skip && !ambiguousHeading(v) {
+				heading = false
+				break
+			}
+			own = append(own, c)
+			if c >= len(heads) || strings.TrimSpace(heads[c]) == "" {
+				underEmpty = true
+			}
 		}
-		if f, skip := r.heading(v); f == "" && !skip {
-			return heads, at, i
+		if !heading || !underEmpty {
+			break
 		}
-		own = append(own, c)
-		if c >= len(heads) || strings.TrimSpace(heads[c]) == "" {
-			underEmpty = true
+		for _, c := range own {
+			for len(heads) <= c {
+				heads = append(heads, "")
+				at = append(at, i)
+			}
+			heads[c], at[c] = below[c], k
 		}
+		last = k
 	}
-	if !underEmpty {
-		return heads, at, i
-	}
-	for _, c := range own {
-		for len(heads) <= c {
-			heads = append(heads, "")
-			at = append(at, i)
-		}
-		heads[c], at[c] = below[c], i+1
-	}
-	return heads, at, i + 1
+	return heads, at, last
 }
+
+// maxSubRows is how many rows of sub-headings a header may have below its
+// first row.
+const maxSubRows = 2
 
 // countIDs counts the distinct control ids in the cells of column c: a
 // column repeating one id ("Section" holding 5.1 in every row) holds one.
@@ -286,7 +312,8 @@ func idColumn(rows [][]string, c int) bool {
 			other++
 		}
 	}
-	return ids >= 3 && ids >= other
+	// A short table may have fewer than three rows: then every cell is an id.
+	return ids >= 1 && ids >= other && (ids >= 3 || other == 0)
 }
 
 func cellOrder(a, b string) int {
@@ -329,7 +356,7 @@ func (r *reader) dropUnreadable(t *table) {
 					continue
 				}
 			}
-			if parse[field](row[c]) {
+			if parse[field](r.mapValue(field, row[c])) {
 				good++
 			} else {
 				bad++

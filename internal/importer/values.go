@@ -14,7 +14,18 @@ import (
 // word normalizes a cell value for matching: NFKC, lower case, inner spaces
 // collapsed, trailing punctuation dropped.
 func word(s string) string {
-	return strings.TrimRight(normalize(s), ".。")
+	return fold(strings.TrimRight(normalize(s), ".。"))
+}
+
+func init() {
+	yesWords = append(yesWords, langYes...)
+	naWords = append(naWords, langNA...)
+	noWords = append(noWords, langNo...)
+	for st, words := range langStatus {
+		statusWords[answers.Status(st)] = append(statusWords[answers.Status(st)], words...)
+	}
+	markWords = append(markWords, langYes...)
+	unmarkWords = append(unmarkWords, langNo...)
 }
 
 // Spellings accepted for each value, after word().
@@ -34,6 +45,8 @@ var (
 	}
 
 	markWords = []string{"✓", "✔", "x", "○", "◯", "〇", "●", "■", "yes", "y", "true", "1", "*", "v", "レ"}
+	// unmarkWords in a reason column say the reason is not marked.
+	unmarkWords = []string{"no", "n", "false", "0", "-", "×", "✗", "✕", "✖"}
 	// crossWords in the status column of an excluded control are no status.
 	crossWords = []string{"×", "✗", "✕", "✖"}
 	// naWords in a status column say there is no status: the control is
@@ -68,8 +81,37 @@ func parseApplicable(s string) (val *bool, ok bool) {
 }
 
 func parseStatus(s string) (answers.Status, bool) {
-	v := word(s)
-	if v == "" || oneOf(v, naWords) {
+	st, _, ok := parseStatusNote(s)
+	return st, ok
+}
+
+// parseStatusNote reads a status cell as parseStatus does, and also a
+// status with a qualifier ("Implemented (Documented)", "Gap — Not
+// Addressed", "N/A - AWS Responsibility"): the status is read from its
+// first part that is one, and note is the cell's whole text, to keep in
+// the notes, so that the qualifier is not lost. A cell saying the control
+// was not assessed is no status, kept as a note too.
+func parseStatusNote(s string) (st answers.Status, note string, ok bool) {
+	if st, ok := exactStatus(word(s)); ok {
+		if oneOf(word(s), langNoStatus) {
+			return "", strings.TrimSpace(s), true
+		}
+		return st, "", true
+	}
+	for _, part := range qualifierRE.Split(s, -1) {
+		if st, ok := exactStatus(word(part)); ok && word(part) != "" {
+			return st, strings.TrimSpace(s), true
+		}
+	}
+	return "", "", false
+}
+
+// qualifierRE splits a status from its qualifier: brackets, dashes, a
+// colon or a comma (not a slash: N/A).
+var qualifierRE = regexp.MustCompile(`\s*[(（)）\[\]:：,;]\s*|\s+[-–—]+\s+|\s*[–—]\s*`)
+
+func exactStatus(v string) (answers.Status, bool) {
+	if v == "" || oneOf(v, naWords) || oneOf(v, langNoStatus) {
 		return "", true
 	}
 	for _, st := range answers.Statuses {
@@ -80,6 +122,12 @@ func parseStatus(s string) (answers.Status, bool) {
 	return "", false
 }
 
+// placeholder reports whether a free-text cell holds a placeholder
+// ("N/A", "-", "TBD", "該当なし"): no answer.
+func placeholder(s string) bool {
+	return oneOf(word(s), placeholders)
+}
+
 // parseMark reads a reason column: marked, empty, or an unknown value.
 func parseMark(s string) (marked, ok bool) {
 	v := word(s)
@@ -88,7 +136,7 @@ func parseMark(s string) (marked, ok bool) {
 		return false, true
 	case oneOf(v, markWords):
 		return true, true
-	case oneOf(v, []string{"no", "n", "false", "0", "-", "×", "✗", "✕", "✖"}):
+	case oneOf(v, unmarkWords):
 		return false, true
 	}
 	return false, false
@@ -180,6 +228,9 @@ func parseDate(s string) (string, bool) {
 		m = jaDateRE.FindStringSubmatch(strings.Join(strings.Fields(v), ""))
 	}
 	if m == nil {
+		m = longDate(v)
+	}
+	if m == nil {
 		return "", false
 	}
 	d := fmt.Sprintf("%s-%02s-%02s", m[1], pad2(m[2]), pad2(m[3]))
@@ -232,6 +283,53 @@ func eraDate(v string) (name string, year int, day string) {
 	}
 	return m[1], year, fmt.Sprintf("%04d-%02s-%02s", eras[m[1]].base+year, pad2(m[3]), pad2(m[4]))
 }
+
+var (
+	// "01 April 2026", "1st Apr 2026", "1-Apr-2026"; "April 1, 2026",
+	// "Apr 1 2026": the month is written, so the order is not ambiguous.
+	dayMonthRE = regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th)?[\s\-./]+([A-Za-z]{3,9})\.?[\s\-./,]+(\d{4})$`)
+	monthDayRE = regexp.MustCompile(`^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$`)
+)
+
+// longDate reads an English date with the month's name, as the year, the
+// month and the day, or nil.
+func longDate(v string) []string {
+	day, month, year := "", "", ""
+	if m := dayMonthRE.FindStringSubmatch(v); m != nil {
+		day, month, year = m[1], m[2], m[3]
+	} else if m := monthDayRE.FindStringSubmatch(v); m != nil {
+		month, day, year = m[1], m[2], m[3]
+	} else {
+		return nil
+	}
+	month = strings.ToLower(month)
+	for i := time.January; i <= time.December; i++ {
+		name := strings.ToLower(i.String())
+		if month == name || (len(month) >= 3 && strings.HasPrefix(name, month)) || (i == time.September && month == "sept") {
+			return []string{v, year, strconv.Itoa(int(i)), day}
+		}
+	}
+	return nil
+}
+
+// findDate finds a date in a line of text, such as a title line
+// ("Version 1.0 | 01 April 2026", "Last updated: 2026-04-01"): the date
+// and whether there was one.
+func findDate(s string) (string, bool) {
+	for _, re := range []*regexp.Regexp{dateInTextRE, longInTextRE} {
+		for _, m := range re.FindAllString(s, -1) {
+			if d, ok := parseDate(m); ok && d != "" {
+				return d, true
+			}
+		}
+	}
+	return "", false
+}
+
+var (
+	dateInTextRE = regexp.MustCompile(`\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\s*\d{1,2}月\s*\d{1,2}日|(?:令和|平成)\s*(?:\d{1,2}|元)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日`)
+	longInTextRE = regexp.MustCompile(`\d{1,2}(?:st|nd|rd|th)?[\s\-./]+[A-Za-z]{3,9}\.?[\s\-./,]+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}`)
+)
 
 func pad2(s string) string {
 	if len(s) == 1 {

@@ -1,0 +1,130 @@
+package importer
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// A CSV file is read into a workbook of one sheet, named after the file,
+// and then read as any workbook: the same header, id and value rules.
+
+// IsCSV reports whether a file called name is CSV rather than a
+// workbook, by its name (.csv, .tsv, .txt).
+func IsCSV(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return ext == ".csv" || ext == ".tsv" || ext == ".txt"
+}
+
+// decodeText decodes CSV bytes: UTF-8 with or without a BOM, UTF-16 with
+// a BOM, or else Shift_JIS (CP932, what Japanese Excel writes).
+func decodeText(data []byte) (string, string, error) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		return string(data[3:]), "UTF-8", nil
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		out, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
+		return string(out), "UTF-16", err
+	case utf8.Valid(data):
+		return string(data), "UTF-8", nil
+	}
+	out, err := japanese.ShiftJIS.NewDecoder().Bytes(data)
+	if err != nil || !utf8.Valid(out) {
+		return "", "", fmt.Errorf("the file is not text in UTF-8, UTF-16 or Shift_JIS")
+	}
+	return string(out), "Shift_JIS", nil
+}
+
+// sniffSeparator picks the separator among , ; and tab that splits the
+// first lines into the most columns, the same number in each.
+func sniffSeparator(text string) rune {
+	lines := strings.SplitN(text, "\n", 21)
+	if len(lines) > 20 {
+		lines = lines[:20]
+	}
+	best, score := ',', -1
+	for _, sep := range []rune{',', ';', '\t'} {
+		n := 0
+		for _, l := range lines {
+			n += strings.Count(l, string(sep))
+		}
+		if n > score {
+			best, score = sep, n
+		}
+	}
+	return best
+}
+
+// csvWorkbook reads CSV data into an .xlsx workbook of one sheet.
+func csvWorkbook(name string, data []byte) ([]byte, error) {
+	text, _, err := decodeText(data)
+	if err != nil {
+		return nil, err
+	}
+	rd := csv.NewReader(strings.NewReader(text))
+	rd.Comma = sniffSeparator(text)
+	rd.FieldsPerRecord = -1
+	rd.LazyQuotes = true
+	f := excelize.NewFile()
+	defer f.Close()
+	sheet := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+	if sheet = sanitizeSheet(sheet); sheet == "" {
+		sheet = "CSV"
+	}
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return nil, err
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return nil, err
+	}
+	for row := 1; row <= MaxRows; row++ {
+		rec, err := rd.Read()
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			return nil, fmt.Errorf("line %d: %w", row, err)
+		}
+		cells := make([]any, min(len(rec), MaxColumns))
+		for c := range cells {
+			cells[c] = excelize.Cell{Value: rec[c]}
+		}
+		ref, _ := excelize.CoordinatesToCellName(1, row)
+		if err := sw.SetRow(ref, cells); err != nil {
+			return nil, err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// sanitizeSheet makes a sheet name of a file's name: at most 31
+// characters, none of : \ / ? * [ ].
+func sanitizeSheet(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`:\/?*[]`, r) {
+			return '_'
+		}
+		return r
+	}, s)
+	if r := []rune(s); len(r) > 31 {
+		s = string(r[:31])
+	}
+	return strings.Trim(s, "'")
+}
