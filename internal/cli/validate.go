@@ -42,12 +42,7 @@ code is 2.`,
 		Example: `  soa validate answers.yaml
   soa validate --strict --format github answers/*.yaml
   soa validate --format json answers.yaml | jq '.[] | select(.severity=="error")'`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return usageError("validate needs at least one answers file")
-			}
-			return nil
-		},
+		Args: argCount(1, -1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runValidate(cmd, o, args) },
 	}
 	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "output format: "+strings.Join(diag.Formats, ", "))
