@@ -136,7 +136,7 @@ func TestCellLimitCatalogue(t *testing.T) {
 
 	st = loadSrc(t, "t.yaml", []byte(src))
 	st.Catalog.Control("A.5.1.1").Title = long // on the Mapping sheet only
-	if err := write(st); err == nil || err.Error() != "build workbook: Mapping!F3: 40000 characters; an Excel cell holds at most 32767" {
+	if err := write(st); err == nil || err.Error() != "build workbook: Mapping!B99: 40000 characters; an Excel cell holds at most 32767" {
 		t.Errorf("a long 2013 title: err = %v", err)
 	}
 }
