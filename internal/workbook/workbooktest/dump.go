@@ -14,8 +14,9 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// Dump lists the workbook's document properties and defined names (print
-// titles, filter ranges), then, for each sheet in order: its visibility,
+// Dump lists the workbook's document properties, the sheet it opens on,
+// whether formulas are recalculated on opening, its default font and its
+// defined names (print titles, filter ranges), then, for each sheet in order: its visibility,
 // column widths, frozen panes, merged ranges, data validations with their
 // messages, conditional formats with their colours, and each row's height
 // followed by its non-empty cells, each with its value, type where not text, formula and what a
@@ -31,6 +32,10 @@ func Dump(r io.Reader) (string, error) {
 	props, err := f.GetDocProps()
 	if err == nil {
 		fmt.Fprintf(&b, "doc: creator=%q title=%q created=%s modified=%s\n", props.Creator, props.Title, props.Created, props.Modified)
+	}
+	fmt.Fprintf(&b, "opens on: %q\n", f.GetSheetName(f.GetActiveSheetIndex()))
+	if calc, err := f.GetCalcProps(); err == nil && calc.FullCalcOnLoad != nil && *calc.FullCalcOnLoad {
+		b.WriteString("calc: full on load\n")
 	}
 	if font, err := f.GetDefaultFont(); err == nil {
 		fmt.Fprintf(&b, "font: %s\n", font)
