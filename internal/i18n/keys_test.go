@@ -60,6 +60,7 @@ func TestNoMissingKey(t *testing.T) {
 	}
 	for _, lang := range []i18n.Lang{i18n.EN, i18n.JA} {
 		t.Run(string(lang), func(t *testing.T) {
+			t.Parallel() // renderers only read the statements and the catalogue
 			for name, st := range statements {
 				// Overdue dates and stale answers: as of a date after them all.
 				for _, asOf := range []string{st.Org.Date, "2030-01-01"} {
