@@ -210,6 +210,8 @@ func TestKnownFacts(t *testing.T) {
 		"5.23":     "Information security for use of cloud services",
 		"8.34":     "Protection of information systems during audit testing",
 		"A.18.2.3": "Technical compliance review",
+		"A.11.2.7": "Secure disposal or re-use of equipment",       // as published, not "reuse"
+		"A.13.2.4": "Confidentiality or non-disclosure agreements", // not "nondisclosure"
 	}
 	for id, want := range titles {
 		if c := cat.Control(id); c == nil || c.Title != want {

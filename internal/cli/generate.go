@@ -53,11 +53,11 @@ Exit codes: 0 written, 1 invalid answers (any file, in a batch),
   soa generate answers.yaml -o soa-ja.xlsx --lang ja
   soa generate clients/ -o out/`,
 		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return usageError("generate needs an answers file")
+			if err := argCount(1, -1)(cmd, args); err != nil {
+				return err
 			}
 			if o.output == "" {
-				return usageError("generate needs -o FILE.xlsx (or -o DIR for several answers files)")
+				return argsError(cmd, "missing -o FILE.xlsx (or -o DIR for several answers files)")
 			}
 			return nil
 		},

@@ -101,12 +101,7 @@ since the derived answer.`,
 		Example: `  soa transition soa-2013.yaml
   soa transition soa-2013.yaml soa-2022.yaml --format markdown
   soa transition soa-2013.yaml --format json | jq '.summary'`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) < 1 || len(args) > 2 {
-				return usageError("transition takes OLD.yaml and, optionally, NEW.yaml")
-			}
-			return nil
-		},
+		Args: argCount(1, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if _, err := pickFormat(transition.Formats, format); err != nil {
 				return err

@@ -4,8 +4,10 @@
 package cli
 
 import (
+	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -64,22 +66,66 @@ of Applicability workbook and a gap report.
 	return root
 }
 
-// exactArgs is cobra.ExactArgs with a usage exit code.
-func exactArgs(n int) cobra.PositionalArgs {
+// exactArgs takes exactly n arguments: see argCount.
+func exactArgs(n int) cobra.PositionalArgs { return argCount(n, n) }
+
+// maxArgs takes at most n arguments: see argCount.
+func maxArgs(n int) cobra.PositionalArgs { return argCount(0, n) }
+
+// argCount takes from lo to hi arguments (hi < 0: no limit). Too few or
+// too many is a usage error (exit 2) that names what is missing or extra
+// and shows the command's usage line, rather than cobra's "accepts 1
+// arg(s), received 0".
+func argCount(lo, hi int) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
-		if err := cobra.ExactArgs(n)(cmd, args); err != nil {
-			return &exitErr{code: ExitUsage, err: err}
+		switch {
+		case len(args) < lo:
+			names := positionals(cmd.Use)
+			missing := "an argument"
+			if len(args) < len(names) {
+				missing = strings.Join(names[len(args):min(lo, len(names))], " ")
+			}
+			return argsError(cmd, "missing %s", missing)
+		case hi >= 0 && len(args) > hi:
+			takes := fmt.Sprintf("at most %d", hi)
+			switch {
+			case hi == 0:
+				takes = "no arguments"
+			case hi == lo:
+				takes = fmt.Sprint(hi)
+			}
+			return argsError(cmd, "too many arguments: %s (it takes %s)", strings.Join(quoteAll(args[hi:]), " "), takes)
 		}
 		return nil
 	}
 }
 
-// maxArgs is cobra.MaximumNArgs with a usage exit code.
-func maxArgs(n int) cobra.PositionalArgs {
-	return func(cmd *cobra.Command, args []string) error {
-		if err := cobra.MaximumNArgs(n)(cmd, args); err != nil {
-			return &exitErr{code: ExitUsage, err: err}
+// argsError is a usage error about cmd's arguments, followed by its usage
+// line and where to read more.
+func argsError(cmd *cobra.Command, format string, args ...any) error {
+	name := strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" ")
+	msg := name + ": " + fmt.Sprintf(format, args...)
+	return usageError("%s\nusage: %s\nrun '%s --help' for more", msg, cmd.UseLine(), cmd.CommandPath())
+}
+
+// positionals returns the required arguments a Use line names: "gap
+// ANSWERS.yaml" gives [ANSWERS.yaml]; optional ones ([NEW.yaml]) and flags
+// are left out.
+func positionals(use string) []string {
+	var out []string
+	for _, f := range strings.Fields(use)[1:] {
+		if strings.HasPrefix(f, "-") || strings.HasPrefix(f, "(") || strings.HasPrefix(f, "[") {
+			break
 		}
-		return nil
+		out = append(out, strings.TrimSuffix(f, "..."))
 	}
+	return out
+}
+
+func quoteAll(args []string) []string {
+	out := make([]string, len(args))
+	for i, a := range args {
+		out[i] = fmt.Sprintf("%q", a)
+	}
+	return out
 }

@@ -5,7 +5,12 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/soa-tool/soa/internal/answers"
+	"github.com/soa-tool/soa/internal/catalog"
 	"github.com/soa-tool/soa/internal/diag"
+	"github.com/soa-tool/soa/internal/i18n"
+	"github.com/soa-tool/soa/internal/rules"
+	"github.com/soa-tool/soa/internal/soa"
 	"github.com/spf13/cobra"
 )
 
@@ -41,12 +46,7 @@ code is 2.`,
 		Example: `  soa validate answers.yaml
   soa validate --strict --format github answers/*.yaml
   soa validate --format json answers.yaml | jq '.[] | select(.severity=="error")'`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return usageError("validate needs at least one answers file")
-			}
-			return nil
-		},
+		Args: argCount(1, -1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runValidate(cmd, o, args) },
 	}
 	addFormatFlag(cmd, &o.format, diag.Formats)
@@ -80,8 +80,7 @@ func runValidate(cmd *cobra.Command, o *validateOptions, paths []string) error {
 			unread.Add(diag.Diagnostic{Pos: diag.Pos{File: name}, Severity: diag.Error, Msg: "cannot read the file: " + readCause(err)})
 			continue
 		}
-		_, l := loadChecked(cat, name, src, false, ro)
-		all = append(all, l...)
+		all = append(all, validateFile(cat, name, src, ro)...)
 	}
 	nErr, nWarn := all.Count(diag.Error), all.Count(diag.Warning)
 	if o.format == "json" {
@@ -95,7 +94,7 @@ func runValidate(cmd *cobra.Command, o *validateOptions, paths []string) error {
 		fmt.Fprintf(cmd.ErrOrStderr(), "soa: %v\n", err)
 	}
 	if o.format == "text" && len(readErrs) < len(paths) {
-		fmt.Fprintln(cmd.ErrOrStderr(), summaryLine(len(paths)-len(readErrs), nErr, nWarn, len(readErrs)))
+		fmt.Fprintln(cmd.ErrOrStderr(), summaryLine(len(paths)-len(readErrs), nErr, nWarn, len(readErrs), o.strict))
 	}
 	switch {
 	case len(readErrs) > 0:
@@ -106,19 +105,62 @@ func runValidate(cmd *cobra.Command, o *validateOptions, paths []string) error {
 	return nil
 }
 
-func summaryLine(files, nErr, nWarn, unread int) string {
+// summaryLine sums up a run of validate; its verdict agrees with the exit
+// code: invalid (exit 1) on an error, or on a warning with --strict.
+func summaryLine(files, nErr, nWarn, unread int, strict bool) string {
 	verdict := "valid"
 	switch {
-	case nErr > 0:
+	case nErr > 0 || strict && nWarn > 0:
 		verdict = "invalid"
 	case unread > 0:
 		verdict = "incomplete"
 	}
 	s := fmt.Sprintf("%s: %d file(s), %d error(s), %d warning(s)", verdict, files, nErr, nWarn)
+	if strict && nWarn > 0 {
+		s += " (--strict: warnings count as errors)"
+	}
 	if unread > 0 {
 		s += fmt.Sprintf("; %d file(s) could not be read", unread)
 	}
 	return s
+}
+
+// validateFile lists every problem of one answers file. A file with errors
+// gets the warnings of its other answers too (soa.Load leaves them out),
+// so that fixing the errors brings no surprise; a warning about a field
+// that already has an error (an applicable control "without a status"
+// whose status is misspelt) is left out, since the error says it.
+func validateFile(cat *catalog.Catalog, name string, src []byte, ro rules.Options) diag.List {
+	st, l := loadChecked(cat, name, src, false, ro)
+	if st != nil {
+		return l
+	}
+	f, _ := answers.Parse(name, src)
+	if f == nil {
+		return l
+	}
+	type key struct{ control, field string }
+	errored := map[key]bool{}
+	seen := map[diag.Diagnostic]bool{}
+	for _, d := range l {
+		seen[d] = true
+		if d.Severity == diag.Error {
+			errored[key{d.Control, d.Field}] = true
+			if d.Field == "" {
+				errored[key{d.Control, "*"}] = true
+			}
+		}
+	}
+	ro.Lang = i18n.EN
+	for _, d := range rules.Diagnostics(rules.Check(soa.Partial(cat, f), ro)) {
+		if d.Severity == diag.Error || seen[d] || errored[key{d.Control, d.Field}] || d.Control != "" && errored[key{d.Control, "*"}] {
+			continue
+		}
+		seen[d] = true
+		l = append(l, d)
+	}
+	l.Sort()
+	return l
 }
 
 // readAnswers reads an answers file, or standard input for "-". The name

@@ -32,24 +32,43 @@ func versionString() string {
 	if !ok {
 		return "(unknown)"
 	}
+	return describeBuild(info)
+}
+
+// describeBuild says which soa a build is: the module version when Go
+// recorded one (a tagged checkout, a pseudo-version, `go install
+// …@v1.2.3`), else the VCS revision, its time and whether the tree had
+// uncommitted changes; then the Go version.
+func describeBuild(info *debug.BuildInfo) string {
 	v := info.Main.Version
-	rev, dirty := "", false
-	for _, s := range info.Settings {
-		switch s.Key {
-		case "vcs.revision":
-			rev = s.Value
-		case "vcs.modified":
-			dirty = s.Value == "true"
+	if v == "" || v == "(devel)" {
+		var rev, when string
+		dirty := false
+		for _, s := range info.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				rev = s.Value
+			case "vcs.time":
+				when = s.Value
+			case "vcs.modified":
+				dirty = s.Value == "true"
+			}
+		}
+		switch {
+		case rev == "":
+			v = "(devel)"
+		default:
+			v = "devel-" + rev[:min(12, len(rev))]
+			if when != "" {
+				v += " " + when
+			}
+			if dirty {
+				v += " (modified)"
+			}
 		}
 	}
-	if (v == "" || v == "(devel)") && rev != "" {
-		v = "devel-" + rev[:min(12, len(rev))]
-		if dirty {
-			v += "-dirty"
-		}
+	if info.GoVersion != "" {
+		v += " " + info.GoVersion
 	}
-	if v == "" {
-		v = "(devel)"
-	}
-	return v + " " + info.GoVersion
+	return v
 }

@@ -6,6 +6,7 @@ package i18n
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -66,6 +67,23 @@ func (l Lang) Date(d string) string {
 	}
 	return d
 }
+
+// Version shows an SoA version as a document in l labels it: "SoA version
+// 2.1" in English; in Japanese a bare number is wrapped as 第2.1版, and a
+// version written in words of its own (第3版, Rev.3) is shown as written,
+// never as 第第3版版. An empty version shows as nothing.
+func (l Lang) Version(v string) string {
+	switch {
+	case strings.TrimSpace(v) == "":
+		return ""
+	case bareVersion.MatchString(v):
+		return l.F("footer.version", v)
+	}
+	return l.F("footer.version_written", v)
+}
+
+// bareVersion is a version that is only a number: 3, 2.1, 1.0.2.
+var bareVersion = regexp.MustCompile(`^[0-9]+(\.[0-9]+)*$`)
 
 // Attr returns the display name of an attribute value such as "detect";
 // a value without one is shown as it is.

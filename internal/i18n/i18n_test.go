@@ -59,3 +59,27 @@ func TestDate(t *testing.T) {
 		t.Errorf("JA.Date(\"\") = %q", got)
 	}
 }
+
+// TestVersion: a bare number is labelled, a version written with words of
+// its own is shown as written.
+func TestVersion(t *testing.T) {
+	for _, tc := range []struct {
+		lang    Lang
+		v, want string
+	}{
+		{JA, "3", "第3版"},
+		{JA, "2.1", "第2.1版"},
+		{JA, "第3版", "第3版"},
+		{JA, "第2版", "第2版"},
+		{JA, "Rev.3", "Rev.3"},
+		{JA, "", ""},
+		{EN, "2.1", "SoA version 2.1"},
+		{EN, "v2.1", "SoA version v2.1"},
+		{EN, "第3版", "SoA version 第3版"},
+		{EN, " ", ""},
+	} {
+		if got := tc.lang.Version(tc.v); got != tc.want {
+			t.Errorf("%s.Version(%q) = %q, want %q", tc.lang, tc.v, got, tc.want)
+		}
+	}
+}

@@ -137,6 +137,8 @@ var messages = map[string]message{
 	"col.theme_name":    {"Theme", "テーマ"},
 	"footer.page":       {"Page &P of &N", "&P / &N ページ"},
 	"footer.version":    {"SoA version %s", "第%s版"},
+	// A version with words of its own (第3版, Rev.3): shown as written.
+	"footer.version_written": {"SoA version %s", "%s"},
 	// Workbook: summary.
 	"sum.controls":   {"Controls", "管理策数"},
 	"sum.applicable": {"Applicable", "適用"},

@@ -90,18 +90,37 @@ func Build(cat *catalog.Catalog, f *answers.File) (*Statement, diag.List) {
 			errorAt(&l, a.Pos, a.ID, "", "%s", unknownID(cat, f.Edition, a.ID, ids))
 		}
 	}
-	st := &Statement{Catalog: cat, Source: f.Name, Edition: f.Edition, Org: f.Org, Revisions: f.Revisions, FieldPos: f.FieldPos, ControlsPos: f.ControlsPos}
-	for _, s := range sets {
-		for _, c := range s.Controls {
-			row := Row{Control: c, Theme: s.Theme(c.Theme), Answer: byID[c.ID]}
-			st.Rows = append(st.Rows, row)
-		}
-	}
+	st := join(cat, f, byID)
 	l.Sort()
 	if l.HasErrors() {
 		return nil, l
 	}
 	return st, l
+}
+
+// join makes the statement of f's answers, byID, in catalogue order.
+func join(cat *catalog.Catalog, f *answers.File, byID map[string]*answers.Answer) *Statement {
+	st := &Statement{Catalog: cat, Source: f.Name, Edition: f.Edition, Org: f.Org, Revisions: f.Revisions, FieldPos: f.FieldPos, ControlsPos: f.ControlsPos}
+	for _, s := range cat.EditionSets(f.Edition) {
+		for _, c := range s.Controls {
+			st.Rows = append(st.Rows, Row{Control: c, Theme: s.Theme(c.Theme), Answer: byID[c.ID]})
+		}
+	}
+	return st
+}
+
+// Partial joins cat and f whatever errors f has: the catalogue's controls
+// with the answers that could be read (the first of a control answered
+// twice), so that validate can say what the rules find in a file that has
+// errors too. Never render it.
+func Partial(cat *catalog.Catalog, f *answers.File) *Statement {
+	byID := map[string]*answers.Answer{}
+	for _, a := range f.Controls {
+		if _, dup := byID[a.ID]; !dup {
+			byID[a.ID] = a
+		}
+	}
+	return join(cat, f, byID)
 }
 
 // Load parses one answers file and joins it with cat: the one path every

@@ -93,19 +93,29 @@ func lang(code string) i18n.Lang {
 	return i18n.EN
 }
 
-var versionRE = regexp.MustCompile(`^(\d+)(\.\d+)*$`)
+// versionRE finds the number in a version: 4.2, v4.2, 第4版, Rev. 3.
+var versionRE = regexp.MustCompile(`^(\D*?)(\d+)((?:\.\d+)*)(\D*)$`)
 
-// nextVersion gives the migrated SoA the next major version: 4.2 → 5.0.
-// A version that is not a number gets "-2022" appended.
+// nextVersion gives the migrated SoA the next major version, in the form
+// the old one was written: 4.2 → 5.0, 4 → 5.0, v4.2 → v5.0, 第4版 → 第5版,
+// 第2.1版 → 第3.0版. A version with no number, or more than one, gets
+// "-2022" appended.
 func nextVersion(v string) string {
-	if m := versionRE.FindStringSubmatch(v); m != nil {
-		n, err := strconv.Atoi(m[1])
-		if err == nil {
-			return fmt.Sprintf("%d.0", n+1)
-		}
-	}
+	v = strings.TrimSpace(v)
 	if v == "" {
 		return "1.0"
 	}
-	return v + "-2022"
+	m := versionRE.FindStringSubmatch(v)
+	if m == nil {
+		return v + "-2022"
+	}
+	n, err := strconv.Atoi(m[2])
+	if err != nil {
+		return v + "-2022"
+	}
+	prefix, minor, suffix := m[1], m[3], m[4]
+	if minor != "" || (prefix == "" && suffix == "") {
+		minor = ".0" // 4.2 → 5.0, and a bare 4 → 5.0 as before
+	}
+	return fmt.Sprintf("%s%d%s%s", prefix, n+1, minor, suffix)
 }

@@ -107,7 +107,7 @@ type jsonControl struct {
 	Derived         answers.JSON   `json:"derived"`
 	Conflicts       []jsonConflict `json:"conflicts"`
 	ExcludedSources []string       `json:"excluded_sources"`
-	Changes         []jsonChange   `json:"changes,omitempty"`
+	Changes         []jsonChange   `json:"changes,omitzero"` // [] with a NEW file, absent without
 }
 
 type jsonSummary struct {

@@ -504,3 +504,30 @@ func TestMarkdownEscapes(t *testing.T) {
 		t.Errorf("owners not shown as typed:\n%s", s)
 	}
 }
+
+// TestNextVersion: the migrated SoA proposes the next major version in the
+// form the 2013 one was written.
+func TestNextVersion(t *testing.T) {
+	c := cat(t)
+	for old, want := range map[string]string{
+		`"4.2"`: "5.0", `"4"`: "5.0", `"4.2.1"`: "5.0", `"v4.2"`: "v5.0", `"第4版"`: "第5版",
+		`"第2.1版"`: "第3.0版", `"Rev. 3"`: "Rev. 4", `""`: "1.0", `"draft"`: "draft-2022", `"2024-1"`: "2024-1-2022",
+	} {
+		src := "edition: \"2013\"\norganization: {name: Old Ltd, soa_version: " + old + ", date: 2025-01-01}\ncontrols:\n  A.5.1.1: {applicable: true, reasons: [risk], status: implemented}\n"
+		st, l := soa.Load(c, "old.yaml", []byte(src))
+		if st == nil {
+			t.Fatal(l)
+		}
+		r, err := transition.Derive(c, st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := r.NewFile("2026-05-01")
+		if f.Org.SoAVersion != want {
+			t.Errorf("soa_version %s: migrated to %q, want %q", old, f.Org.SoAVersion, want)
+		}
+		if last := f.Revisions[len(f.Revisions)-1]; last.Version != want {
+			t.Errorf("soa_version %s: revision line for %q, want %q", old, last.Version, want)
+		}
+	}
+}

@@ -34,7 +34,7 @@ const footerNameWidth = 48
 // leaves no room for the name.
 func footer(l i18n.Lang, org, version string) string {
 	page := "&R" + l.T("footer.page")
-	centre := func(v string) string { return "&C" + headerFooterText(l.F("footer.version", v)) }
+	centre := func(v string) string { return "&C" + headerFooterText(l.Version(v)) }
 	room := MaxHeaderFooter - layout.TextLen("&L"+centre(version)+page)
 	if room < 1 { // a version of some 200 characters: keep "…" for the name
 		over := layout.TextLen("&L…"+centre(version)+page) - MaxHeaderFooter

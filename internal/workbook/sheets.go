@@ -66,8 +66,11 @@ func (b *builder) gaps() error {
 	return b.printSetup(sh, "$1:$2", true)
 }
 
-// mapping writes both directions of the 2013↔2022 correspondence side by
-// side, with the controls new in 2022 highlighted.
+// mapping writes the two directions of the 2013↔2022 correspondence as two
+// tables, one below the other, so that no row holds controls of both: the
+// 2022 controls with their 2013 sources (new controls highlighted), then,
+// from a new printed page, the 2013 controls with their 2022 targets. Each
+// row is as tall as its own text needs.
 func (b *builder) mapping() error {
 	sh := b.sheet("mapping")
 	cat := b.st.Catalog
@@ -75,63 +78,79 @@ func (b *builder) mapping() error {
 	if s22 == nil || s13 == nil {
 		return nil
 	}
-	widths := []float64{9, 44, 22, 3, 10, 44, 16}
+	type row struct {
+		id, title, other string
+		new              bool
+	}
+	var widths []float64 // set below, once the rows are known
+	// table writes a band row with its title, a header row and one row per
+	// control from row r, and returns the row after it.
+	table := func(r int, title, otherHead string, rows []row) int {
+		last := colName(len(widths))
+		b.str(sh, cell(1, r), title)
+		b.merge(sh, cell(1, r), last+fmt.Sprint(r))
+		b.style(sh, cell(1, r), last+fmt.Sprint(r), b.s.band)
+		r++
+		var heads []cellText
+		for i, key := range []string{"col.control", "col.control_title", otherHead} {
+			b.str(sh, cell(1+i, r), b.l.T(key))
+			heads = append(heads, cellText{b.l.T(key), widths[i]})
+		}
+		b.style(sh, cell(1, r), cell(len(widths), r), b.s.header)
+		b.height(sh, r, headerRowHeight(heads))
+		r++
+		for _, c := range rows {
+			st := b.s.text
+			if c.new {
+				st = b.s.textNew
+			}
+			b.str(sh, cell(1, r), c.id)
+			b.str(sh, cell(2, r), c.title)
+			b.str(sh, cell(3, r), c.other)
+			b.style(sh, cell(1, r), cell(3, r), st)
+			b.height(sh, r, rowHeight([]cellText{{c.id, widths[0]}, {c.title, widths[1]}, {c.other, widths[2]}}, 10))
+			r++
+		}
+		return r
+	}
+	var from22 []row
+	for _, c := range s22.Controls {
+		from := b.refs2013(c)
+		if c.New {
+			from = b.l.T("map.new")
+		}
+		from22 = append(from22, row{c.ID, b.l.Title(c.Title, c.TitleJA), from, c.New})
+	}
+	var to22 []row
+	for _, c := range s13.Controls {
+		to22 = append(to22, row{c.ID, b.l.Title(c.Title, c.TitleJA), strings.Join(c.MapsTo, b.l.T("list.comma")), false})
+	}
+	// The third column fits the longest list of ids on one line, so that
+	// no id breaks inside itself (Japanese lists have no space to break at).
+	var lists []string
+	for _, rows := range [][]row{from22, to22} {
+		for _, r := range rows {
+			lists = append(lists, r.other)
+		}
+	}
+	widths = []float64{10, 44, columnWidth(lists, 16, 40)}
 	for i, w := range widths {
 		b.width(sh, colName(i+1), w)
 	}
-	b.str(sh, "A1", b.l.T("map.2022to2013"))
-	b.merge(sh, "A1", "C1")
-	b.str(sh, "E1", b.l.T("map.2013to2022"))
-	b.merge(sh, "E1", "G1")
-	b.style(sh, "A1", "C1", b.s.band)
-	b.style(sh, "E1", "G1", b.s.band)
-	var heads []cellText
-	for i, key := range []string{"col.control", "col.control_title", "col.ref2013"} {
-		other := []string{"col.control", "col.control_title", "col.ref2022"}[i]
-		b.str(sh, cell(1+i, 2), b.l.T(key))
-		b.str(sh, cell(5+i, 2), b.l.T(other))
-		heads = append(heads, cellText{b.l.T(key), widths[i]}, cellText{b.l.T(other), widths[4+i]})
-	}
-	b.style(sh, "A2", "C2", b.s.header)
-	b.style(sh, "E2", "G2", b.s.header)
-	b.height(sh, 2, headerRowHeight(heads))
-	// Row 3 on holds a 2022 control on the left and a 2013 control on the
-	// right: each row is as tall as the taller of the two needs.
-	texts := make([][]cellText, max(len(s22.Controls), len(s13.Controls)))
-	for i, c := range s22.Controls {
-		r := 3 + i
-		title := b.l.Title(c.Title, c.TitleJA)
-		from := b.refs2013(c)
-		st := b.s.text
-		if c.New {
-			from = b.l.T("map.new")
-			st = b.s.textNew
-		}
-		b.str(sh, cell(1, r), c.ID)
-		b.str(sh, cell(2, r), title)
-		b.str(sh, cell(3, r), from)
-		b.style(sh, cell(1, r), cell(3, r), st)
-		texts[i] = append(texts[i], cellText{c.ID, widths[0]}, cellText{title, widths[1]}, cellText{from, widths[2]})
-	}
-	for i, c := range s13.Controls {
-		r := 3 + i
-		title, to := b.l.Title(c.Title, c.TitleJA), strings.Join(c.MapsTo, b.l.T("list.comma"))
-		b.str(sh, cell(5, r), c.ID)
-		b.str(sh, cell(6, r), title)
-		b.str(sh, cell(7, r), to)
-		b.style(sh, cell(5, r), cell(7, r), b.s.text)
-		texts[i] = append(texts[i], cellText{c.ID, widths[4]}, cellText{title, widths[5]}, cellText{to, widths[6]})
-	}
-	for i, t := range texts {
-		b.height(sh, 3+i, rowHeight(t, 10))
-	}
+	next := table(1, b.l.T("map.2022to2013"), "col.ref2013", from22)
+	// One blank row between the tables on screen; in print, the second
+	// starts a page of its own.
+	second := next + 1
+	table(second, b.l.T("map.2013to2022"), "col.ref2022", to22)
 	if b.err != nil {
 		return b.err
 	}
-	if err := b.f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"}); err != nil {
+	if err := b.f.InsertPageBreak(sh, cell(1, second)); err != nil {
 		return err
 	}
-	return b.printSetup(sh, "$1:$2", false)
+	// No frozen header and no repeated print titles: one header would be
+	// wrong for the other table.
+	return b.printSetup(sh, "", false)
 }
 
 // attributes lists the ISO/IEC 27002:2022 attributes of each control, one
