@@ -13,12 +13,13 @@ import (
 // label.
 func coverLabels() map[string]string {
 	m := map[string]string{}
-	for key, field := range map[string]string{
-		"wb.organization": "name", "wb.scope": "scope", "wb.soa_version": "soa_version", "wb.date": "date",
-		"wb.prepared_by": "prepared_by", "wb.approved_by": "approved_by", "wb.approved_on": "approved_on",
-	} {
+	// soa's own cover labels, from the table of organization fields.
+	for _, f := range answers.OrgFields {
+		if f.Cover == "" {
+			continue
+		}
 		for _, l := range []i18n.Lang{i18n.EN, i18n.JA} {
-			m[normalize(l.T(key))] = field
+			m[normalize(l.T(f.Cover))] = f.Key
 		}
 	}
 	// What hand-made SoAs call them.
