@@ -108,7 +108,7 @@ func runGenerate(cmd *cobra.Command, o *generateOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := writeOutput(cmd.OutOrStdout(), o.output, data, o.force); err != nil {
+	if err := writeOutput(cmd.OutOrStdout(), o.output, data, o.force, inputFiles(o.catalogDir, inputs...)); err != nil {
 		return err
 	}
 	if !toStdout {
@@ -210,6 +210,7 @@ func runBatch(cmd *cobra.Command, o *generateOptions, inputs []string) error {
 	if err != nil {
 		return err
 	}
+	all := inputFiles(o.catalogDir, inputs...)
 	stderr := cmd.ErrOrStderr()
 	progress := isTerminal(stderr)
 	type result struct {
@@ -225,7 +226,7 @@ func runBatch(cmd *cobra.Command, o *generateOptions, inputs []string) error {
 	for range runtime.NumCPU() {
 		wg.Go(func() {
 			for i := range jobs {
-				results[i].diags, results[i].err = generateOne(cmd.InOrStdin(), cat, inputs[i], o)
+				results[i].diags, results[i].err = generateOne(cmd.InOrStdin(), cat, inputs[i], o, all)
 				mu.Lock()
 				done++
 				if progress {
@@ -265,12 +266,12 @@ func runBatch(cmd *cobra.Command, o *generateOptions, inputs []string) error {
 }
 
 // generateOne renders and writes the workbook of one answers file.
-func generateOne(stdin io.Reader, cat *catalog.Catalog, input string, o *generateOptions) (diag.List, error) {
+func generateOne(stdin io.Reader, cat *catalog.Catalog, input string, o *generateOptions, inputs []string) (diag.List, error) {
 	data, l, err := renderWorkbook(stdin, cat, input, o)
 	if err != nil {
 		return l, err
 	}
-	return l, writeFileAtomic(batchOutput(o.output, input), data, o.force)
+	return l, writeFileAtomic(batchOutput(o.output, input), data, o.force, inputs)
 }
 
 // batchOutput is where the workbook of input goes in directory dir.

@@ -15,6 +15,7 @@ import (
 	"github.com/soa-tool/soa/internal/diag"
 	"github.com/soa-tool/soa/internal/i18n"
 	"github.com/soa-tool/soa/internal/importer"
+	"github.com/soa-tool/soa/internal/safefile"
 	"github.com/spf13/cobra"
 )
 
@@ -27,6 +28,8 @@ type importOptions struct {
 	columns []string
 	org     string
 	date    string
+	// workbook is the file being imported, never to be written over.
+	workbook string
 }
 
 func newImportCmd(g *globalOptions) *cobra.Command {
@@ -91,6 +94,12 @@ func runImport(cmd *cobra.Command, o *importOptions, path string) error {
 	if o.date != "" {
 		if _, err := time.Parse(time.DateOnly, o.date); err != nil {
 			return usageError("--date: %q is not a date; write YYYY-MM-DD", o.date)
+		}
+	}
+	o.workbook = path
+	if o.into != "" {
+		if err := notAnInput(o.into, inputFiles(o.catalogDir, path)); err != nil {
+			return err
 		}
 	}
 	cat, err := loadCatalogOrReport(cmd, o.catalogDir)
@@ -213,7 +222,7 @@ func importNew(cmd *cobra.Command, cat *catalog.Catalog, res *importer.Result, o
 		_ = diag.Write(cmd.ErrOrStderr(), "text", vl)
 		return &exitErr{code: ExitInvalid, err: fmt.Errorf("the imported answers do not validate; nothing written")}
 	}
-	if err := writeOutput(cmd.OutOrStdout(), o.output, buf.Bytes(), o.force); err != nil {
+	if err := writeOutput(cmd.OutOrStdout(), o.output, buf.Bytes(), o.force, inputFiles(o.catalogDir, o.workbook)); err != nil {
 		return err
 	}
 	where := displayPath(o.output)
@@ -225,11 +234,18 @@ func importNew(cmd *cobra.Command, cat *catalog.Catalog, res *importer.Result, o
 }
 
 func importInto(cmd *cobra.Command, cat *catalog.Catalog, res *importer.Result, o *importOptions) error {
-	src, err := readLimited(o.into)
+	snap, err := safefile.Read(o.into, maxInput)
 	if err != nil {
-		return err
+		if errors.Is(err, safefile.ErrNotRegular) {
+			return writeError(o.into, err)
+		}
+		var pe *safefile.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return readError(o.into, err)
 	}
-	out, changes, err := res.UpdateFile(displayPath(o.into), src, cat.ControlIDs(res.File.Edition))
+	out, changes, err := res.UpdateFile(displayPath(o.into), snap.Data, cat.ControlIDs(res.File.Edition))
 	var l diag.List
 	if errors.As(err, &l) {
 		_ = diag.Write(cmd.ErrOrStderr(), "text", l)
@@ -254,7 +270,10 @@ func importInto(cmd *cobra.Command, cat *catalog.Catalog, res *importer.Result, 
 		fmt.Fprintf(cmd.ErrOrStderr(), "%d change(s); --dry-run: nothing written\n", len(changes))
 		return nil
 	}
-	if err := writeFileAtomic(o.into, out, true); err != nil {
+	// Written only if the file is still the one read: of two imports at
+	// once, or an import and a save from the web page, one wins and the
+	// other is refused, never both reported as done.
+	if err := writeError(o.into, safefile.Replace(snap, out)); err != nil {
 		return err
 	}
 	fmt.Fprintf(cmd.ErrOrStderr(), "updated %s: %d change(s)\n", displayPath(o.into), len(changes))

@@ -1,6 +1,9 @@
 package importer
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/xuri/excelize/v2"
 )
 
@@ -38,18 +41,28 @@ func (r *reader) readGrid(sheet string) (*grid, error) {
 		// of another kind, not an SoA, and is read without them.
 		return g, nil
 	}
-	merges, err := r.f.GetMergeCells(sheet, true)
-	if err != nil {
-		return nil, err
+	if r.merges.tooMany[sheet] {
+		return nil, fmt.Errorf("it has more than %d merged ranges (an SoA has a few hundred); unmerge the cells (Home > Merge & Center in Excel) and import again", MaxMerges)
 	}
-	for _, m := range merges {
-		c1, r1, err := excelize.CellNameToCoordinates(m.GetStartAxis())
+	filled := 0
+	for _, ref := range r.merges.refs[sheet] {
+		first, last, _ := strings.Cut(ref, ":")
+		if last == "" {
+			last = first
+		}
+		c1, r1, err := excelize.CellNameToCoordinates(first)
 		if err != nil {
 			continue
 		}
-		_, r2, err := excelize.CellNameToCoordinates(m.GetEndAxis())
+		_, r2, err := excelize.CellNameToCoordinates(last)
 		if err != nil {
 			continue
+		}
+		if r2 < r1 {
+			r1, r2 = r2, r1
+		}
+		if filled += max(0, min(r2, len(rows))-r1); filled > maxMergedCells {
+			return nil, fmt.Errorf("its merged ranges overlap over and over (more than %d cells filled); unmerge the cells and import again", maxMergedCells)
 		}
 		col, top := c1-1, r1-1
 		v := ""
