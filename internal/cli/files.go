@@ -6,8 +6,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/soa-tool/soa/internal/safefile"
+	"github.com/soa-tool/soa/internal/termsafe"
 	"github.com/soa-tool/soa/internal/yamlfile"
 )
 
@@ -129,6 +131,17 @@ func notAnInput(output string, inputs []string) error {
 		}
 	}
 	return nil
+}
+
+// forTerminal wraps w in a termsafe.Writer when format is one of the
+// formats for people (text, table, markdown), so that no text from a file
+// can reach the terminal or a CI log with a control character in it; the
+// data formats (json, csv, yaml) escape, or carry, text as they define.
+func forTerminal(w io.Writer, format string, textFormats ...string) io.Writer {
+	if slices.Contains(textFormats, format) {
+		return termsafe.NewWriter(w)
+	}
+	return w
 }
 
 // inputFiles lists the files a command reads: the catalogue directory's

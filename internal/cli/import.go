@@ -16,6 +16,7 @@ import (
 	"github.com/soa-tool/soa/internal/i18n"
 	"github.com/soa-tool/soa/internal/importer"
 	"github.com/soa-tool/soa/internal/safefile"
+	"github.com/soa-tool/soa/internal/termsafe"
 	"github.com/spf13/cobra"
 )
 
@@ -153,9 +154,9 @@ const maxUnmappedShown = 10
 func reportMapping(w io.Writer, res *importer.Result) {
 	var parts []string
 	for _, c := range res.Columns {
-		parts = append(parts, fmt.Sprintf("%s → %s", shorten(strings.ReplaceAll(c.Heading, "\n", " ")), c.Field))
+		parts = append(parts, fmt.Sprintf("%s → %s", termsafe.String(shorten(strings.ReplaceAll(c.Heading, "\n", " "))), c.Field))
 	}
-	fmt.Fprintf(w, "read sheet %s, header row %d: %s\n", res.Sheet, res.HeaderRow, strings.Join(parts, ", "))
+	fmt.Fprintf(w, "read sheet %s, header row %d: %s\n", termsafe.String(res.Sheet), res.HeaderRow, strings.Join(parts, ", "))
 	if len(res.Unmapped) > 0 {
 		var un []string
 		for _, c := range res.Unmapped[:min(len(res.Unmapped), maxUnmappedShown)] {
@@ -254,7 +255,7 @@ func importInto(cmd *cobra.Command, cat *catalog.Catalog, res *importer.Result, 
 		return err
 	}
 	for _, c := range changes {
-		fmt.Fprintln(cmd.OutOrStdout(), c.String())
+		fmt.Fprintln(cmd.OutOrStdout(), termsafe.String(c.String()))
 	}
 	if len(changes) == 0 {
 		fmt.Fprintf(cmd.ErrOrStderr(), "%s already matches the workbook; nothing to change\n", displayPath(o.into))

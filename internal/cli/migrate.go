@@ -137,7 +137,7 @@ since the derived answer.`,
 				return usageError("--lang: %v", err)
 			}
 			opts.Lang = l
-			return res.WriteReport(cmd.OutOrStdout(), opts)
+			return res.WriteReport(forTerminal(cmd.OutOrStdout(), format, "text", "markdown"), opts)
 		},
 	}
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: "+strings.Join(transition.Formats, ", "))

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/soa-tool/soa/internal/termsafe"
 )
 
 // Formats lists the names accepted by Write, in the order help text shows them.
@@ -59,11 +61,13 @@ func writeJSON(w io.Writer, l List) error {
 }
 
 // github formats d as a GitHub Actions workflow command. Properties and the
-// message are escaped as the runner expects (%, CR, LF; and : , in properties).
+// message are escaped as the runner expects (%, CR, LF; and : , in properties),
+// after every other control character is shown escaped (termsafe), so a
+// diagnostic is always one line and one command.
 func github(d Diagnostic) string {
 	var props []string
 	if d.Pos.File != "" {
-		props = append(props, "file="+escapeProperty(d.Pos.File))
+		props = append(props, "file="+escapeProperty(termsafe.String(d.Pos.File)))
 	}
 	if d.Pos.Line > 0 {
 		props = append(props, fmt.Sprintf("line=%d", d.Pos.Line))
@@ -75,7 +79,7 @@ func github(d Diagnostic) string {
 	if len(props) > 0 {
 		cmd += " " + strings.Join(props, ",")
 	}
-	return "::" + cmd + "::" + escapeData(d.subject()+d.Msg)
+	return "::" + cmd + "::" + escapeData(termsafe.Text(d.subject()+d.Msg))
 }
 
 func escapeData(s string) string {

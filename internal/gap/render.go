@@ -13,6 +13,7 @@ import (
 	"github.com/soa-tool/soa/internal/i18n"
 	"github.com/soa-tool/soa/internal/markdown"
 	"github.com/soa-tool/soa/internal/soa"
+	"github.com/soa-tool/soa/internal/termsafe"
 	"github.com/soa-tool/soa/internal/textwidth"
 	"github.com/soa-tool/soa/templates"
 )
@@ -39,9 +40,9 @@ func Write(w io.Writer, st *soa.Statement, rep *Report, opts RenderOptions) erro
 	case "json":
 		return writeJSON(w, rep)
 	case "text", "":
-		return execText(w, "gap.txt.tmpl", opts, v)
+		return execText(w, "gap.txt.tmpl", opts, v.safe())
 	case "markdown":
-		return execText(w, "gap.md.tmpl", opts, v)
+		return execText(w, "gap.md.tmpl", opts, v.safe())
 	case "html":
 		return execHTML(w, opts, v)
 	}
@@ -62,6 +63,31 @@ type view struct {
 	Weakest       []countsView
 	Findings      []findingView
 	Chart         chart
+}
+
+// safe returns v with every text from the answers shown as one line with
+// its control characters escaped, for the formats that go to terminals and
+// logs (html/template escapes for HTML itself).
+func (v view) safe() view {
+	v.Organization = termsafe.String(v.Organization)
+	v.Summary.Title = termsafe.String(v.Summary.Title)
+	v.SummaryTable = termsafe.Text(v.SummaryTable)
+	safeCounts := func(in []countsView) []countsView {
+		out := make([]countsView, len(in))
+		for i, c := range in {
+			c.Title = termsafe.String(c.Title)
+			out[i] = c
+		}
+		return out
+	}
+	v.Themes, v.Weakest = safeCounts(v.Themes), safeCounts(v.Weakest)
+	findings := make([]findingView, len(v.Findings))
+	for i, f := range v.Findings {
+		f.Control, f.Title, f.Field, f.Message = termsafe.String(f.Control), termsafe.String(f.Title), termsafe.String(f.Field), termsafe.String(f.Message)
+		findings[i] = f
+	}
+	v.Findings = findings
+	return v
 }
 
 type countsView struct {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/soa-tool/soa/internal/diag"
+	"github.com/soa-tool/soa/internal/termsafe"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -35,6 +37,7 @@ func (r *reader) readGrid(sheet string) (*grid, error) {
 		return nil, err
 	}
 	g := &grid{rows: rows, origin: map[[2]int][2]int{}}
+	r.findControls(sheet, rows)
 	if r.cut["rows:"+sheet] {
 		// Merged ranges are read from the whole sheet's model, which for a
 		// sheet this size costs hundreds of megabytes: such a sheet is data
@@ -150,4 +153,49 @@ func (g *grid) source(col, row int) (int, int) {
 func (g *grid) copied(col, row int) bool {
 	_, ok := g.origin[[2]int{col, row}]
 	return ok
+}
+
+// controlCell is a cell holding a control character.
+type controlCell struct {
+	col, row int // 1-based
+	char     rune
+}
+
+// findControls records the cells of sheet that hold a control character
+// other than tab and line breaks: Excel writes one as _x001B_ in the file,
+// which reads back as the character itself. Left in an answer it would
+// reach terminals and come back as U+FFFD from the next workbook.
+func (r *reader) findControls(sheet string, rows [][]string) {
+	if _, done := r.controls[sheet]; done {
+		return
+	}
+	if r.controls == nil {
+		r.controls = map[string][]controlCell{}
+	}
+	var found []controlCell
+	for i, row := range rows {
+		for j, v := range row {
+			for _, c := range v {
+				if c != '\t' && c != '\n' && c != '\r' && termsafe.Control(c) {
+					found = append(found, controlCell{j + 1, i + 1, c})
+					break
+				}
+			}
+		}
+	}
+	r.controls[sheet] = found
+}
+
+// reportControls reports, as errors at their cells, the control
+// characters of the SoA sheet and of the Cover.
+func (r *reader) reportControls(table string) {
+	for sheet, cells := range r.controls {
+		if n := normalize(sheet); sheet != table && n != "cover" && n != "表紙" {
+			continue
+		}
+		for _, c := range cells {
+			r.res.Diags.Add(diag.Diagnostic{Pos: r.pos(sheet, c.col, c.row), Severity: diag.Error,
+				Msg: fmt.Sprintf("the cell holds a control character (%s; Excel shows it as _x%04X_); remove it and import again", termsafe.String(string(c.char)), c.char)})
+		}
+	}
 }

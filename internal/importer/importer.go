@@ -172,6 +172,9 @@ type reader struct {
 	// cut records the sheets whose rows or columns were cut at MaxRows or
 	// MaxColumns ("rows:Sheet", "columns:Sheet"), so each is said once.
 	cut map[string]bool
+	// controls lists, per sheet, the cells holding a control character
+	// (see readGrid); the SoA and Cover sheets' are errors.
+	controls map[string][]controlCell
 }
 
 func (r *reader) pos(sheet string, col, row int) diag.Pos {
@@ -250,6 +253,7 @@ func (r *reader) read() error {
 	f := &answers.File{Name: r.opts.Name}
 	r.readCover(f)
 	r.readRows(best, f)
+	r.reportControls(best.sheet)
 	r.res.File = f
 	return nil
 }

@@ -119,3 +119,26 @@ func TestNoTempLeftovers(t *testing.T) {
 		}
 	}
 }
+
+// TestControlCharacterCells: Excel's _x001B_ escape reads back as a real
+// ESC, which is reported at its cell instead of being imported.
+func TestControlCharacterCells(t *testing.T) {
+	book := render(t, loadExample(t, "saas-cloud"), i18n.EN)
+	bad := patchPart(t, book, "xl/sharedStrings.xml", func(b []byte) []byte {
+		if !bytes.Contains(b, []byte("<t>CISO</t>")) {
+			t.Fatal("no CISO in the shared strings")
+		}
+		return bytes.Replace(b, []byte("<t>CISO</t>"), []byte("<t>CI_x001B_[2JSO</t>"), 1)
+	})
+	res, err := read(t, bad)
+	if err == nil {
+		t.Fatalf("imported: %+v", res.File.Controls[0])
+	}
+	msg := err.Error()
+	if !strings.Contains(msg, `book.xlsx:SoA!K`) || !strings.Contains(msg, `error: the cell holds a control character (\x1b; Excel shows it as _x001B_)`) {
+		t.Errorf("err = %v", err)
+	}
+	if strings.ContainsRune(msg, 0x1b) {
+		t.Error("the message holds the raw ESC")
+	}
+}
