@@ -234,6 +234,9 @@ func importNew(cmd *cobra.Command, cat *catalog.Catalog, res *importer.Result, o
 	return nil
 }
 
+// beforeInto, when set by a test, runs just before import --into writes.
+var beforeInto func()
+
 func importInto(cmd *cobra.Command, cat *catalog.Catalog, res *importer.Result, o *importOptions) error {
 	snap, err := safefile.Read(o.into, maxInput)
 	if err != nil {
@@ -270,6 +273,9 @@ func importInto(cmd *cobra.Command, cat *catalog.Catalog, res *importer.Result, 
 	if o.dryRun {
 		fmt.Fprintf(cmd.ErrOrStderr(), "%d change(s); --dry-run: nothing written\n", len(changes))
 		return nil
+	}
+	if beforeInto != nil {
+		beforeInto()
 	}
 	// Written only if the file is still the one read: of two imports at
 	// once, or an import and a save from the web page, one wins and the

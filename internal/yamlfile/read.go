@@ -138,7 +138,11 @@ func (r *Reader) Mapping(n *yaml.Node, at At, allowed []string) ([]Field, bool) 
 			continue
 		}
 		key := kr.Value
-		if !r.checkText(kr, at.Sub(key), key, false) {
+		keyAt := at.Sub(key)
+		if at.KeysAreControls {
+			keyAt = At{Control: key}
+		}
+		if !r.checkText(kr, keyAt, key, false) {
 			continue
 		}
 		if prev := seen(key); prev != nil {
