@@ -147,6 +147,9 @@ func (r *reader) readCover(f *answers.File) {
 			c = at // go on after the value
 		}
 	}
+	// Said either way, so that import -o writes the language the
+	// workbook is in (language: en too).
+	o.Language = "en"
 	if ja {
 		o.Language = "ja"
 	}
