@@ -179,7 +179,12 @@ func generateInputs(args []string) ([]string, bool, error) {
 		}
 		for _, e := range entries {
 			if n := e.Name(); !e.IsDir() && (strings.HasSuffix(n, ".yaml") || strings.HasSuffix(n, ".yml")) {
-				out = append(out, filepath.Join(a, n))
+				p := filepath.Join(a, n)
+				// A FIFO would hang the batch, a directory stop it.
+				if fi, err := os.Stat(p); err == nil && !fi.Mode().IsRegular() {
+					return nil, false, usageError("%s is %s, not an answers file; move it out of %s", displayPath(p), fileKind(fi.Mode()), displayPath(a))
+				}
+				out = append(out, p)
 			}
 		}
 	}
