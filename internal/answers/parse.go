@@ -55,6 +55,7 @@ func parse(name string, src []byte, rules bool) (*File, diag.List) {
 	if !seenOrg && rules {
 		r.Errorf(root, yamlfile.At{Field: "organization"}, "missing: give at least organization.name and organization.date")
 	}
+	normalizeSpace(f)
 	return f, r.Diags
 }
 

@@ -78,7 +78,7 @@ func runControls(cmd *cobra.Command, o *controlsOptions) error {
 	if err != nil {
 		return usageError("%v", err)
 	}
-	return controllist.Write(cmd.OutOrStdout(), cat, ctls, controllist.Options{Format: o.format, Lang: lang})
+	return controllist.Write(forTerminal(cmd.OutOrStdout(), o.format, "table"), cat, ctls, controllist.Options{Format: o.format, Lang: lang})
 }
 
 func newControlsShowCmd(g *globalOptions) *cobra.Command {
@@ -112,7 +112,7 @@ by an overlay in --catalog is shown too.`,
 				msg += diag.DidYouMean(id, allControlIDs(cat), false)
 				return usageError("%s", msg)
 			}
-			return controllist.WriteDetail(cmd.OutOrStdout(), cat, c, controllist.Options{Format: format, Lang: l})
+			return controllist.WriteDetail(forTerminal(cmd.OutOrStdout(), format, "table", "text", ""), cat, c, controllist.Options{Format: format, Lang: l})
 		},
 	}
 	cmd.Flags().StringVar(&lang, "lang", "en", "language of titles and labels: en or ja")

@@ -6,7 +6,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 
+	"github.com/soa-tool/soa/internal/safefile"
+	"github.com/soa-tool/soa/internal/termsafe"
 	"github.com/soa-tool/soa/internal/yamlfile"
 )
 
@@ -57,69 +60,100 @@ const stdoutName = "-"
 
 // writeOutput writes data to standard output when path is "-", and
 // otherwise to the file path with writeFileAtomic.
-func writeOutput(stdout io.Writer, path string, data []byte, force bool) error {
+func writeOutput(stdout io.Writer, path string, data []byte, force bool, inputs []string) error {
 	if path == stdoutName {
 		_, err := stdout.Write(data)
 		return err
 	}
-	return writeFileAtomic(path, data, force)
+	return writeFileAtomic(path, data, force, inputs)
 }
 
-// writeFileAtomic writes data to path so that path never holds a partial
-// file: the data goes to a temporary file in the same directory, which is
-// synced and renamed into place. An existing file is kept unless force is
-// set, so that nothing a user edited is overwritten without being asked.
-func writeFileAtomic(path string, data []byte, force bool) error {
-	if !force {
-		if _, err := os.Lstat(path); err == nil {
-			return &exitErr{code: ExitUsage, err: fmt.Errorf("%s already exists; use --force to overwrite it", displayPath(path))}
+// writeFileAtomic writes data to path with safefile.Write: path never
+// holds a partial file, only a regular file is ever replaced, a symlink is
+// written through, and a replaced file keeps its mode. An existing file is
+// kept unless force is set, so that nothing a user edited is overwritten
+// without being asked; a file that is one of inputs (the same file by
+// identity, whatever its name) is never overwritten.
+func writeFileAtomic(path string, data []byte, force bool, inputs []string) error {
+	if err := notAnInput(path, inputs); err != nil {
+		return err
+	}
+	return writeError(path, safefile.Write(path, data, safefile.Options{Overwrite: force}))
+}
+
+// writeError turns safefile's errors into messages that name the file
+// and say what to do, with the usage exit code for the user's mistakes.
+func writeError(path string, err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, safefile.ErrExists):
+		return &exitErr{code: ExitUsage, err: fmt.Errorf("%s already exists; use --force to overwrite it", displayPath(path))}
+	case errors.Is(err, safefile.ErrNotRegular):
+		var pe *safefile.PathError
+		errors.As(err, &pe)
+		return &exitErr{code: ExitUsage, err: fmt.Errorf("%s is %w; soa writes only regular files, --force or not", displayPath(path), pe.Err)}
+	case errors.Is(err, safefile.ErrConflict):
+		return &exitErr{code: ExitUsage, err: fmt.Errorf("%s changed while soa was working on it (another soa run, an editor, the web page); nothing written; run again", displayPath(path))}
+	}
+	var pe *safefile.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+		var ope *os.PathError
+		if errors.As(err, &ope) {
+			err = ope.Err
 		}
 	}
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	return fmt.Errorf("write %s: %w", displayPath(path), err)
+}
+
+// notAnInput refuses an output that is the same file as one of inputs,
+// by identity (so ./a.yaml, a symlink to it or a hard link are caught).
+// "-" stands for standard input, compared when it is a file.
+func notAnInput(output string, inputs []string) error {
+	out, err := os.Stat(output)
 	if err != nil {
-		return fmt.Errorf("write %s: %w", displayPath(path), err)
+		return nil // nothing there yet (or unreadable: the write says why)
 	}
-	ok := false
-	defer func() {
-		if !ok {
-			tmp.Close()
-			os.Remove(tmp.Name())
+	for _, in := range inputs {
+		var fi os.FileInfo
+		if in == stdoutName {
+			fi, err = os.Stdin.Stat()
+		} else {
+			fi, err = os.Stat(in)
 		}
-	}()
-	if _, err := tmp.Write(data); err != nil {
-		return fmt.Errorf("write %s: %w", displayPath(path), err)
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("write %s: %w", displayPath(path), err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("write %s: %w", displayPath(path), err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", displayPath(path), err)
-	}
-	if force {
-		if err := os.Rename(tmp.Name(), path); err != nil {
-			return fmt.Errorf("write %s: %w", displayPath(path), err)
+		if err == nil && os.SameFile(out, fi) {
+			name := displayPath(in)
+			if in == stdoutName {
+				name = "standard input"
+			}
+			return &exitErr{code: ExitUsage, err: fmt.Errorf("%s is the input %s; soa never writes over its input, --force or not; choose another output", displayPath(output), name)}
 		}
-		ok = true
-		return nil
 	}
-	// Link fails if path exists, so a file that appeared since the check
-	// above (another soa writing the same name) is never overwritten.
-	if err := os.Link(tmp.Name(), path); err != nil {
-		if errors.Is(err, os.ErrExist) {
-			return &exitErr{code: ExitUsage, err: fmt.Errorf("%s already exists; use --force to overwrite it", displayPath(path))}
-		}
-		// A file system without hard links: fall back to rename.
-		if err := os.Rename(tmp.Name(), path); err != nil {
-			return fmt.Errorf("write %s: %w", displayPath(path), err)
-		}
-		ok = true
-		return nil
-	}
-	os.Remove(tmp.Name())
-	ok = true
 	return nil
+}
+
+// forTerminal wraps w in a termsafe.Writer when format is one of the
+// formats for people (text, table, markdown), so that no text from a file
+// can reach the terminal or a CI log with a control character in it; the
+// data formats (json, csv, yaml) escape, or carry, text as they define.
+func forTerminal(w io.Writer, format string, textFormats ...string) io.Writer {
+	if slices.Contains(textFormats, format) {
+		return termsafe.NewWriter(w)
+	}
+	return w
+}
+
+// inputFiles lists the files a command reads: the catalogue directory's
+// files and paths, for notAnInput.
+func inputFiles(catalogDir string, paths ...string) []string {
+	out := append([]string(nil), paths...)
+	if catalogDir != "" {
+		if entries, err := os.ReadDir(catalogDir); err == nil {
+			for _, e := range entries {
+				out = append(out, filepath.Join(catalogDir, e.Name()))
+			}
+		}
+	}
+	return out
 }

@@ -123,7 +123,7 @@ func runGap(cmd *cobra.Command, o *gapOptions, path string) error {
 		if _, err := io.Copy(cmd.OutOrStdout(), &buf); err != nil {
 			return err
 		}
-	} else if err := writeFileAtomic(o.output, buf.Bytes(), o.force); err != nil {
+	} else if err := writeFileAtomic(o.output, buf.Bytes(), o.force, inputFiles(o.catalogDir, path, o.template)); err != nil {
 		return err
 	}
 	if o.failOn != "never" {

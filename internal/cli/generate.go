@@ -105,7 +105,7 @@ func runGenerate(cmd *cobra.Command, o *generateOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := writeOutput(cmd.OutOrStdout(), o.output, data, o.force); err != nil {
+	if err := writeOutput(cmd.OutOrStdout(), o.output, data, o.force, inputFiles(o.catalogDir, inputs...)); err != nil {
 		return err
 	}
 	if !toStdout {
@@ -176,7 +176,12 @@ func generateInputs(args []string) ([]string, bool, error) {
 		}
 		for _, e := range entries {
 			if n := e.Name(); !e.IsDir() && (strings.HasSuffix(n, ".yaml") || strings.HasSuffix(n, ".yml")) {
-				out = append(out, filepath.Join(a, n))
+				p := filepath.Join(a, n)
+				// A FIFO would hang the batch, a directory stop it.
+				if fi, err := os.Stat(p); err == nil && !fi.Mode().IsRegular() {
+					return nil, false, usageError("%s is %s, not an answers file; move it out of %s", displayPath(p), fileKind(fi.Mode()), displayPath(a))
+				}
+				out = append(out, p)
 			}
 		}
 	}
@@ -207,6 +212,7 @@ func runBatch(cmd *cobra.Command, o *generateOptions, inputs []string) error {
 	if err != nil {
 		return err
 	}
+	all := inputFiles(o.catalogDir, inputs...)
 	stderr := cmd.ErrOrStderr()
 	progress := isTerminal(stderr)
 	type result struct {
@@ -222,7 +228,7 @@ func runBatch(cmd *cobra.Command, o *generateOptions, inputs []string) error {
 	for range runtime.NumCPU() {
 		wg.Go(func() {
 			for i := range jobs {
-				results[i].diags, results[i].err = generateOne(cmd.InOrStdin(), cat, inputs[i], o)
+				results[i].diags, results[i].err = generateOne(cmd.InOrStdin(), cat, inputs[i], o, all)
 				mu.Lock()
 				done++
 				if progress {
@@ -262,12 +268,12 @@ func runBatch(cmd *cobra.Command, o *generateOptions, inputs []string) error {
 }
 
 // generateOne renders and writes the workbook of one answers file.
-func generateOne(stdin io.Reader, cat *catalog.Catalog, input string, o *generateOptions) (diag.List, error) {
+func generateOne(stdin io.Reader, cat *catalog.Catalog, input string, o *generateOptions, inputs []string) (diag.List, error) {
 	data, l, err := renderWorkbook(stdin, cat, input, o)
 	if err != nil {
 		return l, err
 	}
-	return l, writeFileAtomic(batchOutput(o.output, input), data, o.force)
+	return l, writeFileAtomic(batchOutput(o.output, input), data, o.force, inputs)
 }
 
 // batchOutput is where the workbook of input goes in directory dir.

@@ -15,6 +15,8 @@ import (
 	"github.com/soa-tool/soa/internal/diag"
 	"github.com/soa-tool/soa/internal/i18n"
 	"github.com/soa-tool/soa/internal/importer"
+	"github.com/soa-tool/soa/internal/safefile"
+	"github.com/soa-tool/soa/internal/termsafe"
 	"github.com/spf13/cobra"
 )
 
@@ -28,6 +30,8 @@ type importOptions struct {
 	values  []string
 	org     string
 	date    string
+	// workbook is the file being imported, never to be written over.
+	workbook string
 }
 
 func newImportCmd(g *globalOptions) *cobra.Command {
@@ -116,6 +120,12 @@ func runImport(cmd *cobra.Command, o *importOptions, path string) error {
 			return usageError("--date: %q is not a date; write YYYY-MM-DD", o.date)
 		}
 	}
+	o.workbook = path
+	if o.into != "" {
+		if err := notAnInput(o.into, inputFiles(o.catalogDir, path)); err != nil {
+			return err
+		}
+	}
 	cat, err := loadCatalogOrReport(cmd, o.catalogDir)
 	if err != nil {
 		return err
@@ -167,9 +177,9 @@ const maxUnmappedShown = 10
 func reportMapping(w io.Writer, res *importer.Result) {
 	var parts []string
 	for _, c := range res.Columns {
-		parts = append(parts, fmt.Sprintf("%s → %s", shorten(strings.ReplaceAll(c.Heading, "\n", " ")), c.Field))
+		parts = append(parts, fmt.Sprintf("%s → %s", termsafe.String(shorten(strings.ReplaceAll(c.Heading, "\n", " "))), c.Field))
 	}
-	fmt.Fprintf(w, "read sheet %s, header row %d: %s\n", res.Sheet, res.HeaderRow, strings.Join(parts, ", "))
+	fmt.Fprintf(w, "read sheet %s, header row %d: %s\n", termsafe.String(res.Sheet), res.HeaderRow, strings.Join(parts, ", "))
 	if len(res.Unmapped) > 0 {
 		var un []string
 		for _, c := range res.Unmapped[:min(len(res.Unmapped), maxUnmappedShown)] {
@@ -263,7 +273,7 @@ func importNew(cmd *cobra.Command, cat *catalog.Catalog, res *importer.Result, o
 		_ = diag.Write(cmd.ErrOrStderr(), "text", vl)
 		return &exitErr{code: ExitInvalid, err: fmt.Errorf("the imported answers do not validate; nothing written")}
 	}
-	if err := writeOutput(cmd.OutOrStdout(), o.output, buf.Bytes(), o.force); err != nil {
+	if err := writeOutput(cmd.OutOrStdout(), o.output, buf.Bytes(), o.force, inputFiles(o.catalogDir, o.workbook)); err != nil {
 		return err
 	}
 	where := displayPath(o.output)
@@ -274,12 +284,22 @@ func importNew(cmd *cobra.Command, cat *catalog.Catalog, res *importer.Result, o
 	return nil
 }
 
+// beforeInto, when set by a test, runs just before import --into writes.
+var beforeInto func()
+
 func importInto(cmd *cobra.Command, cat *catalog.Catalog, res *importer.Result, o *importOptions) error {
-	src, err := readLimited(o.into)
+	snap, err := safefile.Read(o.into, maxInput)
 	if err != nil {
-		return err
+		if errors.Is(err, safefile.ErrNotRegular) {
+			return writeError(o.into, err)
+		}
+		var pe *safefile.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return readError(o.into, err)
 	}
-	out, changes, err := res.UpdateFile(displayPath(o.into), src, cat.ControlIDs(res.File.Edition))
+	out, changes, err := res.UpdateFile(displayPath(o.into), snap.Data, cat.ControlIDs(res.File.Edition))
 	var l diag.List
 	if errors.As(err, &l) {
 		_ = diag.Write(cmd.ErrOrStderr(), "text", l)
@@ -288,7 +308,7 @@ func importInto(cmd *cobra.Command, cat *catalog.Catalog, res *importer.Result, 
 		return err
 	}
 	for _, c := range changes {
-		fmt.Fprintln(cmd.OutOrStdout(), c.String())
+		fmt.Fprintln(cmd.OutOrStdout(), termsafe.String(c.String()))
 	}
 	if len(changes) == 0 {
 		fmt.Fprintf(cmd.ErrOrStderr(), "%s already matches the workbook; nothing to change\n", displayPath(o.into))
@@ -304,7 +324,13 @@ func importInto(cmd *cobra.Command, cat *catalog.Catalog, res *importer.Result, 
 		fmt.Fprintf(cmd.ErrOrStderr(), "%d change(s); --dry-run: nothing written\n", len(changes))
 		return nil
 	}
-	if err := writeFileAtomic(o.into, out, true); err != nil {
+	if beforeInto != nil {
+		beforeInto()
+	}
+	// Written only if the file is still the one read: of two imports at
+	// once, or an import and a save from the web page, one wins and the
+	// other is refused, never both reported as done.
+	if err := writeError(o.into, safefile.Replace(snap, out)); err != nil {
 		return err
 	}
 	fmt.Fprintf(cmd.ErrOrStderr(), "updated %s: %d change(s)\n", displayPath(o.into), len(changes))

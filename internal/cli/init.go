@@ -93,7 +93,7 @@ func runInit(cmd *cobra.Command, o *initOptions) error {
 		fmt.Fprintf(cmd.ErrOrStderr(), "for editors, write the schema the first line names beside the file: soa schema answers > %s\n", schemaFile)
 		return nil
 	}
-	if err := writeFileAtomic(o.output, buf.Bytes(), o.force); err != nil {
+	if err := writeFileAtomic(o.output, buf.Bytes(), o.force, inputFiles(o.catalogDir)); err != nil {
 		return err
 	}
 	fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s (%d controls to answer)\n", displayPath(o.output), len(cat.ControlIDs(o.edition)))
@@ -107,7 +107,7 @@ func runInit(cmd *cobra.Command, o *initOptions) error {
 	if err := schema.Write(&sb, answers.Schema); err != nil {
 		return err
 	}
-	if err := writeFileAtomic(schemaPath, sb.Bytes(), false); err != nil {
+	if err := writeFileAtomic(schemaPath, sb.Bytes(), false, nil); err != nil {
 		return err
 	}
 	fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s (JSON Schema for editors)\n", displayPath(schemaPath))

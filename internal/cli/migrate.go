@@ -69,7 +69,7 @@ error (an existing NEW.yaml is kept unless --force).`,
 				_ = diag.Write(cmd.ErrOrStderr(), "text", long)
 				return &exitErr{code: ExitInvalid, err: fmt.Errorf("the migrated answers would hold text too long for a workbook cell (positions are in the file that was not written); shorten the 2013 answers it comes from; nothing written")}
 			}
-			if err := writeOutput(cmd.OutOrStdout(), output, buf.Bytes(), force); err != nil {
+			if err := writeOutput(cmd.OutOrStdout(), output, buf.Bytes(), force, inputFiles(g.catalogDir, args[0])); err != nil {
 				return err
 			}
 			where := displayPath(output)
@@ -131,7 +131,7 @@ since the derived answer.`,
 				return usageError("--lang: %v", err)
 			}
 			opts.Lang = l
-			return res.WriteReport(cmd.OutOrStdout(), opts)
+			return res.WriteReport(forTerminal(cmd.OutOrStdout(), format, "text", "markdown"), opts)
 		},
 	}
 	addFormatFlag(cmd, &format, transition.Formats)

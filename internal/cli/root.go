@@ -7,14 +7,43 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 
+	"github.com/soa-tool/soa/internal/safefile"
 	"github.com/spf13/cobra"
 )
 
 // Main runs soa with the process's arguments and streams and returns its
 // exit code.
-func Main() int { return run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr) }
+func Main() int {
+	stop := cleanUpOnSignal()
+	defer stop()
+	return run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+}
+
+// cleanUpOnSignal makes SIGINT and SIGTERM remove soa's temporary files
+// (half-written outputs, the workbook reader's scratch files) before the
+// process exits with 128+signal, as a shell reports it.
+func cleanUpOnSignal() (stop func()) {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case sig := <-ch:
+			safefile.RemoveTemps()
+			code := 130
+			if sig == syscall.SIGTERM {
+				code = 143
+			}
+			os.Exit(code)
+		case <-done:
+		}
+	}()
+	return func() { signal.Stop(ch); close(done) }
+}
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root := newRootCmd()

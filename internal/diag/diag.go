@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/soa-tool/soa/internal/termsafe"
 )
 
 // Pos is a position in an input file: a line and column (1-based; 0 means
@@ -66,7 +68,8 @@ type Diagnostic struct {
 }
 
 // String formats d as "file:line:col: severity: control ID: field: message",
-// leaving out the parts that are unknown.
+// leaving out the parts that are unknown. It is one line, whatever the
+// parts hold: control characters and line breaks are shown escaped.
 func (d Diagnostic) String() string {
 	var b strings.Builder
 	if p := d.Pos.String(); p != "" {
@@ -77,7 +80,7 @@ func (d Diagnostic) String() string {
 	b.WriteString(": ")
 	b.WriteString(d.subject())
 	b.WriteString(d.Msg)
-	return b.String()
+	return termsafe.String(b.String())
 }
 
 // subject returns "control ID: field: " with the parts that are known.

@@ -13,16 +13,20 @@ func TestWrite(t *testing.T) {
 		{Pos: Pos{File: "a b.yaml", Line: 3, Col: 5}, Severity: Error, Control: "5.1", Field: "status", Msg: `"done" is not one of x, y`},
 		{Pos: Pos{File: "w.xlsx", Cell: "SoA!C17"}, Severity: Warning, Msg: "100%\nsure: yes, really"},
 		{Pos: Pos{File: "c.yaml"}, Severity: Error, Msg: "file is empty"},
+		// Hostile text from a file: an id and an owner that would forge
+		// lines and workflow commands, colour and carriage returns.
+		{Pos: Pos{File: "e\n,:.yaml", Line: 1}, Severity: Error, Control: "5.1\n::error::forged", Field: "owner", Msg: "\x1b[31mred\r\u0085::stop-commands::x"},
 	}
 	tests := map[string]string{
 		"text": `a b.yaml:3:5: error: control 5.1: status: "done" is not one of x, y
-w.xlsx:SoA!C17: warning: 100%
-sure: yes, really
+w.xlsx:SoA!C17: warning: 100%\nsure: yes, really
 c.yaml: error: file is empty
+e\n,:.yaml:1: error: control 5.1\n::error::forged: owner: \x1b[31mred\r\u0085::stop-commands::x
 `,
 		"github": `::error file=a b.yaml,line=3,col=5::control 5.1: status: "done" is not one of x, y
 ::warning file=w.xlsx::100%25%0Asure: yes, really
 ::error file=c.yaml::file is empty
+::error file=e\n%2C%3A.yaml,line=1::control 5.1%0A::error::forged: owner: \x1b[31mred\r\u0085::stop-commands::x
 `,
 	}
 	for format, want := range tests {
@@ -39,7 +43,7 @@ c.yaml: error: file is empty
 		t.Fatal(err)
 	}
 	var got []map[string]any
-	if err := json.Unmarshal(buf.Bytes(), &got); err != nil || len(got) != 3 || got[0]["line"] != 3.0 || got[0]["control"] != "5.1" || got[1]["severity"] != "warning" {
+	if err := json.Unmarshal(buf.Bytes(), &got); err != nil || len(got) != 4 || got[0]["line"] != 3.0 || got[0]["control"] != "5.1" || got[1]["severity"] != "warning" {
 		t.Errorf("json: %v %s", err, buf.String())
 	}
 	buf.Reset()

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/soa-tool/soa/internal/format"
+	"github.com/soa-tool/soa/internal/termsafe"
 )
 
 // Formats are the ways diagnostics are printed: "text" (one line per
@@ -65,13 +66,13 @@ func Annotation(level string, d Diagnostic) string {
 	if props := githubProps(d.Pos); len(props) > 0 {
 		cmd += " " + strings.Join(props, ",")
 	}
-	return "::" + cmd + "::" + escapeData(d.subject()+d.Msg)
+	return "::" + cmd + "::" + escapeData(termsafe.Text(d.subject()+d.Msg))
 }
 
 func githubProps(p Pos) []string {
 	var props []string
 	if p.File != "" {
-		props = append(props, "file="+escapeProperty(p.File))
+		props = append(props, "file="+escapeProperty(termsafe.String(p.File)))
 	}
 	if p.Line > 0 {
 		props = append(props, fmt.Sprintf("line=%d", p.Line))
@@ -83,7 +84,9 @@ func githubProps(p Pos) []string {
 }
 
 // github formats d as a GitHub Actions workflow command. Properties and the
-// message are escaped as the runner expects (%, CR, LF; and : , in properties).
+// message are escaped as the runner expects (%, CR, LF; and : , in properties),
+// after every other control character is shown escaped (termsafe), so a
+// diagnostic is always one line and one command.
 func github(d Diagnostic) string {
 	return Annotation(d.Severity.String(), d)
 }

@@ -233,9 +233,10 @@ controls:
 }
 
 // TestMarkdownEscapes: values from the answers are text in the Markdown
-// report: no raw HTML, no heading, link or emphasis of their own.
+// report: no raw HTML, no heading, link or emphasis of their own. (A line
+// break in a name is refused by validation; see TestControlCharacters.)
 func TestMarkdownEscapes(t *testing.T) {
-	src := `organization: {name: "Evil\n# Injected <script>x</script> *bold* [link](http://x) a|b", date: 2026-04-01}
+	src := `organization: {name: "Evil # Injected <script>x</script> *bold* [link](http://x) a|b", date: 2026-04-01}
 controls:
   "5.1": {applicable: true, status: implemented, reasons: [risk], justification: "see A.9.2.1 <img src=x onerror=alert(2)>"}
 `

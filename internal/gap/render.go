@@ -14,6 +14,7 @@ import (
 	"github.com/soa-tool/soa/internal/i18n"
 	"github.com/soa-tool/soa/internal/markdown"
 	"github.com/soa-tool/soa/internal/soa"
+	"github.com/soa-tool/soa/internal/termsafe"
 	"github.com/soa-tool/soa/internal/textwidth"
 	"github.com/soa-tool/soa/templates"
 )
@@ -27,8 +28,10 @@ type Output struct {
 }
 
 // Formats are the report's formats, the default first.
-var Formats = format.New("text", func(w io.Writer, o Output) error { return execText(w, "gap.txt.tmpl", o.Options, newView(o)) }).
-	Add("markdown", func(w io.Writer, o Output) error { return execText(w, "gap.md.tmpl", o.Options, newView(o)) }).
+// Text and Markdown are line-oriented: control characters from the answers
+// are shown escaped there (view.safe); HTML escapes for itself.
+var Formats = format.New("text", func(w io.Writer, o Output) error { return execText(w, "gap.txt.tmpl", o.Options, newView(o).safe()) }).
+	Add("markdown", func(w io.Writer, o Output) error { return execText(w, "gap.md.tmpl", o.Options, newView(o).safe()) }).
 	Add("html", func(w io.Writer, o Output) error { return execHTML(w, o.Options, newView(o)) }).
 	Add("json", func(w io.Writer, o Output) error { return writeJSON(w, o.Report) }).
 	Add("github", func(w io.Writer, o Output) error { return writeGitHub(w, o.Report) }).
@@ -65,6 +68,31 @@ type view struct {
 	Weakest       []countsView
 	Findings      []findingView
 	Chart         chart
+}
+
+// safe returns v with every text from the answers shown as one line with
+// its control characters escaped, for the formats that go to terminals and
+// logs (html/template escapes for HTML itself).
+func (v view) safe() view {
+	v.Organization = termsafe.String(v.Organization)
+	v.Summary.Title = termsafe.String(v.Summary.Title)
+	v.SummaryTable = termsafe.Text(v.SummaryTable)
+	safeCounts := func(in []countsView) []countsView {
+		out := make([]countsView, len(in))
+		for i, c := range in {
+			c.Title = termsafe.String(c.Title)
+			out[i] = c
+		}
+		return out
+	}
+	v.Themes, v.Weakest = safeCounts(v.Themes), safeCounts(v.Weakest)
+	findings := make([]findingView, len(v.Findings))
+	for i, f := range v.Findings {
+		f.Control, f.Title, f.Field, f.Message = termsafe.String(f.Control), termsafe.String(f.Title), termsafe.String(f.Field), termsafe.String(f.Message)
+		findings[i] = f
+	}
+	v.Findings = findings
+	return v
 }
 
 type countsView struct {

@@ -58,6 +58,9 @@ func (r *reader) readCover(f *answers.File) {
 	}
 	r.readTitleLines(f, append(covers, r.res.Sheet))
 	r.readDocProps(f)
+	// Said either way, so that import -o writes the language the
+	// workbook is in (language: en too).
+	f.Org.Language = "en"
 	if ja {
 		f.Org.Language = "ja"
 	}

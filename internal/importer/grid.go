@@ -1,6 +1,11 @@
 package importer
 
 import (
+	"fmt"
+	"strings"
+
+	"github.com/soa-tool/soa/internal/diag"
+	"github.com/soa-tool/soa/internal/termsafe"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -33,24 +38,35 @@ func (r *reader) readGrid(sheet string) (*grid, error) {
 	}
 	r.readShown(sheet, rows)
 	g := &grid{rows: rows, origin: map[[2]int][2]int{}}
+	r.findControls(sheet, rows)
 	if r.cut["rows:"+sheet] {
 		// Merged ranges are read from the whole sheet's model, which for a
 		// sheet this size costs hundreds of megabytes: such a sheet is data
 		// of another kind, not an SoA, and is read without them.
 		return g, nil
 	}
-	merges, err := r.f.GetMergeCells(sheet, true)
-	if err != nil {
-		return nil, err
+	if r.merges.tooMany[sheet] {
+		return nil, fmt.Errorf("it has more than %d merged ranges (an SoA has a few hundred); unmerge the cells (Home > Merge & Center in Excel) and import again", MaxMerges)
 	}
-	for _, m := range merges {
-		c1, r1, err := excelize.CellNameToCoordinates(m.GetStartAxis())
+	filled := 0
+	for _, ref := range r.merges.refs[sheet] {
+		first, last, _ := strings.Cut(ref, ":")
+		if last == "" {
+			last = first
+		}
+		c1, r1, err := excelize.CellNameToCoordinates(first)
 		if err != nil {
 			continue
 		}
-		_, r2, err := excelize.CellNameToCoordinates(m.GetEndAxis())
+		_, r2, err := excelize.CellNameToCoordinates(last)
 		if err != nil {
 			continue
+		}
+		if r2 < r1 {
+			r1, r2 = r2, r1
+		}
+		if filled += max(0, min(r2, len(rows))-r1); filled > maxMergedCells {
+			return nil, fmt.Errorf("its merged ranges overlap over and over (more than %d cells filled); unmerge the cells and import again", maxMergedCells)
 		}
 		col, top := c1-1, r1-1
 		v := ""
@@ -138,4 +154,49 @@ func (g *grid) source(col, row int) (int, int) {
 func (g *grid) copied(col, row int) bool {
 	_, ok := g.origin[[2]int{col, row}]
 	return ok
+}
+
+// controlCell is a cell holding a control character.
+type controlCell struct {
+	col, row int // 1-based
+	char     rune
+}
+
+// findControls records the cells of sheet that hold a control character
+// other than tab and line breaks: Excel writes one as _x001B_ in the file,
+// which reads back as the character itself. Left in an answer it would
+// reach terminals and come back as U+FFFD from the next workbook.
+func (r *reader) findControls(sheet string, rows [][]string) {
+	if _, done := r.controls[sheet]; done {
+		return
+	}
+	if r.controls == nil {
+		r.controls = map[string][]controlCell{}
+	}
+	var found []controlCell
+	for i, row := range rows {
+		for j, v := range row {
+			for _, c := range v {
+				if c != '\t' && c != '\n' && c != '\r' && termsafe.Control(c) {
+					found = append(found, controlCell{j + 1, i + 1, c})
+					break
+				}
+			}
+		}
+	}
+	r.controls[sheet] = found
+}
+
+// reportControls reports, as errors at their cells, the control
+// characters of the SoA sheet and of the Cover.
+func (r *reader) reportControls(table string) {
+	for sheet, cells := range r.controls {
+		if n := normalize(sheet); sheet != table && n != "cover" && n != "表紙" {
+			continue
+		}
+		for _, c := range cells {
+			r.res.Diags.Add(diag.Diagnostic{Pos: r.pos(sheet, c.col, c.row), Severity: diag.Error,
+				Msg: fmt.Sprintf("the cell holds a control character (%s; Excel shows it as _x%04X_); remove it and import again", termsafe.String(string(c.char)), c.char)})
+		}
+	}
 }

@@ -452,7 +452,8 @@ func TestLanguage(t *testing.T) {
 	}{
 		{"Sheet1", []any{"管理策番号", "管理策名", "適用可否", "適用理由"}, "ja"},
 		{"附属書A", []any{"No.", "管理策", "適用", "理由"}, "ja"},
-		{"Sheet1", []any{"Control ref", "Control title", "Applicable", "Justification"}, ""},
+		// English is said too, so that import -o keeps language: en.
+		{"Sheet1", []any{"Control ref", "Control title", "Applicable", "Justification"}, "en"},
 	} {
 		res, err := read(t, handmade(t, tt.sheet, tt.heads, []any{"5.1", "x", "○", "y"}))
 		if err != nil {

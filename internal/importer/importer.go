@@ -6,13 +6,16 @@ package importer
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 
 	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/catalog"
 	"github.com/soa-tool/soa/internal/diag"
+	"github.com/soa-tool/soa/internal/safefile"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -123,12 +126,39 @@ func Read(data []byte, cat *catalog.Catalog, opts Options) (res *Result, err err
 	case !bytes.HasPrefix(data, zipMagic):
 		return nil, single(file, "not an .xlsx workbook (an .xlsx file is a zip archive; this one is not)")
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: MaxUnzipped, UnzipXMLSizeLimit: 16 << 20})
+	merges, err := readMerges(data)
+	if errors.Is(err, errTooLarge) {
+		return nil, single(file, "the workbook is larger than the limit of %d MiB once unzipped", MaxUnzipped>>20)
+	} else if err != nil {
+		return nil, single(file, "cannot read the workbook: %v", err)
+	}
+	// excelize keeps parts it does not hold in memory in temporary files,
+	// and leaves some behind when opening fails: they all go into a folder
+	// of this import's own, removed whatever happens (and on a signal, by
+	// the command's handler).
+	tmp, err := os.MkdirTemp("", "soa-import-")
 	if err != nil {
+		return nil, fmt.Errorf("import: %w", err)
+	}
+	safefile.TrackTemp(tmp)
+	defer func() {
+		os.RemoveAll(tmp)
+		safefile.Untrack(tmp)
+	}()
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: MaxUnzipped, UnzipXMLSizeLimit: MaxUnzipped, TmpDir: tmp})
+	if err != nil {
+		if f != nil {
+			f.Close()
+		}
 		return nil, single(file, "cannot read the workbook: %v", err)
 	}
 	defer f.Close()
-	r := &reader{f: f, cat: cat, opts: opts, res: &Result{Unread: map[string][]string{}}}
+	// The merged ranges were read above; excelize must not see them (see
+	// sheetMerges).
+	for part, src := range merges.stripped {
+		f.Pkg.Store(part, src)
+	}
+	r := &reader{f: f, cat: cat, opts: opts, merges: merges, res: &Result{Unread: map[string][]string{}}}
 	if err := r.read(); err != nil {
 		return nil, err
 	}
@@ -141,10 +171,11 @@ func single(pos diag.Pos, format string, args ...any) diag.List {
 }
 
 type reader struct {
-	f    *excelize.File
-	cat  *catalog.Catalog
-	opts Options
-	res  *Result
+	f      *excelize.File
+	merges *sheetMerges
+	cat    *catalog.Catalog
+	opts   Options
+	res    *Result
 
 	bands  map[string]bool   // normalized set and theme titles, see bandTitle
 	prevID map[string]string // see before
@@ -159,6 +190,9 @@ type reader struct {
 	shown     map[string]map[[2]int]string
 	titles    map[string]map[string]string // see titleOwner
 	dateLabel bool                         // a cover has a date label, see readDocProps
+	// controls lists, per sheet, the cells holding a control character
+	// (see readGrid); the SoA and Cover sheets' are errors.
+	controls map[string][]controlCell
 }
 
 func (r *reader) pos(sheet string, col, row int) diag.Pos {
@@ -240,6 +274,7 @@ func (r *reader) read() error {
 	f := &answers.File{Name: r.opts.Name}
 	r.readCover(f)
 	r.readRows(best, f)
+	r.reportControls(best.sheet)
 	r.res.File = f
 	return nil
 }

@@ -191,7 +191,8 @@ func TestRandomRoundTrip(t *testing.T) {
 			default:
 				st := answers.Statuses[rng.IntN(4)]
 				fmt.Fprintf(&b, "  %q: {applicable: true, reasons: [%s], justification: %q, status: %s, owner: %q, evidence: [%q, %q], target_date: 2026-%02d-15, notes: %q, review: %q}\n",
-					id, answers.Reasons[rng.IntN(5)], texts[rng.IntN(len(texts))], st, texts[rng.IntN(len(texts))],
+					// An owner is one line (validate refuses a line break in it).
+					id, answers.Reasons[rng.IntN(5)], texts[rng.IntN(len(texts))], st, strings.ReplaceAll(texts[rng.IntN(len(texts))], "\n", " "),
 					// Evidence items are one line each: the workbook lists them one per line.
 					strings.ReplaceAll(texts[rng.IntN(len(texts))], "\n", " "), "DOC-"+id, 1+rng.IntN(12), texts[rng.IntN(len(texts))],
 					// A review is shown after the notes, behind a mark in the

@@ -6,8 +6,10 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/soa-tool/soa/internal/diag"
+	"github.com/soa-tool/soa/internal/termsafe"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -105,9 +107,17 @@ func (r *Reader) Mapping(n *yaml.Node, at At, allowed []string) ([]Field, bool) 
 		return nil, false
 	}
 	fields := make([]Field, 0, len(n.Content)/2)
-	// Mappings are small (a handful of keys, or 93 control ids), so a scan
-	// of the keys seen so far is cheaper than a map.
+	// Most mappings are small (a handful of keys, or 93 control ids), where
+	// a scan of the keys seen so far is cheaper than a map; a large one
+	// gets a map, so that a file of 100,000 keys is checked in linear time.
+	var index map[string]*yaml.Node
+	if len(n.Content) > 2*smallMapping {
+		index = make(map[string]*yaml.Node, len(n.Content)/2)
+	}
 	seen := func(key string) *yaml.Node {
+		if index != nil {
+			return index[key]
+		}
 		for _, f := range fields {
 			if f.Key == key {
 				return f.KeyNode
@@ -128,6 +138,13 @@ func (r *Reader) Mapping(n *yaml.Node, at At, allowed []string) ([]Field, bool) 
 			continue
 		}
 		key := kr.Value
+		keyAt := at.Sub(key)
+		if at.KeysAreControls {
+			keyAt = At{Control: key}
+		}
+		if !r.checkText(kr, keyAt, key, false) {
+			continue
+		}
 		if prev := seen(key); prev != nil {
 			if at.KeysAreControls {
 				r.Errorf(k, At{Control: key}, "listed twice (first at line %d); merge the two entries", prev.Line)
@@ -137,6 +154,9 @@ func (r *Reader) Mapping(n *yaml.Node, at At, allowed []string) ([]Field, bool) 
 			continue
 		}
 		fields = append(fields, Field{Key: key, KeyNode: k, Value: v})
+		if index != nil {
+			index[key] = k
+		}
 		if allowed != nil && !slices.Contains(allowed, key) {
 			r.Errorf(k, at, "%s", unknownField(key, allowed))
 			fields[len(fields)-1].Value = nil // kept only to catch duplicates
@@ -202,6 +222,9 @@ func (r *Reader) String(n *yaml.Node, at At) (string, bool) {
 		r.Errorf(n, at, "want a text value, got %s", describe(n))
 		return "", false
 	}
+	if !r.checkText(n, at, n.Value, r.multiLine(at)) {
+		return "", false
+	}
 	return n.Value, true
 }
 
@@ -213,7 +236,11 @@ func (r *Reader) Strings(n *yaml.Node, at At) ([]string, bool) {
 	}
 	n = resolve(n)
 	if n.Kind == yaml.ScalarNode {
-		return []string{n.Value}, true
+		s, ok := r.String(n, at)
+		if !ok {
+			return nil, false
+		}
+		return []string{s}, true
 	}
 	items, ok := r.Seq(n, at)
 	if !ok {
@@ -339,4 +366,39 @@ func describe(n *yaml.Node) string {
 	default:
 		return fmt.Sprintf("%q", n.Value)
 	}
+}
+
+// smallMapping is the size up to which Mapping finds duplicates by a scan.
+const smallMapping = 32
+
+// MultiLine lists the fields (the last part of their path) whose text may
+// hold line breaks: the free texts of answers and catalogues. Every other
+// text is one line.
+var MultiLine = []string{"justification", "notes", "review", "description", "text", "guidance", "summary", "summary_ja", "scope"}
+
+func (r *Reader) multiLine(at At) bool {
+	p := at.Path()
+	if i := strings.LastIndexByte(p, '.'); i >= 0 {
+		p = p[i+1:]
+	}
+	return slices.Contains(MultiLine, p)
+}
+
+// checkText reports the first control character in s, the text of node n
+// (a value or a key), at n: C0 and C1 controls and DEL, but tab, and line
+// breaks where multiLine allows them. Such characters, from an escape such
+// as "\e" or "\x1b" in a quoted text, would reach terminals and workbooks.
+func (r *Reader) checkText(n *yaml.Node, at At, s string, multiLine bool) bool {
+	for i, c := range s {
+		if c == '\t' || c == '\n' && multiLine || !termsafe.Control(c) {
+			continue
+		}
+		what := "a control character"
+		if c == '\n' || c == '\r' || c == 0x85 {
+			what = "a line break, which this field does not allow"
+		}
+		r.Errorf(n, at, "holds %s (%s, character %d); remove it", what, termsafe.String(string(c)), utf8.RuneCountInString(s[:i])+1)
+		return false
+	}
+	return true
 }
