@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -113,10 +112,6 @@ func runGenerate(cmd *cobra.Command, o *generateOptions, args []string) error {
 	}
 	return nil
 }
-
-// errInvalid marks answers that failed validation; its diagnostics have been
-// returned to the caller to print.
-var errInvalid = errors.New("invalid answers")
 
 // renderWorkbook reads, checks and renders one answers file into workbook
 // bytes. It returns the diagnostics (warnings too) for the caller to print.

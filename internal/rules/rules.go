@@ -12,7 +12,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/diag"
 	"github.com/soa-tool/soa/internal/i18n"
 	"github.com/soa-tool/soa/internal/soa"
@@ -73,8 +72,6 @@ type check struct {
 	rule *Rule
 	out  []Finding
 }
-
-func (c *check) answer() *answers.Answer { return c.row.Answer }
 
 // add reports a finding about field, with the message key's text.
 func (c *check) add(field, key string, args ...any) {
