@@ -98,8 +98,8 @@ by an overlay in --catalog is shown too.`,
 			if err != nil {
 				return usageError("--lang: %v", err)
 			}
-			if format != "text" && format != "json" {
-				return usageError("--format: unknown format %q (allowed: text, json)", format)
+			if _, err := pickFormat(controllist.DetailFormats, format); err != nil {
+				return err
 			}
 			cat, err := loadCatalogOrReport(cmd, g.catalogDir)
 			if err != nil {
@@ -116,9 +116,8 @@ by an overlay in --catalog is shown too.`,
 		},
 	}
 	cmd.Flags().StringVar(&lang, "lang", "en", "language of titles and labels: en or ja")
-	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: text or json")
+	addFormatFlag(cmd, &format, controllist.DetailFormats)
 	registerEnum(cmd, "lang", i18n.Languages)
-	registerEnum(cmd, "format", []string{"text", "json"})
 	cmd.ValidArgsFunction = func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 		cat, err := loadCatalog(g.catalogDir)
 		if err != nil || len(args) > 0 {
