@@ -21,7 +21,7 @@ func cmdExitCode(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	err = ts.Exec(args[1], args[2:]...)
 	got := 0
-	var ee *exec.ExitUsage
+	var ee *exec.ExitError
 	switch {
 	case err == nil:
 	case errors.As(err, &ee):
