@@ -122,9 +122,12 @@ func main() {
 		mustRun(c.argv[0], c.argv[1:]...)
 	}
 	times := map[string][]time.Duration{}
+	cpu := map[string][]time.Duration{}
 	for range *rounds {
 		for _, c := range cmds {
-			times[c.name] = append(times[c.name], timed(c.argv))
+			wall, used := timed(c.argv)
+			times[c.name] = append(times[c.name], wall)
+			cpu[c.name] = append(cpu[c.name], used)
 		}
 	}
 	// Peak RSS is read through /usr/bin/time in runs of its own: a child
@@ -136,17 +139,18 @@ func main() {
 			rss[c.name] = append(rss[c.name], kb)
 		}
 	}
-	fmt.Printf("\nwhole processes, %d interleaved rounds, median (min … max), peak RSS median\n", *rounds)
+	fmt.Printf("\nwhole processes, %d interleaved rounds: wall time median (min … max), CPU time (user+sys) median, peak RSS median\n", *rounds)
 	for _, c := range cmds {
 		ts := times[c.name]
-		fmt.Printf("  %-16s %8s  (%s … %s)  %6.1f MiB\n", c.name, ms(median(ts)), ms(slices.Min(ts)), ms(slices.Max(ts)), float64(median(rss[c.name]))/1024)
+		fmt.Printf("  %-16s %9s  (%9s … %9s)  cpu %9s  %6.1f MiB\n", c.name, ms(median(ts)), ms(slices.Min(ts)), ms(slices.Max(ts)), ms(median(cpu[c.name])), float64(median(rss[c.name]))/1024)
 	}
 	m := func(name string) float64 { return float64(median(times[name])) }
 	lo := func(name string) float64 { return float64(slices.Min(times[name])) }
+	c := func(name string) float64 { return float64(median(cpu[name])) }
 	ratio := func(label, a, b, goal string) {
-		fmt.Printf("  %-22s %6.3f×  (of the fastest runs %6.3f×)  [goal %s]\n", label, m(a)/m(b), lo(a)/lo(b), goal)
+		fmt.Printf("  %-22s %6.3f×  (fastest runs %6.3f×, CPU time %6.3f×)  [goal %s]\n", label, m(a)/m(b), lo(a)/lo(b), c(a)/c(b), goal)
 	}
-	fmt.Printf("\nratios of medians\n")
+	fmt.Printf("\nratios of median wall times\n")
 	ratio("generate / openpyxl", "generate", "openpyxl", "≤ 0.07×")
 	ratio("generate / floor", "generate", "floor", "≤ 3×")
 	for _, name := range []string{"version", "validate", "gap"} {
@@ -156,7 +160,7 @@ func main() {
 	if *against != "" {
 		fmt.Printf("\nthis soa against %s (new / old)\n", *against)
 		for _, c := range soaCmds(soa, "") {
-			fmt.Printf("  %-9s %.2f×\n", c.name, m(c.name)/m(c.name+"(old)"))
+			fmt.Printf("  %-9s wall %.2f×  CPU %.2f×\n", c.name, m(c.name)/m(c.name+"(old)"), float64(median(cpu[c.name]))/float64(median(cpu[c.name+"(old)"])))
 		}
 		compare(soa, *against, tmp)
 	}
@@ -306,8 +310,8 @@ func goBuild(dir, out, pkg string) {
 	}
 }
 
-// timed runs argv and returns its wall time.
-func timed(argv []string) time.Duration {
+// timed runs argv and returns its wall time and the CPU time it used.
+func timed(argv []string) (wall, cpu time.Duration) {
 	cmd := exec.Command(argv[0], argv[1:]...)
 	start := time.Now()
 	err := cmd.Run()
@@ -315,7 +319,7 @@ func timed(argv []string) time.Duration {
 	if err != nil {
 		log.Fatalf("%s: %v", strings.Join(argv, " "), err)
 	}
-	return d
+	return d, cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 }
 
 // timedRSS runs argv under /usr/bin/time (which forks, so the child's
@@ -323,7 +327,7 @@ func timed(argv []string) time.Duration {
 // own start-up, and the peak RSS in KiB.
 func timedRSS(tmp string, argv []string) (time.Duration, int64) {
 	out := filepath.Join(tmp, "rss.txt")
-	d := timed(append([]string{"/usr/bin/time", "-f", "%M", "-o", out}, argv...))
+	d, _ := timed(append([]string{"/usr/bin/time", "-f", "%M", "-o", out}, argv...))
 	b, err := os.ReadFile(out)
 	check(err)
 	kb, err := strconv.ParseInt(strings.TrimSpace(string(b)), 10, 64)
