@@ -61,8 +61,18 @@ type overlayControl struct {
 	attributes *Attributes
 }
 
-// parseFile decodes one catalogue file: a control set or an overlay.
+// parseFile decodes one catalogue file: a control set or an overlay. A
+// bundled file comes already decoded, from the Go generated at build time
+// (bundled.go), unless its bytes are not the ones it was generated from.
 func parseFile(f File) (*parsed, diag.List) {
+	if p := bundled(f); p != nil {
+		return p, nil
+	}
+	return parseYAML(f)
+}
+
+// parseYAML decodes one catalogue file from its YAML.
+func parseYAML(f File) (*parsed, diag.List) {
 	root, err := yamlfile.Parse(f.Name, f.Src)
 	if err != nil {
 		return nil, err.(diag.List)
