@@ -3,12 +3,12 @@ package transition
 import (
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/i18n"
+	"github.com/soa-tool/soa/internal/lazyre"
 )
 
 // AnswersOptions say how to write the migrated answers file.
@@ -93,7 +93,7 @@ func lang(code string) i18n.Lang {
 	return i18n.EN
 }
 
-var versionRE = regexp.MustCompile(`^(\d+)(\.\d+)*$`)
+var versionRE = lazyre.New(`^(\d+)(\.\d+)*$`)
 
 // nextVersion gives the migrated SoA the next major version: 4.2 → 5.0.
 // A version that is not a number gets "-2022" appended.
