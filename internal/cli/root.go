@@ -12,7 +12,10 @@ import (
 
 // Main runs soa with the process's arguments and streams and returns its
 // exit code.
-func Main() int { return run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr) }
+func Main() int {
+	tuneGC()
+	return run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+}
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root := newRootCmd()
