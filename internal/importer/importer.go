@@ -141,6 +141,8 @@ type reader struct {
 	// cut records the sheets whose rows or columns were cut at MaxRows or
 	// MaxColumns ("rows:Sheet", "columns:Sheet"), so each is said once.
 	cut map[string]bool
+	// grids holds each sheet read so far, see readGrid.
+	grids map[string]*grid
 }
 
 func (r *reader) pos(sheet string, col, row int) diag.Pos {
