@@ -178,17 +178,29 @@ func main() {
 				org := bytes.Replace(src, []byte("name: Nimbus Ledger Ltd"), fmt.Appendf(nil, "name: Org %04d", i), 1)
 				check(os.WriteFile(filepath.Join(in, fmt.Sprintf("org%04d.yaml", i)), org, 0o644))
 			}
-			var ts []time.Duration
-			var kbs []int64
-			for r := range *batchReps {
-				out := j(fmt.Sprintf("out%d-%d", n, r))
-				d, kb := timedRSS(tmp, []string{soa, "generate", in, "-o", out + "/", "--as-of", asOf})
-				ts = append(ts, d)
-				kbs = append(kbs, kb)
-				check(os.RemoveAll(out))
+			bins := []string{soa}
+			if *against != "" {
+				bins = append(bins, *against)
 			}
-			fmt.Printf("  %5d organizations  %8s  %6.2f ms/workbook  peak RSS %6.1f MiB\n",
-				n, ms(median(ts)), float64(median(ts))/1e6/float64(n), float64(median(kbs))/1024)
+			ts := make([][]time.Duration, len(bins))
+			kbs := make([][]int64, len(bins))
+			for r := range *batchReps {
+				for i, bin := range bins {
+					out := j(fmt.Sprintf("out%d-%d", n, r))
+					d, kb := timedRSS(tmp, []string{bin, "generate", in, "-o", out + "/", "--as-of", asOf})
+					ts[i] = append(ts[i], d)
+					kbs[i] = append(kbs[i], kb)
+					check(os.RemoveAll(out))
+				}
+			}
+			for i, bin := range bins {
+				tag := ""
+				if i > 0 {
+					tag = " (" + bin + ")"
+				}
+				fmt.Printf("  %5d organizations  %9s  %6.2f ms/workbook  peak RSS %6.1f MiB%s\n",
+					n, ms(median(ts[i])), float64(median(ts[i]))/1e6/float64(n), float64(median(kbs[i]))/1024, tag)
+			}
 		}
 	}
 }
