@@ -105,6 +105,7 @@ func main() {
 			{"validate" + tag, []string{bin, "validate", example}},
 			{"gap" + tag, []string{bin, "gap", example, "--as-of", asOf, "--fail-on", "never"}},
 			{"import" + tag, []string{bin, "import", ref, "-o", j("imp" + tag + ".yaml"), "--force"}},
+			{"controls" + tag, []string{bin, "controls", "--format", "json"}},
 		}
 	}
 	cmds := []command{
