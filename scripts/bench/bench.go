@@ -317,7 +317,7 @@ func floorCells(sheets []sheetJSON) []byte {
 func goBuild(dir, out, pkg string) {
 	cmd := exec.Command("go", "build", "-trimpath", "-o", out, pkg)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "CGO_ENABLED=0", "GOFLAGS=-mod=mod")
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 	if b, err := cmd.CombinedOutput(); err != nil {
 		log.Fatalf("go build %s in %s: %v\n%s", pkg, dir, err, b)
 	}
