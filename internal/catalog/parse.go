@@ -2,11 +2,11 @@ package catalog
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/soa-tool/soa/internal/diag"
+	"github.com/soa-tool/soa/internal/lazyre"
 	"github.com/soa-tool/soa/internal/schema"
 	"github.com/soa-tool/soa/internal/yamlfile"
 	"go.yaml.in/yaml/v3"
@@ -30,10 +30,10 @@ var (
 )
 
 var (
-	setIDRE     = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
-	controlIDRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
-	id2022RE    = regexp.MustCompile(`^([5-8])\.[1-9][0-9]*$`)
-	id2013RE    = regexp.MustCompile(`^A\.[1-9][0-9]*\.[1-9][0-9]*\.[1-9][0-9]*$`)
+	setIDRE     = lazyre.New(`^[a-z0-9][a-z0-9._-]*$`)
+	controlIDRE = lazyre.New(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+	id2022RE    = lazyre.New(`^([5-8])\.[1-9][0-9]*$`)
+	id2013RE    = lazyre.New(`^A\.[1-9][0-9]*\.[1-9][0-9]*\.[1-9][0-9]*$`)
 )
 
 // parsed is what one file contributes before the files are merged.
@@ -61,8 +61,18 @@ type overlayControl struct {
 	attributes *Attributes
 }
 
-// parseFile decodes one catalogue file: a control set or an overlay.
+// parseFile decodes one catalogue file: a control set or an overlay. A
+// bundled file comes already decoded, from the Go generated at build time
+// (bundled.go), unless its bytes are not the ones it was generated from.
 func parseFile(f File) (*parsed, diag.List) {
+	if p := bundled(f); p != nil {
+		return p, nil
+	}
+	return parseYAML(f)
+}
+
+// parseYAML decodes one catalogue file from its YAML.
+func parseYAML(f File) (*parsed, diag.List) {
 	root, err := yamlfile.Parse(f.Name, f.Src)
 	if err != nil {
 		return nil, err.(diag.List)

@@ -189,6 +189,7 @@ func generateInputs(args []string) ([]string, bool, error) {
 // runBatch writes one workbook per answers file into the output directory,
 // on every core. Each file succeeds or fails on its own.
 func runBatch(cmd *cobra.Command, o *generateOptions, inputs []string) error {
+	batchGC()
 	outputs := map[string]string{}
 	for _, in := range inputs {
 		if in == "-" {

@@ -18,6 +18,7 @@ import (
 // Main runs soa with the process's arguments and streams and returns its
 // exit code.
 func Main() int {
+	tuneGC()
 	stop := cleanUpOnSignal()
 	defer stop()
 	return run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)

@@ -27,11 +27,31 @@ type grid struct {
 	origin map[[2]int][2]int
 }
 
-// readGrid reads sheet into a grid: its first MaxRows rows and MaxColumns
-// columns (the rest is reported once per sheet, never read). Merged ranges
-// are clipped to the cells read, so a range such as A1:A1048576 costs
-// nothing.
+// readGrid returns the grid of sheet, reading each sheet once: the Cover
+// is looked through for the SoA table and then read for the organization,
+// and reading it again would cost more than the first time (once excelize
+// holds a sheet's model, it writes the model back to XML before streaming
+// its rows). Callers do not change a grid.
 func (r *reader) readGrid(sheet string) (*grid, error) {
+	if g, ok := r.grids[sheet]; ok {
+		return g, nil
+	}
+	g, err := r.readGridOnce(sheet)
+	if err != nil {
+		return nil, err
+	}
+	if r.grids == nil {
+		r.grids = map[string]*grid{}
+	}
+	r.grids[sheet] = g
+	return g, nil
+}
+
+// readGridOnce reads sheet into a grid: its first MaxRows rows and
+// MaxColumns columns (the rest is reported once per sheet, never read).
+// Merged ranges are clipped to the cells read, so a range such as
+// A1:A1048576 costs nothing.
+func (r *reader) readGridOnce(sheet string) (*grid, error) {
 	rows, err := r.sheetRows(sheet)
 	if err != nil {
 		return nil, err

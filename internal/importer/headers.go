@@ -1,8 +1,6 @@
 package importer
 
 import (
-	"regexp"
-
 	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/i18n"
 	"github.com/soa-tool/soa/internal/layout"
@@ -14,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/soa-tool/soa/internal/lazyre"
 )
 
 // Fields an SoA column can hold. The names are what --column FIELD=HEADER
@@ -227,7 +227,7 @@ var headingIndex = func() map[string]string {
 
 // bracketRE matches a heading ending in a part in brackets, ASCII or
 // full-width: "In scope (Y/N)", "実施状況（○/△/×）".
-var bracketRE = regexp.MustCompile(`^(.*?)\s*[(（]([^()（）]*)[)）]\s*[?:：]?\s*$`)
+var bracketRE = lazyre.New(`^(.*?)\s*[(（]([^()（）]*)[)）]\s*[?:：]?\s*$`)
 
 // fieldOf returns the field a heading names, or "". A part in brackets at
 // the end says how to fill the column ("(Y/N)") and is left out, unless

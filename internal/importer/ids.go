@@ -2,27 +2,28 @@ package importer
 
 import (
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/soa-tool/soa/internal/lazyre"
 )
 
 func normalizeWidth(s string) string { return norm.NFKC.String(s) }
 
 var (
-	id3RE = regexp.MustCompile(`^(?i:a)?\.?\s*(\d{1,2})\.(\d{1,2})\.(\d{1,2})$`)
-	id2RE = regexp.MustCompile(`^(?i:a)?\.?\s*([5-8])\.(\d{1,2})$`)
+	id3RE = lazyre.New(`^(?i:a)?\.?\s*(\d{1,2})\.(\d{1,2})\.(\d{1,2})$`)
+	id2RE = lazyre.New(`^(?i:a)?\.?\s*([5-8])\.(\d{1,2})$`)
 	// A leading id followed by its title in one cell: "A.5.1.1 Policies …",
 	// "5.1.1. Policies …".
-	idPrefixRE = regexp.MustCompile(`^((?i:a)?\.?\s*\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\.?[\s:：　]+\S`)
-	floatRE    = regexp.MustCompile(`^\d+\.\d+(e[-+]?\d+)?$`)
+	idPrefixRE = lazyre.New(`^((?i:a)?\.?\s*\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\.?[\s:：　]+\S`)
+	floatRE    = lazyre.New(`^\d+\.\d+(e[-+]?\d+)?$`)
 	// A word before the id: "Control 5.1.2", "管理策 5.1.2".
-	idWordRE = regexp.MustCompile(`^(?i:control|管理策)\s*[:：]?\s*((?i:a)?[.\-]?\s*\d)`)
+	idWordRE = lazyre.New(`^(?i:control|管理策)\s*[:：]?\s*((?i:a)?[.\-]?\s*\d)`)
 	// Hyphens between the three parts of a 2013 id: "6-1-2", "A-6-1-2". (Two
 	// parts, "5-10", may be a range of controls: not read.)
-	hyphenRE = regexp.MustCompile(`^(?i:a[.\-]?)?(\d{1,2})-(\d{1,2})-(\d{1,2})$`)
+	hyphenRE = lazyre.New(`^(?i:a[.\-]?)?(\d{1,2})-(\d{1,2})-(\d{1,2})$`)
 )
 
 // parsedID is a control id read from a cell, with how sure the reading is.

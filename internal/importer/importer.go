@@ -193,6 +193,8 @@ type reader struct {
 	// controls lists, per sheet, the cells holding a control character
 	// (see readGrid); the SoA and Cover sheets' are errors.
 	controls map[string][]controlCell
+	// grids holds each sheet read so far, see readGrid.
+	grids map[string]*grid
 }
 
 func (r *reader) pos(sheet string, col, row int) diag.Pos {

@@ -2,12 +2,12 @@ package importer
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/diag"
 	"github.com/soa-tool/soa/internal/layout"
+	"github.com/soa-tool/soa/internal/lazyre"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -27,7 +27,7 @@ type row struct {
 // bandRE matches the group rows between controls: soa's theme bands
 // ("5 Organizational controls") and the clause headings of hand-made SoAs
 // ("A.5 Information security policies", "A.5.1 Management direction …").
-var bandRE = regexp.MustCompile(`^(?i:a\.)?\d{1,2}(\.\d{1,2})?\s+\S|^\d{1,2}\s*$`)
+var bandRE = lazyre.New(`^(?i:a\.)?\d{1,2}(\.\d{1,2})?\s+\S|^\d{1,2}\s*$`)
 
 func (t *table) cell(row, field string, rowIdx int) (string, int, bool) {
 	c, ok := t.cols[field]
@@ -184,7 +184,7 @@ func (r *reader) catalogID(text string) (parsedID, bool) {
 	return parsedID{id: c.ID, edition: ed}, true
 }
 
-var idShapeRE = regexp.MustCompile(`^(?i:a\.?)?\d{1,2}(\.\d{1,2}){1,2}$|^[A-Za-z]{2,6}[.-]\d+(\.\d+)*$`)
+var idShapeRE = lazyre.New(`^(?i:a\.?)?\d{1,2}(\.\d{1,2}){1,2}$|^[A-Za-z]{2,6}[.-]\d+(\.\d+)*$`)
 
 // looksLikeID reports whether a cell holds something shaped like a control
 // id (9.1, A.19.1.1, CLD.99.1), so that a wrong id is an error rather than a

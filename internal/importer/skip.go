@@ -3,11 +3,11 @@ package importer
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/soa-tool/soa/internal/catalog"
+	"github.com/soa-tool/soa/internal/lazyre"
 )
 
 // The rows of a table that are not controls: empty rows, group headings
@@ -18,11 +18,11 @@ import (
 // sectionRE matches a bare clause, theme or objective number in the id
 // cell, its title in the next: "A.6 | Organization of information
 // security", "5 | Organizational controls", "A.9.1 | Business …".
-var sectionRE = regexp.MustCompile(`^(?i:a)?\.?\s*\d{1,2}(\.\d{1,2})?\.?$`)
+var sectionRE = lazyre.New(`^(?i:a)?\.?\s*\d{1,2}(\.\d{1,2})?\.?$`)
 
 // objectiveRE matches a 2013 control objective's id, alone or before its
 // title: "A.5.1", "5.1", "A.9.1 Business requirements of access control".
-var objectiveRE = regexp.MustCompile(`^(?i:a)?\.?\s*(\d{1,2})\.(\d{1,2})\.?(?:[\s:：]+\S.*)?$`)
+var objectiveRE = lazyre.New(`^(?i:a)?\.?\s*(\d{1,2})\.(\d{1,2})\.?(?:[\s:：]+\S.*)?$`)
 
 // objective returns the 2013 control objective an id cell names, or nil.
 func (r *reader) objective(text string) *catalog.Objective {
@@ -133,7 +133,7 @@ func (r *reader) controlTitle(t *table, i int) bool {
 // idShapeLooseRE matches an id cell shaped like a control id (digits and
 // dots or hyphens, maybe after "A."), though none the import reads:
 // "5.1.2.3", "5-10".
-var idShapeLooseRE = regexp.MustCompile(`^(?i:a)?[.\-]?\s*\d{1,3}(\s*[.\-]\s*\d{1,3})+\.?$`)
+var idShapeLooseRE = lazyre.New(`^(?i:a)?[.\-]?\s*\d{1,3}(\s*[.\-]\s*\d{1,3})+\.?$`)
 
 // skipRow handles a row without a control id: nothing for an empty row
 // or a group heading, a warning for anything else.

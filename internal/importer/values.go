@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/soa-tool/soa/internal/answers"
+	"github.com/soa-tool/soa/internal/lazyre"
 )
 
 // word normalizes a cell value for matching: NFKC, lower case, inner spaces
@@ -182,10 +183,10 @@ func contains(s []string, v string) bool {
 }
 
 var (
-	isoDateRE   = regexp.MustCompile(`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$`)
-	jaDateRE    = regexp.MustCompile(`^(\d{4})年(\d{1,2})月(\d{1,2})日$`)
-	eraDateRE   = regexp.MustCompile(`^(令和|平成|昭和)(\d{1,2}|元)年(\d{1,2})月(\d{1,2})日$`)
-	excelSerial = regexp.MustCompile(`^\d{4,6}(\.\d+)?$`)
+	isoDateRE   = lazyre.New(`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$`)
+	jaDateRE    = lazyre.New(`^(\d{4})年(\d{1,2})月(\d{1,2})日$`)
+	eraDateRE   = lazyre.New(`^(令和|平成|昭和)(\d{1,2}|元)年(\d{1,2})月(\d{1,2})日$`)
+	excelSerial = lazyre.New(`^\d{4,6}(\.\d+)?$`)
 )
 
 // eras are the Japanese eras a date of an SoA may be written in: the year

@@ -4,12 +4,12 @@ package soa
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/catalog"
 	"github.com/soa-tool/soa/internal/diag"
+	"github.com/soa-tool/soa/internal/lazyre"
 )
 
 // Statement is the checked join of a catalogue and an answers file. Rows are
@@ -55,8 +55,8 @@ func (r Row) Applicable() bool { return r.Answered() && *r.Answer.Applicable }
 func (r Row) Excluded() bool { return r.Answered() && !*r.Answer.Applicable }
 
 var (
-	id2013RE = regexp.MustCompile(`^A\.\d+\.\d+\.\d+$`)
-	id2022RE = regexp.MustCompile(`^[5-8]\.\d+$`)
+	id2013RE = lazyre.New(`^A\.\d+\.\d+\.\d+$`)
+	id2022RE = lazyre.New(`^[5-8]\.\d+$`)
 )
 
 // Build joins cat and f and checks what makes the join impossible: unknown

@@ -3,12 +3,12 @@ package transition
 import (
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/i18n"
+	"github.com/soa-tool/soa/internal/lazyre"
 )
 
 // AnswersOptions say how to write the migrated answers file.
@@ -94,7 +94,7 @@ func lang(code string) i18n.Lang {
 }
 
 // versionRE finds the number in a version: 4.2, v4.2, 第4版, Rev. 3.
-var versionRE = regexp.MustCompile(`^(\D*?)(\d+)((?:\.\d+)*)(\D*)$`)
+var versionRE = lazyre.New(`^(\D*?)(\d+)((?:\.\d+)*)(\D*)$`)
 
 // nextVersion gives the migrated SoA the next major version, in the form
 // the old one was written: 4.2 → 5.0, 4 → 5.0, v4.2 → v5.0, 第4版 → 第5版,

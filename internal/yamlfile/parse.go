@@ -13,12 +13,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/soa-tool/soa/internal/diag"
+	"github.com/soa-tool/soa/internal/lazyre"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -127,7 +127,7 @@ func single(pos diag.Pos, format string, args ...any) diag.List {
 	return diag.List{{Pos: pos, Severity: diag.Error, Msg: fmt.Sprintf(format, args...)}}
 }
 
-var lineRE = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+var lineRE = lazyre.New(`^(?:yaml: )?line (\d+): (.*)$`)
 
 // fromYAML turns a yaml.v3 error ("yaml: line 4: did not find expected key")
 // into diagnostics at that line. yaml.v3 gives no column, so none is invented.

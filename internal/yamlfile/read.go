@@ -2,13 +2,13 @@ package yamlfile
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/soa-tool/soa/internal/diag"
+	"github.com/soa-tool/soa/internal/lazyre"
 	"github.com/soa-tool/soa/internal/termsafe"
 	"go.yaml.in/yaml/v3"
 )
@@ -336,7 +336,7 @@ func notOneOf(s string, allowed []string) string {
 	return msg + diag.DidYouMean(strings.ToLower(s), allowed, true)
 }
 
-var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+var dateRE = lazyre.New(`^\d{4}-\d{2}-\d{2}$`)
 
 // Date reads a calendar date written YYYY-MM-DD. A null gives "".
 func (r *Reader) Date(n *yaml.Node, at At) (string, bool) {

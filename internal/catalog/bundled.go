@@ -1,0 +1,38 @@
+package catalog
+
+import "hash/crc32"
+
+// The bundled catalogue is decoded at build time: bundled_gen.go holds the
+// parse of each embedded YAML file as Go, so that a run does not spend
+// milliseconds decoding 87 KB of YAML that never changes. A test
+// (TestBundledGenerated) decodes the YAML and compares, so the two cannot
+// drift; after editing a file in controls/, regenerate with
+//
+//	go generate ./internal/catalog
+//
+// (if bundled_gen.go no longer compiles, add -tags soa_nogen to the go test
+// command below: it builds without it, from the YAML).
+//
+//go:generate go test -run ^TestBundledGenerated$ . -update
+
+// bundledFile is one embedded catalogue file decoded at build time: the
+// size and CRC-32C of the bytes it was decoded from, and a function that
+// returns a fresh copy of the result (Load changes what it is given).
+type bundledFile struct {
+	name  string
+	size  int
+	crc   uint32
+	parse func() *parsed
+}
+
+// bundled returns the build-time parse of f, when f is a bundled file with
+// the bytes it was generated from; else nil, and f is decoded from its YAML
+// (as tests that edit the bundled files rely on).
+func bundled(f File) *parsed {
+	for _, b := range bundledFiles {
+		if b.name == f.Name && b.size == len(f.Src) && b.crc == crc32.Checksum(f.Src, crc32.MakeTable(crc32.Castagnoli)) {
+			return b.parse()
+		}
+	}
+	return nil
+}

@@ -1,0 +1,7 @@
+//go:build soa_nogen
+
+package catalog
+
+// bundledFiles is empty in a build tagged soa_nogen: every bundled file is
+// decoded from its YAML, and bundled_gen.go can be generated afresh.
+var bundledFiles []bundledFile
