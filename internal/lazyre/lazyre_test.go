@@ -20,7 +20,8 @@ func TestRegexp(t *testing.T) {
 	if got := New(`\d`).FindAllStringIndex("a1b2", -1); len(got) != 2 || got[1][0] != 3 {
 		t.Errorf("FindAllStringIndex = %v", got)
 	}
-	if re.Regexp() != re.Regexp() {
+	first, second := re.Regexp(), re.Regexp()
+	if first != second {
 		t.Errorf("compiled twice")
 	}
 }
