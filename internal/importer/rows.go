@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/soa-tool/soa/internal/answers"
@@ -121,10 +122,16 @@ func (r *reader) readRows(t *table, f *answers.File) {
 		valid[id] = true
 		ids = append(ids, id)
 	}
+	var clauses []string // ids that are clauses of the standard itself
 	for _, rw := range read {
 		if rw.id.edition == "?" {
 			msg := fmt.Sprintf("no control %s in the catalogue", rw.id.id)
-			msg += diag.DidYouMean(rw.id.id, ids, false)
+			if isClause(rw.id.id) {
+				clauses = append(clauses, rw.id.id)
+				msg = fmt.Sprintf("%s is a clause of ISO/IEC 27001 itself (clauses 4 to 10 state the management system's requirements), not an Annex A control", rw.id.id)
+			} else {
+				msg += diag.DidYouMean(rw.id.id, ids, false)
+			}
 			r.errorf(r.pos(t.sheet, idCol+1, rw.n), rw.id.id, "", "%s", msg)
 			continue
 		}
@@ -147,6 +154,11 @@ func (r *reader) readRows(t *table, f *answers.File) {
 		if rw.blank {
 			r.res.Blank = append(r.res.Blank, rw.id.id)
 		}
+	}
+	if len(clauses) > 0 && 2*len(clauses) >= len(read) {
+		// What the table is, said once: a person reads this first.
+		r.errorf(r.pos(t.sheet, idCol+1, t.headerRow), "", "", "this table lists clauses of ISO/IEC 27001 itself (%d rows, such as %s), not Annex A controls: it looks like a gap analysis of the management system, not a Statement of Applicability; import the SoA, or name its column of control ids with --column id=HEADING",
+			len(clauses), strings.Join(clauses[:min(3, len(clauses))], ", "))
 	}
 	if r.res.Rows == 0 && r.res.Diags.Count(diag.Error) == 0 {
 		// Never an empty answers file for a workbook import did not understand.
@@ -525,4 +537,21 @@ func inReasonOrder(rs []string) []string {
 		}
 	}
 	return out
+}
+
+// isClause reports whether id is a clause number of ISO/IEC 27001 itself
+// (4.1 … 10.2, 6.1.2), which gap analyses list, rather than a control:
+// clauses 4 to 10, one to three levels deep.
+func isClause(id string) bool {
+	parts := strings.Split(id, ".")
+	if len(parts) < 2 || len(parts) > 3 {
+		return false
+	}
+	for i, p := range parts {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 0 || (i == 0 && (n < 4 || n > 10)) {
+			return false
+		}
+	}
+	return true
 }

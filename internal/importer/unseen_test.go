@@ -16,6 +16,13 @@ import (
 // with no option and every control right; every workbook that is no SoA
 // is refused with a message saying what was found. No silent wrong
 // result: a control read with another answer than the one written fails.
+// refusals are what the refusal of each workbook that is no SoA must say.
+var refusals = map[string]string{
+	"not-blank-template.xlsx": "no SoA table found",
+	"not-theme-totals.xlsx":   "no SoA table found",
+	"not-gap-analysis.xlsx":   "this table lists clauses of ISO/IEC 27001 itself",
+}
+
 func TestUnseenWorkbooks(t *testing.T) {
 	t.Parallel()
 	dir := "../../testdata/import/unseen"
@@ -47,8 +54,8 @@ func TestUnseenWorkbooks(t *testing.T) {
 			refused++
 			if err == nil {
 				t.Errorf("%s: no SoA, but read: %d controls", name, res.Rows)
-			} else if msg := err.Error(); !strings.Contains(msg, "no SoA table found") && !strings.Contains(msg, "no control") {
-				t.Errorf("%s: refused without saying what was found: %v", name, err)
+			} else if msg, says := err.Error(), refusals[name]; !strings.Contains(msg, says) {
+				t.Errorf("%s: refused without saying what was found (%q): %v", name, says, err)
 			}
 			continue
 		}
