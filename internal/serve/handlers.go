@@ -150,8 +150,8 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 
 type portfolioRow struct {
 	Name, Href, Org, Edition, PercentText, Error string
-	Percent, Answered, Total                    int
-	Counts                                      []int
+	Percent, Answered, Total                     int
+	Counts                                       []int
 }
 
 type portfolioView struct {

@@ -103,11 +103,11 @@ type themeView struct {
 }
 
 type countView struct {
-	Title              string
-	Percent            int // -1 when nothing applies
-	PercentText        string
-	Answered, Total    int
-	Implemented, Appl  int
+	Title             string
+	Percent           int // -1 when nothing applies
+	PercentText       string
+	Answered, Total   int
+	Implemented, Appl int
 }
 
 type filterView struct {
