@@ -1,6 +1,8 @@
 package serve
 
 import (
+	"bytes"
+	"fmt"
 	"errors"
 	"net/http"
 	"net/url"
@@ -41,7 +43,7 @@ type rowResult struct {
 }
 
 // formValue reads field f's value from the form's values for it.
-func formValue(f *answers.Field, vals []string) answers.Value {
+func formValue(f *answers.Field, vals []string) (answers.Value, error) {
 	var out answers.Value
 	add := func(s string) {
 		if s = strings.TrimSpace(s); s != "" {
@@ -72,12 +74,19 @@ func formValue(f *answers.Field, vals []string) answers.Value {
 				out = answers.Value{t}
 			}
 		}
+	case answers.Bool:
+		if len(vals) > 0 {
+			add(vals[0])
+		}
+		if len(out) > 0 && out[0] != "true" && out[0] != "false" {
+			return nil, fmt.Errorf("%q is not an answer: want true, false or nothing", out[0])
+		}
 	default:
 		if len(vals) > 0 {
 			add(vals[0])
 		}
 	}
-	return out
+	return out, nil
 }
 
 // answerOf is a copy of the answer of control id in d, or a new one; nil
@@ -150,9 +159,18 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request) {
 			keys = append(keys, k)
 		}
 	}
+	var bad diag.List
 	for _, k := range keys {
 		f := answers.FieldByKey(k)
-		f.Set(a, formValue(f, r.PostForm[k]))
+		v, err := formValue(f, r.PostForm[k])
+		if err != nil {
+			bad = append(bad, diag.Diagnostic{Severity: diag.Error, Control: id, Field: k, Msg: err.Error()})
+		}
+		f.Set(a, v)
+	}
+	if len(bad) > 0 {
+		s.refuse(w, r, d, bad, "/soa/"+url.PathEscape(d.name))
+		return
 	}
 	s.commit(w, r, d, []*answers.Answer{a}, keys, id)
 }
@@ -174,8 +192,10 @@ func (s *Server) bulk(w http.ResponseWriter, r *http.Request) {
 	status := answers.FieldByKey(answers.KeyStatus)
 	owner := answers.FieldByKey(answers.KeyOwner)
 	reasons := answers.FieldByKey(answers.KeyReasons)
-	sv, ov := formValue(status, r.PostForm[status.Key]), formValue(owner, r.PostForm[owner.Key])
-	rv, mode := formValue(reasons, r.PostForm[reasons.Key]), r.PostFormValue("reasons_mode")
+	sv, _ := formValue(status, r.PostForm[status.Key])
+	ov, _ := formValue(owner, r.PostForm[owner.Key])
+	rv, _ := formValue(reasons, r.PostForm[reasons.Key])
+	mode := r.PostFormValue("reasons_mode")
 	var keys []string
 	if len(sv) > 0 {
 		keys = append(keys, status.Key)
@@ -220,6 +240,10 @@ func (s *Server) bulk(w http.ResponseWriter, r *http.Request) {
 // still what the page showed. The caller holds s.mu.
 func (s *Server) commit(w http.ResponseWriter, r *http.Request, d *doc, upd []*answers.Answer, keys []string, anchor string) {
 	back := "/soa/" + url.PathEscape(d.name)
+	if bad := s.checkValues(d, upd, keys); len(bad) > 0 {
+		s.refuse(w, r, d, bad, back)
+		return
+	}
 	out, changes, err := answers.Update(d.name, d.src, &answers.File{Edition: d.st.Edition, Controls: upd},
 		answers.UpdateOptions{Fields: keys, Order: s.cfg.Catalog.ControlIDs(d.st.Edition)})
 	var l diag.List
@@ -272,6 +296,35 @@ func (s *Server) commit(w http.ResponseWriter, r *http.Request, d *doc, upd []*a
 		res.Rows[row.Control.ID] = rowResult{Findings: string(html), N: len(rv.Findings), State: rv.State}
 	}
 	writeJSON(w, http.StatusOK, res)
+}
+
+// checkValues reads the edited fields of each answer as soa validate
+// reads them, in an answers file holding that answer alone: a value the
+// loader or the workbook's cell limits refuse is an error at its control
+// and field, found before the file is touched (the in-place editor
+// refuses to write a file that would not read back, without saying which
+// value is wrong).
+func (s *Server) checkValues(d *doc, upd []*answers.Answer, keys []string) diag.List {
+	var bad diag.List
+	for _, a := range upd {
+		probe := &answers.Answer{ID: a.ID}
+		for _, k := range keys {
+			probe.SetField(k, a)
+		}
+		f := &answers.File{Edition: d.st.Edition, Org: answers.Organization{Name: "probe", Date: "2000-01-01"}, Controls: []*answers.Answer{probe}}
+		var buf bytes.Buffer
+		if err := answers.Encode(&buf, f, answers.EncodeOptions{IDs: []string{a.ID}}); err != nil {
+			bad = append(bad, diag.Diagnostic{Severity: diag.Error, Control: a.ID, Msg: err.Error()})
+			continue
+		}
+		_, l := render.Load(s.cfg.Catalog, d.name, buf.Bytes(), true, d.ro)
+		for _, x := range l {
+			if x.Severity == diag.Error {
+				bad = append(bad, diag.Diagnostic{Severity: diag.Error, Control: a.ID, Field: x.Field, Msg: x.Msg})
+			}
+		}
+	}
+	return bad
 }
 
 // introduced are the errors soa validate reports of out that it does not

@@ -183,6 +183,7 @@ func (s *Server) addPending(p *pending) string {
 	b := make([]byte, 16)
 	_, _ = rand.Read(b)
 	id := hex.EncodeToString(b)
+	p.created = time.Now()
 	s.state.Lock()
 	defer s.state.Unlock()
 	for k, v := range s.pending {
