@@ -2,8 +2,8 @@ package serve
 
 import (
 	"bytes"
-	"fmt"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"slices"

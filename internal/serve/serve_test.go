@@ -392,9 +392,9 @@ func TestDownloads(t *testing.T) {
 		t.Errorf("SoA!A1 empty")
 	}
 	for path, want := range map[string]string{
-		page + "/download/saas-cloud-gap.html":                   "<html",
-		page + "/download/saas-cloud-gap.md":                     "# ",
-		page + "/download/saas-cloud-gap.json":                   `"findings"`,
+		page + "/download/saas-cloud-gap.html":                       "<html",
+		page + "/download/saas-cloud-gap.md":                         "# ",
+		page + "/download/saas-cloud-gap.json":                       `"findings"`,
 		"/soa/legacy-2013.yaml/download/legacy-2013-transition.md":   "|",
 		"/soa/legacy-2013.yaml/download/legacy-2013-transition.json": `"summary"`,
 	} {
