@@ -108,7 +108,7 @@ func answerOf(d *doc, id string) *answers.Answer {
 // a version of the file that is no longer on disk. The caller holds s.mu.
 func (s *Server) begin(w http.ResponseWriter, r *http.Request) (*doc, bool) {
 	r.Body = http.MaxBytesReader(w, r.Body, maxForm)
-	if err := r.ParseForm(); err != nil {
+	if err := r.ParseMultipartForm(maxForm); err != nil && !errors.Is(err, http.ErrNotMultipart) {
 		http.Error(w, "soa serve: "+err.Error(), http.StatusRequestEntityTooLarge)
 		return nil, false
 	}

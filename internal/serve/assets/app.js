@@ -25,7 +25,7 @@
 
   function post(url, data) {
     data.set('version', version);
-    return fetch(url, { method: 'POST', body: data, headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+    return fetch(url, { method: 'POST', body: new URLSearchParams(data), headers: { Accept: 'application/json' }, credentials: 'same-origin' })
       .then(function (r) { return r.json().then(function (j) { return { status: r.status, body: j }; }); });
   }
 
