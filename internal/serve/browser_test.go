@@ -224,7 +224,7 @@ func eval[T any](t *testing.T, ctx context.Context, expr string) T {
 func poll(expr string) chromedp.Action[chromedp.Void] {
 	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
 		for {
-			ok, err := chromedp.Evaluate[bool](`!!(` + expr + `)`)(ctx, t)
+			ok, err := chromedp.Evaluate[bool](`!!(`+expr+`)`)(ctx, t)
 			if err == nil && ok {
 				return chromedp.Void{}, nil
 			}
