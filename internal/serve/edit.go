@@ -12,6 +12,8 @@ import (
 	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/diag"
 	"github.com/soa-tool/soa/internal/render"
+	"github.com/soa-tool/soa/internal/rules"
+	"github.com/soa-tool/soa/internal/soa"
 )
 
 // maxForm bounds an edit's form: a text of the parser's limit at most.
@@ -254,8 +256,10 @@ func (s *Server) commit(w http.ResponseWriter, r *http.Request, d *doc, upd []*a
 		s.fail(w, r, d.lang, http.StatusUnprocessableEntity, d.lang.F("serve.refused", err.Error()), back)
 		return
 	}
+	var st *soa.Statement
 	if len(changes) > 0 {
-		if bad := s.introduced(d, out); len(bad) > 0 {
+		var bad diag.List
+		if bad, st = s.introduced(d, out); len(bad) > 0 {
 			s.refuse(w, r, d, bad, back)
 			return
 		}
@@ -275,25 +279,32 @@ func (s *Server) commit(w http.ResponseWriter, r *http.Request, d *doc, upd []*a
 		http.Redirect(w, r, to, http.StatusSeeOther)
 		return
 	}
-	nd := s.judge(d.name, d.path, out)
+	nd := d
+	switch {
+	case len(changes) == 0:
+	case st != nil:
+		nd = s.judged(d.name, d.path, out, st)
+	default:
+		nd = s.judge(d.name, d.path, out)
+	}
 	res := saveResult{OK: true, Version: nd.version, Rows: map[string]rowResult{}}
 	for _, c := range changes {
 		res.Changes = append(res.Changes, c.String())
 	}
-	v := s.pageOf(nd, nil)
+	v := pageView{Findings: findingViews(nd.rep.Findings, nd.lang), Progress: nd.progress()}
 	if res.Findings, res.Progress, err = fragments(nd, v); err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
 	by := nd.findingsOf()
 	for _, row := range nd.st.Rows {
-		rv := nd.rowOf(row, by[row.Control.ID])
-		html, err := execute(nd.lang, "rowfindings", rv.Findings)
+		fs := findingViews(by[row.Control.ID], nd.lang)
+		html, err := execute(nd.lang, "rowfindings", fs)
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return
 		}
-		res.Rows[row.Control.ID] = rowResult{Findings: string(html), N: len(rv.Findings), State: rv.State}
+		res.Rows[row.Control.ID] = rowResult{Findings: string(html), N: len(fs), State: stateOf(row)}
 	}
 	writeJSON(w, http.StatusOK, res)
 }
@@ -329,22 +340,21 @@ func (s *Server) checkValues(d *doc, upd []*answers.Answer, keys []string) diag.
 
 // introduced are the errors soa validate reports of out that it does not
 // report of d: what the edit would break. Errors the file had already are
-// not the edit's to fix.
-func (s *Server) introduced(d *doc, out []byte) diag.List {
+// not the edit's to fix. st is out's statement when out has no error.
+func (s *Server) introduced(d *doc, out []byte) (diag.List, *soa.Statement) {
 	key := func(x diag.Diagnostic) string { return x.Control + "\x00" + x.Field + "\x00" + x.Msg }
 	before := map[string]bool{}
-	_, old := render.Load(s.cfg.Catalog, d.name, d.src, false, d.ro)
-	for _, x := range old {
+	for _, x := range append(slices.Clone(d.diags), rules.Validate(d.st, d.ro)...) {
 		before[key(x)] = true
 	}
-	_, now := render.Load(s.cfg.Catalog, d.name, out, false, d.ro)
+	st, now := render.Load(s.cfg.Catalog, d.name, out, false, d.ro)
 	var bad diag.List
 	for _, x := range now {
 		if x.Severity == diag.Error && !before[key(x)] {
 			bad = append(bad, x)
 		}
 	}
-	return bad
+	return bad, st
 }
 
 // refuse reports errors that stop an edit, each at its control and field.

@@ -202,7 +202,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 		v.Changes = append(v.Changes, c.String())
 	}
 	v.Heading = l.F("serve.upload.changes", len(changes), d.name)
-	if bad := s.introduced(d, out); len(bad) > 0 {
+	if bad, _ := s.introduced(d, out); len(bad) > 0 {
 		v.Errors = diagStrings(bad)
 		respond(w, r, l, http.StatusUnprocessableEntity, "preview", v)
 		return

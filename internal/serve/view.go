@@ -47,8 +47,17 @@ func (s *Server) load(name string) (*doc, error) {
 // judge loads src as the gap report does: a file that soa gap can report
 // on is shown, findings and all.
 func (s *Server) judge(name, path string, src []byte) *doc {
-	d := &doc{name: name, path: path, src: src, version: version(src), ro: s.cfg.Judge()}
-	d.st, d.diags = render.Load(s.cfg.Catalog, name, src, true, d.ro)
+	ro := s.cfg.Judge()
+	st, l := render.Load(s.cfg.Catalog, name, src, true, ro)
+	d := s.judged(name, path, src, st)
+	d.diags, d.ro = l, ro
+	return d
+}
+
+// judged is the doc of src whose statement st is known (nil when src
+// does not load).
+func (s *Server) judged(name, path string, src []byte, st *soa.Statement) *doc {
+	d := &doc{name: name, path: path, src: src, version: version(src), ro: s.cfg.Judge(), st: st}
 	d.lang = s.cfg.Lang
 	if d.lang == "" {
 		d.lang = render.Lang("", d.st)
@@ -232,19 +241,27 @@ func (d *doc) rowOf(row soa.Row, fs []rules.Finding) rowView {
 		rv.Attrs = append(rv.Attrs, attrView{l.Pick(t.Title, t.TitleJA), strings.Join(shown, ", ")})
 	}
 	for _, f := range answers.Fields {
-		rv.Fields = append(rv.Fields, newField(f, f.Get(row.Answer), l))
+		v := f.Get(row.Answer)
+		if f.Remark && len(v) == 0 {
+			continue // soa's own note to a person (from a migration): shown while it has one
+		}
+		rv.Fields = append(rv.Fields, newField(f, v, l))
 	}
+	rv.State = stateOf(row)
+	return rv
+}
+
+// stateOf is the row's class: unanswered, excluded, nostatus or the status.
+func stateOf(row soa.Row) string {
 	switch {
 	case !row.Answered():
-		rv.State = "unanswered"
+		return "unanswered"
 	case row.Excluded():
-		rv.State = "excluded"
+		return "excluded"
 	case row.Answer.Status == "":
-		rv.State = "nostatus"
-	default:
-		rv.State = string(row.Answer.Status)
+		return "nostatus"
 	}
-	return rv
+	return string(row.Answer.Status)
 }
 
 // filterOf reads the filter from the query.
