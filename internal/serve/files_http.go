@@ -132,7 +132,6 @@ const maxUpload = importer.MaxFileSize + 1<<20
 // changes it would make to the answers file, to be applied on
 // confirmation.
 func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
-	l := s.lang()
 	r.Body = http.MaxBytesReader(w, r.Body, maxUpload)
 	if err := r.ParseMultipartForm(8 << 20); err != nil {
 		var tooBig *http.MaxBytesError
@@ -149,7 +148,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r, err)
 		return
 	}
-	l = d.lang
+	l := d.lang
 	back := "/soa/" + url.PathEscape(d.name)
 	v := previewView{Lang: string(l), Heading: l.T("serve.upload"), Back: back}
 	f, hdr, err := r.FormFile("workbook")

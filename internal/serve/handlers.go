@@ -6,7 +6,6 @@ import (
 	"embed"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"html/template"
 	"net/http"
 	"path"
@@ -212,5 +211,3 @@ func fragments(d *doc, v pageView) (findings, progress string, err error) {
 	}
 	return string(f), string(p), nil
 }
-
-func errorf(format string, args ...any) error { return fmt.Errorf(format, args...) }
