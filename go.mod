@@ -11,13 +11,17 @@ require (
 )
 
 // Test-only: testscript for the end-to-end tests, a JSON Schema validator
-// for the schema tests. Neither is linked into the soa binary.
+// for the schema tests, chromedp (and its protocol types) for the browser
+// tests of soa serve. None is linked into the soa binary.
 require (
+	github.com/chromedp/cdproto v0.159.0
+	github.com/chromedp/chromedp v0.23.0
 	github.com/rogpeppe/go-internal v1.16.0
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.2
 )
 
 require (
+	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
 	github.com/inconshreveable/mousetrap v1.1.0 // indirect
 	github.com/richardlehane/mscfb v1.0.9 // indirect
 	github.com/richardlehane/msoleps v1.0.6 // indirect

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -13,9 +12,8 @@ import (
 
 	"github.com/soa-tool/soa/internal/catalog"
 	"github.com/soa-tool/soa/internal/diag"
-	"github.com/soa-tool/soa/internal/gap"
 	"github.com/soa-tool/soa/internal/i18n"
-	"github.com/soa-tool/soa/internal/workbook"
+	"github.com/soa-tool/soa/internal/render"
 	"github.com/spf13/cobra"
 )
 
@@ -128,16 +126,11 @@ func renderWorkbook(stdin io.Reader, cat *catalog.Catalog, path string, o *gener
 	if st == nil {
 		return nil, l, &exitErr{code: ExitInvalid, err: fmt.Errorf("%s: %d error(s); nothing written", name, l.Count(diag.Error))}
 	}
-	lang := i18n.EN
-	if code := firstNonEmpty(o.lang, st.Org.Language); code != "" {
-		lang, _ = i18n.Parse(code)
-	}
-	rep := gap.Analyze(st, gap.Options{AsOf: ro.AsOf, MaxReviewAge: ro.MaxReviewAge, Lang: lang})
-	var buf bytes.Buffer
-	if err := workbook.Write(&buf, st, rep, workbook.Options{Lang: lang}); err != nil {
+	data, err := render.Workbook(st, ro, render.Lang(o.lang, st))
+	if err != nil {
 		return nil, l, err
 	}
-	return buf.Bytes(), l, nil
+	return data, l, nil
 }
 
 func firstNonEmpty(s ...string) string {

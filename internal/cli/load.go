@@ -5,6 +5,7 @@ import (
 
 	"github.com/soa-tool/soa/internal/catalog"
 	"github.com/soa-tool/soa/internal/diag"
+	"github.com/soa-tool/soa/internal/render"
 	"github.com/soa-tool/soa/internal/rules"
 	"github.com/soa-tool/soa/internal/soa"
 	"github.com/spf13/cobra"
@@ -52,26 +53,8 @@ func defaultJudgement() rules.Options {
 	return rules.Options{AsOf: today(), MaxReviewAge: rules.DefaultMaxReviewAge}
 }
 
-// loadChecked loads an answers file as validate judges it: parsed and
-// joined with the catalogue (soa.Load), every text checked against the
-// workbook's cell limits in every language (rules.CellLimits), and, unless
-// forReport, the rules' errors and warnings added as diagnostics. The
-// statement is nil when there is an error. The gap report lists the
-// rules' findings itself, so forReport leaves them out: an exclusion
-// without a justification is a finding there, not a file soa cannot read.
+// loadChecked loads an answers file as validate judges it: see
+// render.Load, which the web page (soa serve) shares.
 func loadChecked(cat *catalog.Catalog, name string, src []byte, forReport bool, ro rules.Options) (*soa.Statement, diag.List) {
-	st, l := soa.Load(cat, name, src)
-	if st == nil {
-		return nil, l
-	}
-	if forReport {
-		l = append(l, rules.CellLimits(st)...)
-	} else {
-		l = append(l, rules.Validate(st, ro)...)
-	}
-	l.Sort()
-	if l.HasErrors() {
-		return nil, l
-	}
-	return st, l
+	return render.Load(cat, name, src, forReport, ro)
 }

@@ -89,6 +89,7 @@ of Applicability workbook and a gap report.
 		newMigrateCmd(g),
 		newTransitionCmd(g),
 		newImportCmd(g),
+		newServeCmd(g),
 		newSchemaCmd(),
 		newCatalogCmd(g),
 		newVersionCmd(),
