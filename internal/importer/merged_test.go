@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/i18n"
@@ -202,13 +201,9 @@ func TestMergedHuge(t *testing.T) {
 	if err := zw.Close(); err != nil || !patched {
 		t.Fatal(err, patched)
 	}
-	start := time.Now()
 	res, err := read(t, buf.Bytes())
 	if err != nil {
 		t.Fatal(err)
-	}
-	if d := time.Since(start); d > 10*time.Second {
-		t.Errorf("read took %v", d)
 	}
 	if a := answer(res, "8.34"); a == nil || a.Owner != "CISO" {
 		t.Errorf("8.34: %+v", a)

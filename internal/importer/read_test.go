@@ -46,7 +46,7 @@ func rowOf(t *testing.T, f *excelize.File, sheet, id string) int {
 	return 0
 }
 
-func read(t *testing.T, data []byte) (*importer.Result, error) {
+func read(t testing.TB, data []byte) (*importer.Result, error) {
 	t.Helper()
 	return importer.Read(data, defaultCatalog(t), importer.Options{Name: "book.xlsx"})
 }

@@ -46,7 +46,7 @@ func TestBrowser(t *testing.T) {
 	// tab opens the page of a new server of the example in a new tab.
 	tab := func(t *testing.T, file string, lang i18n.Lang) (*site, context.Context) {
 		dir := fixture(t, file)
-		s := start(t, dir, file, lang)
+		s := startUnopened(t, dir, file, lang)
 		ctx, cancel := chromedp.NewContext(bctx)
 		t.Cleanup(cancel)
 		ctx, cancel2 := context.WithTimeout(ctx, 20*time.Second)

@@ -56,6 +56,17 @@ type site struct {
 // start serves dir (file "" for the whole directory) and opens the first URL.
 func start(t testing.TB, dir, file string, lang i18n.Lang) *site {
 	t.Helper()
+	s := startUnopened(t, dir, file, lang)
+	if code, body := s.get(s.srv.URL()); code != http.StatusOK {
+		t.Fatalf("first URL: %d %s", code, body)
+	}
+	return s
+}
+
+// startUnopened starts a server whose first URL nobody has opened yet: its
+// one-time token is still to spend (by a browser, say).
+func startUnopened(t testing.TB, dir, file string, lang i18n.Lang) *site {
+	t.Helper()
 	ts := httptest.NewUnstartedServer(nil)
 	srv, err := New(Config{Catalog: testCatalog, Dir: dir, File: file, Lang: lang, Schema: "answers.schema.json",
 		Addr: ts.Listener.Addr().String(), Judge: func() rules.Options { return rules.Options{AsOf: asOf} }})
@@ -67,11 +78,7 @@ func start(t testing.TB, dir, file string, lang i18n.Lang) *site {
 	t.Cleanup(ts.Close)
 	jar, _ := cookiejar.New(nil)
 	c := &http.Client{Transport: ts.Client().Transport, Jar: jar}
-	s := &site{t: t, srv: srv, ts: ts, client: c, dir: dir}
-	if code, body := s.get(srv.URL()); code != http.StatusOK {
-		t.Fatalf("first URL: %d %s", code, body)
-	}
-	return s
+	return &site{t: t, srv: srv, ts: ts, client: c, dir: dir}
 }
 
 func (s *site) get(u string) (int, string) {

@@ -52,8 +52,15 @@ type Config struct {
 type Server struct {
 	cfg     Config
 	root    string // Dir, absolute, symlinks resolved
-	token   string
+	token   string // the first URL's secret: it opens one browser session
+	session string // the cookie's secret, given for the token
 	handler http.Handler
+
+	used sync.Mutex // guards spent
+	// spent is set once the token has been exchanged for the session
+	// cookie: the URL then opens no other browser (a link left in a
+	// history, a log or a screenshot is no key).
+	spent bool
 
 	mu       sync.Mutex // one edit at a time
 	state    sync.Mutex // guards pending and migrated
@@ -61,8 +68,8 @@ type Server struct {
 	migrated map[string]bool // files written by a migration, served too in one-file mode
 }
 
-// cookieName holds the token once the first URL has been opened.
-const cookieName = "soa_token"
+// cookieName holds the session once the first URL has been opened.
+const cookieName = "soa_session"
 
 // New checks cfg and returns the server.
 func New(cfg Config) (*Server, error) {
@@ -87,7 +94,11 @@ func New(cfg Config) (*Server, error) {
 		}
 		cfg.Token = hex.EncodeToString(b)
 	}
-	s := &Server{cfg: cfg, root: root, token: cfg.Token, pending: map[string]*pending{}, migrated: map[string]bool{}}
+	b := make([]byte, 24)
+	if _, err := rand.Read(b); err != nil {
+		return nil, err
+	}
+	s := &Server{cfg: cfg, root: root, token: cfg.Token, session: hex.EncodeToString(b), pending: map[string]*pending{}, migrated: map[string]bool{}}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", s.index)
 	mux.HandleFunc("GET /assets/{name}", serveAsset)
@@ -133,7 +144,11 @@ func (s *Server) secure(next http.Handler) http.Handler {
 				http.Error(w, "soa serve: wrong token; open the URL soa serve printed", http.StatusUnauthorized)
 				return
 			}
-			http.SetCookie(w, &http.Cookie{Name: cookieName, Value: s.token, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode})
+			if !s.spend() && !s.hasSession(r) {
+				http.Error(w, "soa serve: this link has been opened already, in another browser; it opens one browser only. Use that browser, or restart soa serve for a new link", http.StatusUnauthorized)
+				return
+			}
+			http.SetCookie(w, &http.Cookie{Name: cookieName, Value: s.session, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode})
 			u := *r.URL
 			q := u.Query()
 			q.Del("token")
@@ -141,8 +156,7 @@ func (s *Server) secure(next http.Handler) http.Handler {
 			http.Redirect(w, r, u.RequestURI(), http.StatusSeeOther)
 			return
 		}
-		c, err := r.Cookie(cookieName)
-		if err != nil || !s.validToken(c.Value) {
+		if !s.hasSession(r) {
 			http.Error(w, "soa serve: open the URL soa serve printed (it carries the token)", http.StatusUnauthorized)
 			return
 		}
@@ -152,6 +166,21 @@ func (s *Server) secure(next http.Handler) http.Handler {
 
 func (s *Server) validToken(t string) bool {
 	return subtle.ConstantTimeCompare([]byte(t), []byte(s.token)) == 1
+}
+
+// spend marks the token used; it reports whether this was its first use.
+func (s *Server) spend() bool {
+	s.used.Lock()
+	defer s.used.Unlock()
+	first := !s.spent
+	s.spent = true
+	return first
+}
+
+// hasSession reports whether r carries the session cookie.
+func (s *Server) hasSession(r *http.Request) bool {
+	c, err := r.Cookie(cookieName)
+	return err == nil && subtle.ConstantTimeCompare([]byte(c.Value), []byte(s.session)) == 1
 }
 
 // IsLoopback reports whether addr (host:port) is on the loopback

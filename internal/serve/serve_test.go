@@ -36,6 +36,7 @@ func TestSecurityNoToken(t *testing.T) {
 		}
 	}
 	// The cookie the first URL set is HttpOnly and SameSite=Strict.
+	s = startUnopened(t, fixture(t, "saas-cloud.yaml"), "saas-cloud.yaml", "")
 	resp, err := (&http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}).Get(s.srv.URL())
 	if err != nil {
 		t.Fatal(err)
@@ -47,6 +48,25 @@ func TestSecurityNoToken(t *testing.T) {
 	}
 	if c == nil || !c.HttpOnly || c.SameSite != http.SameSiteStrictMode {
 		t.Errorf("cookie = %+v, want HttpOnly SameSite=Strict", c)
+	}
+}
+
+// TestOneTimeToken: the first URL opens one browser. Opened again in that
+// browser (its cookie sent) it still works; in another one, it does not.
+func TestOneTimeToken(t *testing.T) {
+	s := start(t, fixture(t, "saas-cloud.yaml"), "saas-cloud.yaml", "")
+	if code, _ := s.get(s.srv.URL()); code != http.StatusOK {
+		t.Errorf("the first URL again in the same browser: %d, want 200", code)
+	}
+	other := &http.Client{Transport: s.ts.Client().Transport}
+	resp, err := other.Get(s.srv.URL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusUnauthorized || !strings.Contains(string(b), "opened already") {
+		t.Errorf("the first URL in another browser: %d %s, want 401", resp.StatusCode, b)
 	}
 }
 
