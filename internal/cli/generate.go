@@ -24,6 +24,7 @@ type generateOptions struct {
 	*globalOptions
 	output string
 	lang   string
+	paper  string
 	judging
 	force bool
 }
@@ -68,7 +69,9 @@ Exit codes: 0 written, 1 invalid answers (any file, in a batch),
 	f.StringVar(&o.lang, "lang", "", "language of the workbook: en or ja (default: the answers' organization.language, else en)")
 	o.judging.addFlags(cmd)
 	f.BoolVar(&o.force, "force", false, "overwrite existing workbooks")
+	f.StringVar(&o.paper, "paper", "", "paper the sheets print on, landscape for wide sheets: "+strings.Join(workbook.PaperNames(), ", ")+" (default a4, a3 for Japanese)")
 	registerEnum(cmd, "lang", i18n.Languages)
+	registerEnum(cmd, "paper", workbook.PaperNames())
 	return cmd
 }
 
@@ -77,6 +80,9 @@ func runGenerate(cmd *cobra.Command, o *generateOptions, args []string) error {
 		if _, err := i18n.Parse(o.lang); err != nil {
 			return usageError("--lang: %v", err)
 		}
+	}
+	if _, err := workbook.PaperByName(o.paper); err != nil {
+		return usageError("--paper: %v", err)
 	}
 	if _, err := o.judging.options(); err != nil {
 		return err
@@ -95,6 +101,13 @@ func runGenerate(cmd *cobra.Command, o *generateOptions, args []string) error {
 		return runBatch(cmd, o, inputs)
 	case !toStdout && !strings.HasSuffix(strings.ToLower(o.output), ".xlsx"):
 		return usageError("-o %s: the workbook's name must end in .xlsx", o.output)
+	}
+	// A workbook that is not to be overwritten stops the command before
+	// the answers' warnings are printed.
+	if !toStdout && !o.force {
+		if _, err := os.Lstat(o.output); err == nil {
+			return &exitErr{code: ExitUsage, err: fmt.Errorf("%s already exists; use --force to overwrite it", displayPath(o.output))}
+		}
 	}
 	cat, err := loadCatalogOrReport(cmd, o.catalogDir)
 	if err != nil {
@@ -139,7 +152,7 @@ func renderWorkbook(stdin io.Reader, cat *catalog.Catalog, path string, o *gener
 	}
 	rep := gap.Analyze(st, gap.Options{AsOf: ro.AsOf, MaxReviewAge: ro.MaxReviewAge, Lang: lang})
 	var buf bytes.Buffer
-	if err := workbook.Write(&buf, st, rep, workbook.Options{Lang: lang}); err != nil {
+	if err := workbook.Write(&buf, st, rep, workbook.Options{Lang: lang, Paper: o.paper}); err != nil {
 		return nil, l, err
 	}
 	return buf.Bytes(), l, nil

@@ -31,7 +31,7 @@ func (b *builder) gaps() error {
 		headTexts = append(headTexts, cellText{b.l.T(h.key), h.width})
 	}
 	b.style(sh, "A2", cell(len(heads), 2), b.s.header)
-	b.height(sh, 2, headerRowHeight(headTexts))
+	b.height(sh, 2, headerRowHeight(b.l, headTexts))
 	sevStyle := []int{b.s.legendBad, b.s.legendPart, b.s.legendPlan, b.s.textCenter}
 	r := 3
 	for _, f := range b.rep.Findings {
@@ -47,7 +47,7 @@ func (b *builder) gaps() error {
 		b.str(sh, cell(6, r), f.Message)
 		b.style(sh, cell(1, r), cell(1, r), sevStyle[f.Severity])
 		b.style(sh, cell(2, r), cell(6, r), b.s.text)
-		b.height(sh, r, rowHeight([]cellText{{title, 36}, {f.Message, 70}}, 10))
+		b.height(sh, r, rowHeight(b.l, []cellText{{title, 36}, {f.Message, 70}}, 10))
 		r++
 	}
 	if len(b.rep.Findings) == 0 {
@@ -97,7 +97,7 @@ func (b *builder) mapping() error {
 			heads = append(heads, cellText{b.l.T(key), widths[i]})
 		}
 		b.style(sh, cell(1, r), cell(len(widths), r), b.s.header)
-		b.height(sh, r, headerRowHeight(heads))
+		b.height(sh, r, headerRowHeight(b.l, heads))
 		r++
 		for _, c := range rows {
 			st := b.s.text
@@ -108,7 +108,7 @@ func (b *builder) mapping() error {
 			b.str(sh, cell(2, r), c.title)
 			b.str(sh, cell(3, r), c.other)
 			b.style(sh, cell(1, r), cell(3, r), st)
-			b.height(sh, r, rowHeight([]cellText{{c.id, widths[0]}, {c.title, widths[1]}, {c.other, widths[2]}}, 10))
+			b.height(sh, r, rowHeight(b.l, []cellText{{c.id, widths[0]}, {c.title, widths[1]}, {c.other, widths[2]}}, 10))
 			r++
 		}
 		return r
@@ -179,7 +179,7 @@ func (b *builder) attributes() error {
 	}
 	lastCol := len(heads)
 	b.style(sh, "A1", cell(lastCol, 1), b.s.header)
-	b.height(sh, 1, headerRowHeight(headTexts))
+	b.height(sh, 1, headerRowHeight(b.l, headTexts))
 	for i, c := range s22.Controls {
 		r := 2 + i
 		title, theme := b.l.Title(c.Title, c.TitleJA), ""
@@ -200,7 +200,7 @@ func (b *builder) attributes() error {
 			texts = append(texts, cellText{value, widths[3+j]})
 		}
 		b.style(sh, cell(1, r), cell(lastCol, r), b.s.text)
-		b.height(sh, r, rowHeight(texts, 10))
+		b.height(sh, r, rowHeight(b.l, texts, 10))
 	}
 	if b.err != nil {
 		return b.err

@@ -21,7 +21,8 @@ import (
 
 // Options say how to render.
 type Options struct {
-	Lang i18n.Lang
+	Lang  i18n.Lang
+	Paper string // a name in Papers; "" for DefaultPaper(Lang)
 }
 
 // The statement must be valid (see rules.CellLimits): the workbook writes
@@ -37,7 +38,14 @@ func Write(w io.Writer, st *soa.Statement, rep *gap.Report, opts Options) error 
 	if opts.Lang == "" {
 		opts.Lang = i18n.EN
 	}
-	f, err := build(st, rep, opts)
+	if opts.Paper == "" {
+		opts.Paper = DefaultPaper(opts.Lang)
+	}
+	paper, err := PaperByName(opts.Paper)
+	if err != nil {
+		return err
+	}
+	f, err := build(st, rep, opts.Lang, paper)
 	if err != nil {
 		return err
 	}
@@ -47,8 +55,8 @@ func Write(w io.Writer, st *soa.Statement, rep *gap.Report, opts Options) error 
 }
 
 // build assembles the workbook in memory.
-func build(st *soa.Statement, rep *gap.Report, opts Options) (*excelize.File, error) {
-	b := &builder{f: excelize.NewFile(), st: st, rep: rep, l: opts.Lang, cols: layout.Columns(st.Edition)}
+func build(st *soa.Statement, rep *gap.Report, l i18n.Lang, paper Paper) (*excelize.File, error) {
+	b := &builder{f: excelize.NewFile(), st: st, rep: rep, l: l, paper: paper, cols: layout.Columns(st.Edition)}
 	steps := []func() error{
 		b.setup,
 		b.cover,
@@ -72,13 +80,14 @@ func build(st *soa.Statement, rep *gap.Report, opts Options) (*excelize.File, er
 // Every excelize call goes through set* helpers that remember the first
 // error, so sheet code stays readable.
 type builder struct {
-	f    *excelize.File
-	st   *soa.Statement
-	rep  *gap.Report
-	l    i18n.Lang
-	cols layout.Table // the SoA sheet's columns
-	s    styles
-	err  error
+	f     *excelize.File
+	st    *soa.Statement
+	rep   *gap.Report
+	l     i18n.Lang
+	paper Paper
+	cols  layout.Table // the SoA sheet's columns
+	s     styles
+	err   error
 
 	lastSoARow int // the SoA sheet's last row, for Summary formulas
 }
