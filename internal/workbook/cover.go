@@ -8,7 +8,7 @@ import (
 
 // coverWidths are the cover's column widths after the label column: what
 // a portrait page holds at a readable size.
-var coverWidths = []float64{14, 22, 36, 22, 16}
+var coverWidths = []float64{18, 20, 34, 22, 16}
 
 // cover writes the title page: who, what scope, which standard and
 // version, the document's number and classification, the approval block

@@ -63,11 +63,11 @@ const maxRowHeight = 409
 
 // cellPadding is the room, in points, a cell keeps between its text and
 // its borders.
-const cellPadding = 3
+const cellPadding = 5
 
 // wrappedLines estimates how many lines text in a font of size pt takes in
-// a column of width points, breaking at spaces, and anywhere in a word too
-// long for a line.
+// a column of width points, breaking at spaces and after hyphens, and
+// anywhere in a word too long for a line.
 func wrappedLines(text string, width, pt float64) int {
 	if text == "" {
 		return 1
@@ -78,19 +78,26 @@ func wrappedLines(text string, width, pt float64) int {
 		lines, used := 1, 0.0
 		space := advance(' ') * pt
 		for _, word := range strings.Fields(para) {
-			w := textPoints(word, pt)
-			switch {
-			case used == 0:
-				used = w
-			case used+space+w <= avail:
-				used += space + w
-			default:
-				lines++
-				used = w
-			}
-			for used > avail { // a word longer than the line breaks anywhere
-				lines++
-				used -= avail
+			// A line may also break after a hyphen (ISMS-REG-/002).
+			for i, part := range strings.SplitAfter(word, "-") {
+				w, gap := textPoints(part, pt), space
+				if i > 0 {
+					gap = 0
+				}
+				switch {
+				case part == "":
+				case used == 0:
+					used = w
+				case used+gap+w <= avail:
+					used += gap + w
+				default:
+					lines++
+					used = w
+				}
+				for used > avail { // a word longer than the line breaks anywhere
+					lines++
+					used -= avail
+				}
 			}
 		}
 		n += lines
