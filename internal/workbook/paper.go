@@ -76,7 +76,6 @@ func columnBudget(p Paper, landscape bool) float64 {
 	return p.printable(landscape) / (7 * minPrintScale)
 }
 
-
 // DefaultPaper is the paper of a workbook in l when none is asked for: A3
 // for Japanese, where SoAs are commonly printed on A3 landscape and
 // Japanese prose in the columns A4 leaves takes twice the pages; A4
