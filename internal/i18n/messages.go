@@ -46,6 +46,7 @@ var messages = map[string]message{
 	"gap.no_reason":                      {"applicable without a reason for inclusion (give one or more of %s)", "適用理由の記載がない（%s から選択）"},
 	"gap.no_status":                      {"applicable without an implementation status (give one of %s)", "実施状況の記載がない（%s のいずれか）"},
 	"gap.stale_review":                   {"last reviewed on %s, more than %s before %s: review the answer and its evidence, then update reviewed_on", "最終レビュー日 %s から%s以上経過している（%s 時点）。回答と証跡を見直し、最終レビュー日を更新すること"},
+	"gap.open_review":                    {"open review note: %s; check it, then delete the review: line", "未確認のレビュー注記がある：%s。確認のうえ要確認の記載を削除すること"},
 	"gap.no_review_date":                 {"implemented, with no reviewed_on date saying when the answer and its evidence were last reviewed", "実施済みだが、回答と証跡の最終レビュー日の記載がない"},
 	"gap.no_risk_id":                     {"included to treat a risk, with no risks naming the risk register entries it treats", "リスク対応を適用理由としているが、対応するリスク（リスク台帳の番号）の記載がない"},
 	"gap.not_implemented":                {"applicable but not implemented: %s", "適用としているが未実施：%s"},

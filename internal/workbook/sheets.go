@@ -32,7 +32,8 @@ func (b *builder) gaps() error {
 	}
 	b.style(sh, "A2", cell(len(heads), 2), b.s.header)
 	b.height(sh, 2, headerRowHeight(b.l, headTexts))
-	sevStyle := []int{b.s.legendBad, b.s.legendPart, b.s.legendPlan, b.s.textCenter}
+	// In the order of rules.Severities: error, gap, warning, info.
+	sevStyle := []int{b.s.legendBad, b.s.legendBad, b.s.legendPart, b.s.textCenter}
 	r := 3
 	for _, f := range b.rep.Findings {
 		title := ""
