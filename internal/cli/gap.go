@@ -123,8 +123,11 @@ func runGap(cmd *cobra.Command, o *gapOptions, path string) error {
 		if _, err := io.Copy(cmd.OutOrStdout(), &buf); err != nil {
 			return err
 		}
-	} else if err := writeFileAtomic(o.output, buf.Bytes(), o.force); err != nil {
-		return err
+	} else {
+		if err := writeFileAtomic(o.output, buf.Bytes(), o.force); err != nil {
+			return err
+		}
+		fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s (%s, %d finding(s))\n", displayPath(o.output), o.format, len(rep.Findings))
 	}
 	if o.failOn != "never" {
 		level, _ := gap.ParseSeverity(o.failOn)
