@@ -21,7 +21,6 @@ import (
 // Severity orders findings; a lower value is more severe.
 type Severity int
 
-//
 // A control that applies and is not in place (a gap) is worse than a
 // question about the document (a warning): `--fail-on gap` fails on gaps
 // and errors only, `--fail-on warning` on warnings too.
