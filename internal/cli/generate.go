@@ -12,8 +12,10 @@ import (
 	"sync"
 	"time"
 
+	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/catalog"
 	"github.com/soa-tool/soa/internal/diag"
+	"github.com/soa-tool/soa/internal/diff"
 	"github.com/soa-tool/soa/internal/gap"
 	"github.com/soa-tool/soa/internal/i18n"
 	"github.com/soa-tool/soa/internal/workbook"
@@ -25,6 +27,8 @@ type generateOptions struct {
 	output string
 	lang   string
 	paper  string
+	since  string
+	old    *answers.File // read from since
 	judging
 	force bool
 }
@@ -71,6 +75,7 @@ Exit codes: 0 written, 1 invalid answers (any file, in a batch),
 	f.BoolVar(&o.force, "force", false, "overwrite existing workbooks")
 	f.StringVar(&o.paper, "paper", "", "paper the sheets print on, landscape for wide sheets: "+strings.Join(workbook.PaperNames(), ", ")+" (default a4, a3 for Japanese)")
 	registerEnum(cmd, "lang", i18n.Languages)
+	f.StringVar(&o.since, "since", "", "an earlier version (answers file or workbook): add a Changes sheet of what changed since")
 	registerEnum(cmd, "paper", workbook.PaperNames())
 	return cmd
 }
@@ -97,6 +102,8 @@ func runGenerate(cmd *cobra.Command, o *generateOptions, args []string) error {
 		return usageError("-o - writes the workbook of one answers file; give -o DIR for several")
 	case toStdout && isTerminal(cmd.OutOrStdout()):
 		return usageError("-o -: a workbook is binary; redirect standard output to a file or a program, or give -o FILE.xlsx")
+	case o.since != "" && batch:
+		return usageError("--since compares one answers file with an earlier version; give one answers file")
 	case !toStdout && (batch || isDir(o.output) || strings.HasSuffix(o.output, string(os.PathSeparator)) || strings.HasSuffix(o.output, "/")):
 		return runBatch(cmd, o, inputs)
 	case !toStdout && !strings.HasSuffix(strings.ToLower(o.output), ".xlsx"):
@@ -112,6 +119,11 @@ func runGenerate(cmd *cobra.Command, o *generateOptions, args []string) error {
 	cat, err := loadCatalogOrReport(cmd, o.catalogDir)
 	if err != nil {
 		return err
+	}
+	if o.since != "" {
+		if o.old, err = loadVersion(cmd, cat, o.since); err != nil {
+			return err
+		}
 	}
 	data, l, err := renderWorkbook(cmd.InOrStdin(), cat, inputs[0], o)
 	_ = diag.Write(cmd.ErrOrStderr(), "text", l)
@@ -151,8 +163,17 @@ func renderWorkbook(stdin io.Reader, cat *catalog.Catalog, path string, o *gener
 		lang, _ = i18n.Parse(code)
 	}
 	rep := gap.Analyze(st, gap.Options{AsOf: ro.AsOf, MaxReviewAge: ro.MaxReviewAge, Lang: lang})
+	opts := workbook.Options{Lang: lang, Paper: o.paper}
+	if o.old != nil {
+		cur, _ := answers.Parse(name, src) // valid: loadChecked passed
+		ch, err := diff.Compare(o.old, cur, cat.ControlIDs(cur.Edition), lang)
+		if err != nil {
+			return nil, l, &exitErr{code: ExitInvalid, err: fmt.Errorf("--since: %w", err)}
+		}
+		opts.Changes = ch
+	}
 	var buf bytes.Buffer
-	if err := workbook.Write(&buf, st, rep, workbook.Options{Lang: lang, Paper: o.paper}); err != nil {
+	if err := workbook.Write(&buf, st, rep, opts); err != nil {
 		return nil, l, err
 	}
 	return buf.Bytes(), l, nil

@@ -12,6 +12,7 @@ import (
 	"io"
 	"sort"
 
+	"github.com/soa-tool/soa/internal/diff"
 	"github.com/soa-tool/soa/internal/gap"
 	"github.com/soa-tool/soa/internal/i18n"
 	"github.com/soa-tool/soa/internal/layout"
@@ -23,6 +24,9 @@ import (
 type Options struct {
 	Lang  i18n.Lang
 	Paper string // a name in Papers; "" for DefaultPaper(Lang)
+	// Changes, when set, is what changed since an earlier version (soa
+	// generate --since): a Changes sheet lists it.
+	Changes *diff.Report
 }
 
 // The statement must be valid (see rules.CellLimits): the workbook writes
@@ -45,7 +49,7 @@ func Write(w io.Writer, st *soa.Statement, rep *gap.Report, opts Options) error 
 	if err != nil {
 		return err
 	}
-	f, err := build(st, rep, opts.Lang, paper)
+	f, err := build(st, rep, opts.Lang, paper, opts.Changes)
 	if err != nil {
 		return err
 	}
@@ -55,14 +59,15 @@ func Write(w io.Writer, st *soa.Statement, rep *gap.Report, opts Options) error 
 }
 
 // build assembles the workbook in memory.
-func build(st *soa.Statement, rep *gap.Report, l i18n.Lang, paper Paper) (*excelize.File, error) {
-	b := &builder{f: excelize.NewFile(), st: st, rep: rep, l: l, paper: paper, cols: layout.Columns(st.Edition)}
+func build(st *soa.Statement, rep *gap.Report, l i18n.Lang, paper Paper, changes *diff.Report) (*excelize.File, error) {
+	b := &builder{f: excelize.NewFile(), st: st, rep: rep, l: l, paper: paper, changes: changes, cols: layout.Columns(st.Edition)}
 	steps := []func() error{
 		b.setup,
 		b.cover,
 		b.soaSheet,
 		b.summary,
 		b.gaps,
+		b.changeSheet,
 		b.mapping,
 		b.attributes,
 		b.finish,
@@ -85,9 +90,11 @@ type builder struct {
 	rep   *gap.Report
 	l     i18n.Lang
 	paper Paper
-	cols  layout.Table // the SoA sheet's columns
-	s     styles
-	err   error
+	cols  layout.Table
+
+	changes *diff.Report // the SoA sheet's columns
+	s       styles
+	err     error
 
 	lastSoARow int // the SoA sheet's last row, for Summary formulas
 }
@@ -102,7 +109,11 @@ func (b *builder) setup() error {
 	if err := b.f.SetSheetName("Sheet1", b.sheet("cover")); err != nil {
 		return err
 	}
-	for _, key := range []string{"soa", "summary", "gaps", "mapping", "attributes"} {
+	keys := []string{"soa", "summary", "gaps", "mapping", "attributes"}
+	if b.changes != nil {
+		keys = []string{"soa", "summary", "gaps", "changes", "mapping", "attributes"}
+	}
+	for _, key := range keys {
 		if _, err := b.f.NewSheet(b.sheet(key)); err != nil {
 			return err
 		}
