@@ -64,12 +64,16 @@ def check_openpyxl(path):
         fail(path, f"{len(dvs)} data validations, want 7 lists")
     if ws.auto_filter.ref is None or not ws.auto_filter.ref.replace("$", "").startswith("A1:"):
         fail(path, f"autofilter {ws.auto_filter.ref}")
-    if ws.page_setup.orientation != "landscape" or str(ws.page_setup.paperSize) != "9":
+    # A4 (9) by default, A3 (8) for Japanese.
+    paper = "8" if lang == "ja" else "9"
+    if ws.page_setup.orientation != "landscape" or str(ws.page_setup.paperSize) != paper:
         fail(path, f"page set-up {ws.page_setup.orientation} paper {ws.page_setup.paperSize}")
     if ws.print_title_rows != "$1:$1":
         fail(path, f"print titles {ws.print_title_rows!r}")
     if "&P" not in (ws.oddFooter.right.text or ""):
         fail(path, "footer has no page number")
+    if not (ws.oddHeader.left.text or ""):
+        fail(path, "header has no document title")
     summary = wb[SHEETS[lang][2]]
     if not summary._charts:
         fail(path, "the Summary sheet has no chart")

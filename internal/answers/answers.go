@@ -43,6 +43,13 @@ type Organization struct {
 	ApprovedBy string
 	ApprovedOn string
 	Language   string // "en", "ja" or "" (default)
+
+	// Document control: the number and confidentiality marking printed on
+	// every page, and who reviewed the SoA before its approval.
+	DocumentID     string
+	Classification string
+	ReviewedBy     string
+	ReviewedOn     string // YYYY-MM-DD
 }
 
 // Revision is one line of the revision history.
@@ -51,6 +58,7 @@ type Revision struct {
 	Date        string
 	Author      string
 	Description string
+	Notes       string // 備考: anything else about the revision
 }
 
 // Answer is the answer for one control. Applicable is nil when the

@@ -34,6 +34,7 @@ func Encode(w io.Writer, f *File, opts EncodeOptions) error {
 			addIf(m, "date", date(r.Date), r.Date)
 			addIf(m, "author", text(r.Author), r.Author)
 			addIf(m, "description", text(r.Description), r.Description)
+			addIf(m, "notes", text(r.Notes), r.Notes)
 			revs.Content = append(revs.Content, m)
 		}
 		add(doc, "revisions", revs)

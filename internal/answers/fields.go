@@ -324,7 +324,10 @@ type OrgField struct {
 	// Quoted fields are written in double quotes, so that a version such
 	// as 1.10 stays text.
 	Quoted bool
-	get    func(*Organization) *string
+	// Dated names the date field the cover's approval block shows beside
+	// this name field ("approved_by" is dated by "approved_on").
+	Dated string
+	get   func(*Organization) *string
 }
 
 // OrgFields lists the organization fields in the order files show them.
@@ -337,14 +340,32 @@ var OrgFields = []*OrgField{
 		get: func(o *Organization) *string { return &o.SoAVersion }},
 	{Key: "date", Kind: Date, Required: true, Cover: "wb.date", Desc: "Date of this SoA version (YYYY-MM-DD)",
 		get: func(o *Organization) *string { return &o.Date }},
-	{Key: "prepared_by", Kind: Line, Cover: "wb.prepared_by", Desc: "Who prepared the SoA",
+	{Key: "document_id", Kind: Line, Cover: "wb.document_id", Desc: "Document number of the SoA in the ISMS document register, such as ISMS-SOA-001; printed on every page",
+		get: func(o *Organization) *string { return &o.DocumentID }},
+	{Key: "classification", Kind: Line, Cover: "wb.classification", Desc: "Confidentiality marking printed on every page, such as Confidential or 社外秘",
+		get: func(o *Organization) *string { return &o.Classification }},
+	{Key: "prepared_by", Kind: Line, Cover: "wb.prepared_by", Dated: "date", Desc: "Who prepared the SoA",
 		get: func(o *Organization) *string { return &o.PreparedBy }},
-	{Key: "approved_by", Kind: Line, Cover: "wb.approved_by", Desc: "Who approved the SoA",
+	{Key: "reviewed_by", Kind: Line, Cover: "wb.reviewed_by", Dated: "reviewed_on", Desc: "Who reviewed the SoA before its approval",
+		get: func(o *Organization) *string { return &o.ReviewedBy }},
+	{Key: "reviewed_on", Kind: Date, Cover: "wb.reviewed_on", Desc: "Date of the review before approval (YYYY-MM-DD)",
+		get: func(o *Organization) *string { return &o.ReviewedOn }},
+	{Key: "approved_by", Kind: Line, Cover: "wb.approved_by", Dated: "approved_on", Desc: "Who approved the SoA",
 		get: func(o *Organization) *string { return &o.ApprovedBy }},
 	{Key: "approved_on", Kind: Date, Cover: "wb.approved_on", Desc: "Date of approval (YYYY-MM-DD)",
 		get: func(o *Organization) *string { return &o.ApprovedOn }},
 	{Key: "language", Kind: Enum, Values: Languages, Desc: "Default language of generated documents",
 		get: func(o *Organization) *string { return &o.Language }},
+}
+
+// OrgFieldByKey returns the organization field called key, or nil.
+func OrgFieldByKey(key string) *OrgField {
+	for _, f := range OrgFields {
+		if f.Key == key {
+			return f
+		}
+	}
+	return nil
 }
 
 // Get returns the field's value in o.

@@ -121,6 +121,8 @@ func parseRevisions(r *yamlfile.Reader, n *yaml.Node, pos map[string]diag.Pos) [
 				rev.Author, _ = r.String(fl.Value, at)
 			case "description":
 				rev.Description, _ = r.String(fl.Value, at)
+			case "notes":
+				rev.Notes, _ = r.String(fl.Value, at)
 			}
 		}
 		out = append(out, rev)

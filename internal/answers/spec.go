@@ -34,7 +34,8 @@ var (
 		{Name: "version", Type: schema.String, Desc: "SoA version"},
 		{Name: "date", Type: schema.Date, Desc: "Date of the revision (YYYY-MM-DD)"},
 		{Name: "author", Type: schema.String},
-		{Name: "description", Type: schema.String, Desc: "What changed"},
+		{Name: "description", Type: schema.String, Desc: "What changed, and why"},
+		{Name: "notes", Type: schema.String, Desc: "Anything else about the revision (備考)"},
 	}
 	controlFields = controlSchema()
 	// topFields is the whole file.

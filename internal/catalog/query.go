@@ -42,15 +42,23 @@ func (c *Catalog) Select(q Query) ([]*Control, error) {
 	var attrs []attr
 	for _, a := range q.Attrs {
 		key, value, ok := strings.Cut(a, "=")
+		key = strings.ToLower(strings.TrimSpace(key))
 		t, known := LookupAttributeType(key)
+		// Values in any case: the Attributes sheet shows them capitalized
+		// (Detect).
+		at := -1
+		if known {
+			at = slices.IndexFunc(t.Values, func(v string) bool { return strings.EqualFold(v, strings.TrimSpace(value)) })
+		}
 		switch {
 		case !ok:
 			return nil, fmt.Errorf("--attr %q: want KEY=VALUE, such as cybersecurity_concepts=detect", a)
 		case !known:
 			return nil, fmt.Errorf("--attr %q: unknown attribute type %q (allowed: %s)", a, key, strings.Join(AttributeKeys(), ", "))
-		case !slices.Contains(t.Values, value):
+		case at < 0:
 			return nil, fmt.Errorf("--attr %q: %s has no value %q (allowed: %s)", a, key, value, strings.Join(t.Values, ", "))
 		}
+		value = t.Values[at]
 		attrs = append(attrs, attr{key, value})
 	}
 	if q.New && q.Edition != "2022" {

@@ -26,7 +26,7 @@ type gapOptions struct {
 }
 
 // failOnLevels are the values of --fail-on, most severe first.
-var failOnLevels = []string{"error", "warning", "gap", "never"}
+var failOnLevels = []string{"error", "gap", "warning", "never"}
 
 func newGapCmd(g *globalOptions) *cobra.Command {
 	o := &gapOptions{globalOptions: g}
@@ -58,7 +58,7 @@ was, 2 usage or input error (invalid answers print the validate messages).`,
 	}
 	f := cmd.Flags()
 	addFormatFlag(cmd, &o.format, gap.Formats)
-	f.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a finding is at least this severe: error, warning, gap or never")
+	f.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a finding is at least this severe: error, gap, warning or never")
 	o.judging.addFlags(cmd)
 	f.StringVar(&o.lang, "lang", "", "language of the report: en or ja (default: the answers' organization.language, else en)")
 	f.StringVar(&o.template, "template", "", "Go template replacing the built-in one of the text, markdown or html format")
@@ -123,8 +123,11 @@ func runGap(cmd *cobra.Command, o *gapOptions, path string) error {
 		if _, err := io.Copy(cmd.OutOrStdout(), &buf); err != nil {
 			return err
 		}
-	} else if err := writeFileAtomic(o.output, buf.Bytes(), o.force, inputFiles(o.catalogDir, path, o.template)); err != nil {
-		return err
+	} else {
+		if err := writeFileAtomic(o.output, buf.Bytes(), o.force, inputFiles(o.catalogDir, path, o.template)); err != nil {
+			return err
+		}
+		fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s (%s, %d finding(s))\n", displayPath(o.output), o.format, len(rep.Findings))
 	}
 	if o.failOn != "never" {
 		level, _ := gap.ParseSeverity(o.failOn)

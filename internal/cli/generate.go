@@ -10,10 +10,13 @@ import (
 	"sync"
 	"time"
 
+	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/catalog"
 	"github.com/soa-tool/soa/internal/diag"
+	"github.com/soa-tool/soa/internal/diff"
 	"github.com/soa-tool/soa/internal/i18n"
 	"github.com/soa-tool/soa/internal/render"
+	"github.com/soa-tool/soa/internal/workbook"
 	"github.com/spf13/cobra"
 )
 
@@ -21,6 +24,9 @@ type generateOptions struct {
 	*globalOptions
 	output string
 	lang   string
+	paper  string
+	since  string
+	old    *answers.File // read from since
 	judging
 	force bool
 }
@@ -65,7 +71,10 @@ Exit codes: 0 written, 1 invalid answers (any file, in a batch),
 	f.StringVar(&o.lang, "lang", "", "language of the workbook: en or ja (default: the answers' organization.language, else en)")
 	o.judging.addFlags(cmd)
 	f.BoolVar(&o.force, "force", false, "overwrite existing workbooks")
+	f.StringVar(&o.paper, "paper", "", "paper the sheets print on, landscape for wide sheets: "+strings.Join(workbook.PaperNames(), ", ")+" (default a4, a3 for Japanese)")
 	registerEnum(cmd, "lang", i18n.Languages)
+	f.StringVar(&o.since, "since", "", "an earlier version (answers file or workbook): add a Changes sheet of what changed since")
+	registerEnum(cmd, "paper", workbook.PaperNames())
 	return cmd
 }
 
@@ -74,6 +83,9 @@ func runGenerate(cmd *cobra.Command, o *generateOptions, args []string) error {
 		if _, err := i18n.Parse(o.lang); err != nil {
 			return usageError("--lang: %v", err)
 		}
+	}
+	if _, err := workbook.PaperByName(o.paper); err != nil {
+		return usageError("--paper: %v", err)
 	}
 	if _, err := o.judging.options(); err != nil {
 		return err
@@ -88,14 +100,28 @@ func runGenerate(cmd *cobra.Command, o *generateOptions, args []string) error {
 		return usageError("-o - writes the workbook of one answers file; give -o DIR for several")
 	case toStdout && isTerminal(cmd.OutOrStdout()):
 		return usageError("-o -: a workbook is binary; redirect standard output to a file or a program, or give -o FILE.xlsx")
+	case o.since != "" && batch:
+		return usageError("--since compares one answers file with an earlier version; give one answers file")
 	case !toStdout && (batch || isDir(o.output) || strings.HasSuffix(o.output, string(os.PathSeparator)) || strings.HasSuffix(o.output, "/")):
 		return runBatch(cmd, o, inputs)
 	case !toStdout && !strings.HasSuffix(strings.ToLower(o.output), ".xlsx"):
 		return usageError("-o %s: the workbook's name must end in .xlsx", o.output)
 	}
+	// A workbook that is not to be overwritten stops the command before
+	// the answers' warnings are printed.
+	if !toStdout && !o.force {
+		if _, err := os.Lstat(o.output); err == nil {
+			return &exitErr{code: ExitUsage, err: fmt.Errorf("%s already exists; use --force to overwrite it", displayPath(o.output))}
+		}
+	}
 	cat, err := loadCatalogOrReport(cmd, o.catalogDir)
 	if err != nil {
 		return err
+	}
+	if o.since != "" {
+		if o.old, err = loadVersion(cmd, cat, o.since); err != nil {
+			return err
+		}
 	}
 	data, l, err := renderWorkbook(cmd.InOrStdin(), cat, inputs[0], o)
 	_ = diag.Write(cmd.ErrOrStderr(), "text", l)
@@ -126,7 +152,17 @@ func renderWorkbook(stdin io.Reader, cat *catalog.Catalog, path string, o *gener
 	if st == nil {
 		return nil, l, &exitErr{code: ExitInvalid, err: fmt.Errorf("%s: %d error(s); nothing written", name, l.Count(diag.Error))}
 	}
-	data, err := render.Workbook(st, ro, render.Lang(o.lang, st))
+	lang := render.Lang(o.lang, st)
+	opts := workbook.Options{Lang: lang, Paper: o.paper}
+	if o.old != nil {
+		cur, _ := answers.Parse(name, src) // valid: loadChecked passed
+		ch, err := diff.Compare(o.old, cur, cat.ControlIDs(cur.Edition), lang)
+		if err != nil {
+			return nil, l, &exitErr{code: ExitInvalid, err: fmt.Errorf("--since: %w", err)}
+		}
+		opts.Changes = ch
+	}
+	data, err := render.Workbook(st, ro, opts)
 	if err != nil {
 		return nil, l, err
 	}

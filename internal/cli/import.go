@@ -281,7 +281,7 @@ func importNew(cmd *cobra.Command, cat *catalog.Catalog, res *importer.Result, o
 		where = "the answers to standard output"
 	}
 	fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s (edition %s)\n", where, f.Edition)
-	return nil
+	return writeSchemaBeside(cmd, o.output)
 }
 
 // beforeInto, when set by a test, runs just before import --into writes.

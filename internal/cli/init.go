@@ -97,7 +97,18 @@ func runInit(cmd *cobra.Command, o *initOptions) error {
 		return err
 	}
 	fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s (%d controls to answer)\n", displayPath(o.output), len(cat.ControlIDs(o.edition)))
-	schemaPath := filepath.Join(filepath.Dir(o.output), schemaFile)
+	return writeSchemaBeside(cmd, o.output)
+}
+
+// writeSchemaBeside writes the answers' JSON Schema beside the answers
+// file output, which the file's modeline names, unless one is there; on
+// standard output, it says how to write it.
+func writeSchemaBeside(cmd *cobra.Command, output string) error {
+	if output == "" || output == stdoutName {
+		fmt.Fprintf(cmd.ErrOrStderr(), "for editors, write the schema the first line names beside the file: soa schema answers > %s\n", schemaFile)
+		return nil
+	}
+	schemaPath := filepath.Join(filepath.Dir(output), schemaFile)
 	if _, err := os.Stat(schemaPath); err == nil {
 		// The user's copy stays as it is; say so, since it may be older.
 		fmt.Fprintf(cmd.ErrOrStderr(), "kept the existing %s (soa schema answers prints the current one)\n", displayPath(schemaPath))

@@ -78,6 +78,9 @@ error (an existing NEW.yaml is kept unless --force).`,
 			}
 			fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s: %d carried over, %d merged, %d merged with disagreements (see review), %d new to answer\n",
 				where, res.Count(transition.Carried), res.Count(transition.Merged), res.Count(transition.MergedConflict), res.Count(transition.New))
+			if err := writeSchemaBeside(cmd, output); err != nil {
+				return err
+			}
 			return nil
 		},
 	}

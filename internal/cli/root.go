@@ -87,6 +87,7 @@ of Applicability workbook and a gap report.
 		newGenerateCmd(g),
 		newGapCmd(g),
 		newMigrateCmd(g),
+		newDiffCmd(g),
 		newTransitionCmd(g),
 		newImportCmd(g),
 		newServeCmd(g),

@@ -281,7 +281,7 @@ func TestJSONRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	if got.Version != 1 || got.Summary.Total != 93 || len(got.Themes) != 4 || got.Themes[3].ID != "technological" ||
-		got.Summary.PercentImplemented != 91.9 || got.Summary.Findings["gap"] != 1 || len(got.Findings) == 0 || got.Findings[0].Severity != "warning" {
+		got.Summary.PercentImplemented != 91.9 || got.Summary.Findings["gap"] != 1 || len(got.Findings) == 0 || got.Findings[0].Severity != "gap" {
 		t.Errorf("decoded %+v", got)
 	}
 }

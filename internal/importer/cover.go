@@ -22,8 +22,10 @@ func coverLabels() map[string]string {
 			m[normalize(l.T(f.Cover))] = f.Key
 		}
 	}
-	// What hand-made SoAs call them.
+	// What hand-made SoAs call them, and soa's own covers before the
+	// approval block (作成者, 承認者).
 	for label, field := range map[string]string{
+		"作成者": "prepared_by", "承認者": "approved_by", "審査者": "reviewed_by",
 		"organisation": "name", "company": "name", "organization name": "name", "会社名": "name", "組織": "name",
 		"scope": "scope", "適用範囲": "scope", "version": "soa_version", "document version": "soa_version", "版": "soa_version",
 		"date": "date", "issue date": "date", "発行日": "date", "制定日": "date", "改訂日": "date",
@@ -108,7 +110,7 @@ func (r *reader) readCoverSheet(f *answers.File, cover string) {
 	for i := 0; i < limit; i++ {
 		row := rows[i]
 		if isRevisionHeader(row) {
-			f.Revisions = readRevisions(rows[i+1:], i+1, date, text)
+			f.Revisions = readRevisions(rows[i:], i, date, text)
 			block = false
 			continue
 		}
@@ -134,7 +136,7 @@ func (r *reader) readCoverSheet(f *answers.File, cover string) {
 				continue
 			case ok:
 				v, at = nextValue(row, c)
-				if field != "date" && field != "approved_on" {
+				if f := answers.OrgFieldByKey(field); f != nil && f.Kind != answers.Date {
 					v = text(v, at, i)
 				}
 			default:
@@ -145,29 +147,48 @@ func (r *reader) readCoverSheet(f *answers.File, cover string) {
 				v, at = value, c
 			}
 			v = strings.TrimSpace(v)
-			switch field {
-			case "name":
-				setOnce(&o.Name, v)
-			case "scope":
-				setOnce(&o.Scope, v)
-			case "soa_version":
-				setOnce(&o.SoAVersion, v)
-			case "date":
-				r.dateLabel = true
-				if d, ok := date(v, at, i, "organization.date"); ok {
-					setOnce(&o.Date, d)
+			// In the approval block the date follows the name, and takes
+			// its place when no name is given.
+			if fl := answers.OrgFieldByKey(field); fl != nil && fl.Dated != "" && ok {
+				if _, isDate := parseDate(r.raw(cover, at, i, v)); isDate {
+					r.setOrg(o, fl.Dated, v, at, i, date)
+					c = at
+					continue
 				}
-			case "prepared_by":
-				setOnce(&o.PreparedBy, v)
-			case "approved_by":
-				setOnce(&o.ApprovedBy, v)
-			case "approved_on":
-				if d, ok := date(v, at, i, "organization.approved_on"); ok {
-					setOnce(&o.ApprovedOn, d)
+				if d, dat := nextValue(row, at); dat < len(row) {
+					if _, label := labels[labelKey(d)]; !label {
+						r.setOrg(o, field, v, at, i, date)
+						r.setOrg(o, fl.Dated, strings.TrimSpace(d), dat, i, date)
+						c = dat
+						continue
+					}
 				}
 			}
+			r.setOrg(o, field, v, at, i, date)
 			c = at // go on after the value
 		}
+	}
+}
+
+// setOrg sets the organization field key to v, read at column col of row
+// (0-based), unless an earlier cell set it; a date is read as one.
+func (r *reader) setOrg(o *answers.Organization, key, v string, col, row int, date func(v string, col, row int, field string) (string, bool)) {
+	f := answers.OrgFieldByKey(key)
+	if f == nil {
+		return
+	}
+	if f.Kind == answers.Date {
+		if key == "date" {
+			r.dateLabel = true
+		}
+		d, ok := date(v, col, row, f.Path())
+		if !ok {
+			return
+		}
+		v = d
+	}
+	if f.Get(o) == "" {
+		f.Set(o, v)
 	}
 }
 
@@ -205,34 +226,56 @@ func isSectionHeading(row []string) bool {
 	return false
 }
 
+// revisionHeads maps the revision history's headings, in both languages
+// and as soa wrote them before (日付, 改訂内容), to the revision field
+// under them.
+func revisionHeads() map[string]string {
+	m := map[string]string{"日付": "date", "改訂内容": "description"}
+	for _, key := range []string{"version", "date", "author", "description", "notes"} {
+		for _, l := range []i18n.Lang{i18n.EN, i18n.JA} {
+			m[normalize(l.T("wb.rev."+key))] = key
+		}
+	}
+	return m
+}
+
 func isRevisionHeader(row []string) bool {
 	if len(row) < 4 {
 		return false
 	}
-	want := [][]string{
-		{normalize(i18n.EN.T("wb.rev.version")), normalize(i18n.JA.T("wb.rev.version"))},
-		{normalize(i18n.EN.T("wb.rev.date")), normalize(i18n.JA.T("wb.rev.date"))},
-	}
-	return slices.Contains(want[0], normalize(row[0])) && slices.Contains(want[1], normalize(row[1]))
+	heads := revisionHeads()
+	return heads[normalize(row[0])] == "version" && heads[normalize(row[1])] == "date"
 }
 
-// readRevisions reads the revision history below its header; first is the
-// 0-based sheet row of rows[0]. date reads a date cell, reporting one it
-// cannot read; text gives a cell's value as shown.
+// readRevisions reads the revision history below its header, rows[-1]
+// (rows starts with the header); first is the 0-based sheet row of the
+// header. date reads a date cell, reporting one it cannot read; text
+// gives a cell's value as shown. Columns are found by their headings.
 func readRevisions(rows [][]string, first int, date func(v string, col, row int, field string) (string, bool), text func(v string, col, row int) string) []answers.Revision {
+	heads := revisionHeads()
+	cols := map[string]int{}
+	for i, h := range rows[0] {
+		if k, ok := heads[normalize(h)]; ok {
+			if _, seen := cols[k]; !seen {
+				cols[k] = i
+			}
+		}
+	}
 	var out []answers.Revision
-	for n, row := range rows {
+	for n, row := range rows[1:] {
 		if len(row) == 0 || strings.TrimSpace(strings.Join(row, "")) == "" {
 			break
 		}
-		cell := func(i int) string {
-			if i < len(row) {
+		cell := func(key string) string {
+			if i, ok := cols[key]; ok && i < len(row) {
 				return strings.TrimSpace(row[i])
 			}
 			return ""
 		}
-		d, _ := date(cell(1), 1, first+n, "revisions.date")
-		out = append(out, answers.Revision{Version: text(cell(0), 0, first+n), Date: d, Author: cell(2), Description: cell(3)})
+		at := first + 1 + n
+		d, _ := date(cell("date"), cols["date"], at, "revisions.date")
+		out = append(out, answers.Revision{Version: text(cell("version"), cols["version"], at), Date: d,
+			Author: cell("author"), Description: cell("description"), Notes: cell("notes")})
 	}
 	return out
 }

@@ -28,7 +28,8 @@ func TestCoverProblems(t *testing.T) {
 				return ""
 			}
 			cells["date"] = at(lang.T("wb.date"), 0)
-			cells["approved_on"] = at(lang.T("wb.approved_on"), 0)
+			// The approval block: the name in B, its date in D.
+			cells["approved_on"] = "D" + at(lang.T("wb.approved_by"), 0)[1:]
 			cells["prepared_by"] = at(lang.T("wb.prepared_by"), 0)
 			cells["revision"] = at(lang.T("wb.rev.version"), 2, lang.T("wb.rev.date")) // the second revision
 			f.SetCellStr(cover, cells["date"], "next Tuesday")
@@ -80,8 +81,9 @@ func TestCoverFreeText(t *testing.T) {
 				case len(row) > 0 && row[0] == lang.T("wb.approved_by"):
 					f.SetCellValue(cover, fmt.Sprintf("B%d", i+1), nil)
 				case len(row) > 1 && row[0] == lang.T("wb.rev.version") && row[1] == lang.T("wb.rev.date"):
-					f.SetCellStr(cover, fmt.Sprintf("D%d", i+2), "Date: moved from the 2013 to the 2022 controls")
-					f.SetCellStr(cover, fmt.Sprintf("D%d", i+3), "Approved by: the management review, not yet signed")
+					// Under the description, in C (merged with D).
+					f.SetCellStr(cover, fmt.Sprintf("C%d", i+2), "Date: moved from the 2013 to the 2022 controls")
+					f.SetCellStr(cover, fmt.Sprintf("C%d", i+3), "Approved by: the management review, not yet signed")
 				case len(row) > 0 && row[0] == lang.T("wb.legend"):
 					f.SetCellStr(cover, fmt.Sprintf("C%d", i+2), "Scope: every control of the ISMS")
 				}

@@ -54,10 +54,10 @@ func Lang(code string, st *soa.Statement) i18n.Lang {
 
 // Workbook renders the SoA workbook of st, judged by ro, in lang: the bytes
 // soa generate writes.
-func Workbook(st *soa.Statement, ro rules.Options, lang i18n.Lang) ([]byte, error) {
-	rep := gap.Analyze(st, gap.Options{AsOf: ro.AsOf, MaxReviewAge: ro.MaxReviewAge, Lang: lang})
+func Workbook(st *soa.Statement, ro rules.Options, opts workbook.Options) ([]byte, error) {
+	rep := gap.Analyze(st, gap.Options{AsOf: ro.AsOf, MaxReviewAge: ro.MaxReviewAge, Lang: opts.Lang})
 	var buf bytes.Buffer
-	if err := workbook.Write(&buf, st, rep, workbook.Options{Lang: lang}); err != nil {
+	if err := workbook.Write(&buf, st, rep, opts); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

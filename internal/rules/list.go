@@ -25,6 +25,7 @@ var Rules = []Rule{
 	{"overdue", Warning, "not implemented yet and the target date is before the as-of date", overdue},
 	{"no-evidence", Warning, "implemented, no evidence", noEvidence},
 	{"stale-2013-reference", Warning, "a 2022 answer's justification, evidence or notes cite a 2013 control id (written without soa migrate's `[2013 …]` mark)", stale2013},
+	{"open-review", Warning, "a `review:` note (left by soa migrate, or by a person) is still open: check what it says, then delete it", openReview},
 	{"stale-review", Warning, "`reviewed_on` is older than `--max-review-age` (default 12 months) as of the as-of date", staleReview},
 	{"no-review-date", Info, "implemented, and no `reviewed_on` says when the answer and its evidence were last reviewed", noReviewDate},
 	{"no-risk-id", Info, "the reason `risk` is given, and no `risks` name the risk register entries the control treats", noRiskID},
@@ -42,6 +43,11 @@ func answered(want bool, fn func(c *check, a *answers.Answer)) func(c *check) {
 }
 
 var (
+	openReview = func(c *check) {
+		if a := c.row.Answer; a != nil && strings.TrimSpace(a.Review) != "" {
+			c.add(answers.KeyReview, "gap.open_review", firstLine(a.Review))
+		}
+	}
 	excludedWithoutJustification = answered(false, func(c *check, a *answers.Answer) {
 		if a.Unjustified() {
 			c.add(answers.KeyJustification, "gap.excluded_without_justification")
@@ -205,6 +211,15 @@ func stale2013(c *check) {
 func orDash(s string) string {
 	if strings.TrimSpace(s) == "" {
 		return "-"
+	}
+	return s
+}
+
+// firstLine is the first line of s, with "…" when more follow.
+func firstLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return strings.TrimSpace(s[:i]) + " …"
 	}
 	return s
 }

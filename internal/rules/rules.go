@@ -20,15 +20,18 @@ import (
 // Severity orders findings; a lower value is more severe.
 type Severity int
 
+// A control that applies and is not in place (a gap) is worse than a
+// question about the document (a warning): `--fail-on gap` fails on gaps
+// and errors only, `--fail-on warning` on warnings too.
 const (
 	Error   Severity = iota // the SoA is wrong as it stands: the file is invalid
-	Warning                 // an auditor will ask about it
 	Gap                     // a control that applies is not in place
+	Warning                 // an auditor will ask about it
 	Info                    // worth knowing; nothing to fix now
 )
 
 // Severities lists the severity names from most to least severe.
-var Severities = []string{"error", "warning", "gap", "info"}
+var Severities = []string{"error", "gap", "warning", "info"}
 
 func (s Severity) String() string { return Severities[s] }
 

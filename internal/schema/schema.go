@@ -197,9 +197,9 @@ func property(f Field) ordered {
 			{{"type", "string"}, {"pattern", wordsPattern(append(slices.Clone(yamlfile.TrueWords), yamlfile.FalseWords...))}},
 		}}}
 	case Enum:
-		p = ordered{{"enum", enumValues(f.Enum)}}
+		p = enumItem(f.Enum)
 	case EnumList:
-		item := ordered{{"enum", enumValues(f.Enum)}}
+		item := enumItem(f.Enum)
 		p = ordered{{"anyOf", []ordered{
 			item,
 			{{"type", "array"}, {"items", item}, {"uniqueItems", true}},
@@ -270,6 +270,15 @@ func wordsPattern(words []string) string {
 		alts[i] = b.String()
 	}
 	return "^(?:" + strings.Join(alts, "|") + ")$"
+}
+
+// enumItem accepts the values as listed, and in any case (Implemented),
+// as yamlfile.Reader.Enum does.
+func enumItem(values []string) ordered {
+	return ordered{{"anyOf", []ordered{
+		{{"enum", enumValues(values)}},
+		{{"type", "string"}, {"pattern", wordsPattern(values)}},
+	}}}
 }
 
 // enumValues lists what yamlfile.Reader.Enum accepts for values: each

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/base64"
 	"fmt"
+	"github.com/soa-tool/soa/internal/workbook"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -112,7 +113,7 @@ func TestBrowser(t *testing.T) {
 		s, ctx := tab(t, "saas-cloud.yaml", "")
 		edited := strings.Replace(s.read("saas-cloud.yaml"), "owner: Data Protection Officer", "owner: DPO Team", 1)
 		st, _ := render.Load(testCatalog, "x", []byte(edited), true, s.srv.cfg.Judge())
-		book, err := render.Workbook(st, s.srv.cfg.Judge(), i18n.EN)
+		book, err := render.Workbook(st, s.srv.cfg.Judge(), workbook.Options{Lang: i18n.EN})
 		if err != nil {
 			t.Fatal(err)
 		}

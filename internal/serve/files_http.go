@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/soa-tool/soa/internal/workbook"
 	"io"
 	"mime"
 	"net/http"
@@ -61,7 +62,7 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 			s.refuse(w, r, d, errorsOf(l), back)
 			return
 		}
-		data, err := render.Workbook(st, d.ro, d.lang)
+		data, err := render.Workbook(st, d.ro, workbook.Options{Lang: d.lang})
 		if err != nil {
 			http.Error(w, "soa serve: "+err.Error(), http.StatusInternalServerError)
 			return

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/soa-tool/soa/internal/workbook"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -392,7 +393,7 @@ func TestDownloads(t *testing.T) {
 	s := start(t, dir, "", "")
 	src := []byte(s.read("saas-cloud.yaml"))
 	st, _ := render.Load(testCatalog, "saas-cloud.yaml", src, false, s.srv.cfg.Judge())
-	want, err := render.Workbook(st, s.srv.cfg.Judge(), i18n.EN)
+	want, err := render.Workbook(st, s.srv.cfg.Judge(), workbook.Options{Lang: i18n.EN})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -454,7 +455,7 @@ func TestUpload(t *testing.T) {
 	// The workbook of the answers with one owner changed.
 	edited := strings.Replace(before, "owner: Data Protection Officer", "owner: DPO Team", 1)
 	st, _ := render.Load(testCatalog, "x", []byte(edited), true, s.srv.cfg.Judge())
-	book, err := render.Workbook(st, s.srv.cfg.Judge(), i18n.EN)
+	book, err := render.Workbook(st, s.srv.cfg.Judge(), workbook.Options{Lang: i18n.EN})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,78 +6,171 @@ import (
 	"github.com/soa-tool/soa/internal/answers"
 )
 
+// coverWidths are the cover's column widths after the label column: what
+// a portrait page holds at a readable size.
+var coverWidths = []float64{18, 20, 34, 22, 16}
+
 // cover writes the title page: who, what scope, which standard and
-// version, the revision history and a legend of the values used.
+// version, the document's number and classification, the approval block
+// (prepared, reviewed, approved: who and when), the revision history and a
+// legend of the values used.
 func (b *builder) cover() error {
 	sh := b.sheet("cover")
 	o := b.st.Org
 	var labels []string
-	for _, k := range []string{"wb.organization", "wb.scope", "wb.standard", "wb.soa_version", "wb.date", "wb.prepared_by",
-		"wb.approved_by", "wb.approved_on", "wb.legend.applicable", "wb.legend.status", "wb.legend.reasons"} {
+	for _, k := range []string{"wb.organization", "wb.scope", "wb.standard", "wb.legend.applicable", "wb.legend.status", "wb.legend.reasons"} {
 		labels = append(labels, b.l.T(k))
 	}
-	for col, w := range []float64{columnWidth(labels, 14, 30), 16, 24, 64} {
+	for _, f := range answers.OrgFields {
+		if f.Cover != "" {
+			labels = append(labels, b.l.T(f.Cover))
+		}
+	}
+	widths := append([]float64{columnWidth(labels, 14, 24)}, coverWidths...)
+	for col, w := range widths {
 		b.width(sh, colName(col+1), w)
+	}
+	last := len(widths)
+	valueWidth := 0.0
+	for _, w := range widths[1:] {
+		valueWidth += w
 	}
 	b.str(sh, "A1", b.l.T("wb.title"))
 	b.style(sh, "A1", "A1", b.s.title)
 	b.height(sh, 1, 34)
 	b.str(sh, "A2", b.l.F("wb.subtitle", b.l.T("wb.standard."+b.st.Edition)))
 	b.style(sh, "A2", "A2", b.s.subtitle)
-	rows := []struct {
-		key, value string
-		date       bool
-	}{
-		{"wb.organization", o.Name, false},
-		{"wb.scope", o.Scope, false},
-		{"wb.standard", b.l.T("wb.standard." + b.st.Edition), false},
-		{"wb.soa_version", o.SoAVersion, false},
-		{"wb.date", o.Date, true},
-		{"wb.prepared_by", o.PreparedBy, false},
-		{"wb.approved_by", o.ApprovedBy, false},
-		{"wb.approved_on", o.ApprovedOn, true},
+	type line struct {
+		label, value string
+		date         bool
+	}
+	rows := []line{
+		{b.l.T("wb.organization"), o.Name, false},
+		{b.l.T("wb.scope"), o.Scope, false},
+		{b.l.T("wb.standard"), b.l.T("wb.standard." + b.st.Edition), false},
+	}
+	// The organization's other fields the cover shows, but for those of
+	// the approval block: a name and the date beside it.
+	dated := map[string]bool{}
+	for _, f := range answers.OrgFields {
+		if f.Dated != "" {
+			dated[f.Key] = true
+			dated[f.Dated] = f.Dated != "date" // the SoA's date has a row of its own too
+		}
+	}
+	for _, f := range answers.OrgFields {
+		if f.Cover != "" && f.Key != "name" && f.Key != "scope" && !dated[f.Key] {
+			rows = append(rows, line{b.l.T(f.Cover), f.Get(&o), f.Kind == answers.Date})
+		}
 	}
 	r := 4
 	for _, row := range rows {
-		b.str(sh, cell(1, r), b.l.T(row.key))
+		b.str(sh, cell(1, r), row.label)
 		b.style(sh, cell(1, r), cell(1, r), b.s.label)
-		b.merge(sh, cell(2, r), cell(4, r))
+		b.merge(sh, cell(2, r), cell(last, r))
 		if row.date {
 			b.dateCell(sh, cell(2, r), row.value)
-			b.style(sh, cell(2, r), cell(4, r), b.s.dateLeft)
+			b.style(sh, cell(2, r), cell(last, r), b.s.dateLeft)
 		} else {
 			b.str(sh, cell(2, r), row.value)
-			b.style(sh, cell(2, r), cell(4, r), b.s.valueWrap)
+			b.style(sh, cell(2, r), cell(last, r), b.s.valueWrap)
 		}
-		b.height(sh, r, rowHeight([]cellText{{row.value, 104}}, 10))
+		b.height(sh, r, rowHeight(b.l, []cellText{{row.value, valueWidth}}, 10))
 		r++
 	}
-	r++
-	b.str(sh, cell(1, r), b.l.T("wb.revisions"))
-	b.style(sh, cell(1, r), cell(1, r), b.s.band)
-	r++
-	for i, key := range []string{"wb.rev.version", "wb.rev.date", "wb.rev.author", "wb.rev.description"} {
-		b.str(sh, cell(i+1, r), b.l.T(key))
-	}
-	b.style(sh, cell(1, r), cell(4, r), b.s.header)
-	r++
-	for _, rev := range b.st.Revisions {
-		b.str(sh, cell(1, r), rev.Version)
-		b.dateCell(sh, cell(2, r), rev.Date)
-		b.str(sh, cell(3, r), rev.Author)
-		b.str(sh, cell(4, r), rev.Description)
-		b.style(sh, cell(1, r), cell(1, r), b.s.textCenter)
-		b.style(sh, cell(2, r), cell(2, r), b.s.date)
-		b.style(sh, cell(3, r), cell(4, r), b.s.text)
-		b.height(sh, r, rowHeight([]cellText{{rev.Author, 24}, {rev.Description, 64}}, 10))
-		r++
-	}
-	r++
-	b.legend(sh, r)
+	r = b.approval(sh, r+1)
+	r = b.revisions(sh, r+1, widths)
+	b.legend(sh, r+1)
 	if b.err != nil {
 		return b.err
 	}
 	return b.printSetup(sh, "", false)
+}
+
+// approval writes the approval block from row r: one row for each role
+// (prepared, reviewed, approved) with the name and the date, and returns
+// the row after it. The name takes columns B and C, the date D.
+func (b *builder) approval(sh string, r int) int {
+	o := b.st.Org
+	b.str(sh, cell(1, r), b.l.T("wb.approval"))
+	b.str(sh, cell(2, r), b.l.T("wb.approval.name"))
+	b.str(sh, cell(4, r), b.l.T("wb.approval.date"))
+	b.merge(sh, cell(2, r), cell(3, r))
+	b.style(sh, cell(1, r), cell(4, r), b.s.header)
+	r++
+	for _, f := range answers.OrgFields {
+		if f.Dated == "" {
+			continue
+		}
+		b.str(sh, cell(1, r), b.l.T(f.Cover))
+		b.style(sh, cell(1, r), cell(1, r), b.s.label)
+		b.merge(sh, cell(2, r), cell(3, r))
+		b.str(sh, cell(2, r), f.Get(&o))
+		b.style(sh, cell(2, r), cell(3, r), b.s.valueWrap)
+		b.dateCell(sh, cell(4, r), answers.OrgFieldByKey(f.Dated).Get(&o))
+		b.style(sh, cell(4, r), cell(4, r), b.s.date)
+		b.height(sh, r, max(22, rowHeight(b.l, []cellText{{f.Get(&o), coverWidths[0] + coverWidths[1]}}, 10)))
+		r++
+	}
+	return r
+}
+
+// revisionColumns are the revision history's columns: the field, its
+// heading, and how many of the cover's columns it spans. The order is the
+// one Japanese documents follow (版数 | 制定/改訂日 | 改定箇所、改訂理由 |
+// 備考), the author last.
+var revisionColumns = []struct {
+	key  string // the message key wb.rev.<key>
+	span int
+}{{"version", 1}, {"date", 1}, {"description", 2}, {"notes", 1}, {"author", 1}}
+
+// revisions writes the revision history from row r and returns the row
+// after it.
+func (b *builder) revisions(sh string, r int, widths []float64) int {
+	b.str(sh, cell(1, r), b.l.T("wb.revisions"))
+	b.style(sh, cell(1, r), cell(1, r), b.s.band)
+	r++
+	col := 1
+	for _, c := range revisionColumns {
+		b.str(sh, cell(col, r), b.l.T("wb.rev."+c.key))
+		if c.span > 1 {
+			b.merge(sh, cell(col, r), cell(col+c.span-1, r))
+		}
+		col += c.span
+	}
+	b.style(sh, cell(1, r), cell(col-1, r), b.s.header)
+	r++
+	for _, rev := range b.st.Revisions {
+		values := map[string]string{"version": rev.Version, "date": rev.Date, "description": rev.Description, "notes": rev.Notes, "author": rev.Author}
+		var texts []cellText
+		col := 1
+		for _, c := range revisionColumns {
+			at, end := cell(col, r), cell(col+c.span-1, r)
+			width := 0.0
+			for i := col; i < col+c.span; i++ {
+				width += widths[i-1]
+			}
+			if c.span > 1 {
+				b.merge(sh, at, end)
+			}
+			switch c.key {
+			case "date":
+				b.dateCell(sh, at, rev.Date)
+				b.style(sh, at, end, b.s.date)
+			case "version":
+				b.str(sh, at, rev.Version)
+				b.style(sh, at, end, b.s.textCenter)
+			default:
+				b.str(sh, at, values[c.key])
+				b.style(sh, at, end, b.s.text)
+				texts = append(texts, cellText{values[c.key], width})
+			}
+			col += c.span
+		}
+		b.height(sh, r, rowHeight(b.l, texts, 10))
+		r++
+	}
+	return r
 }
 
 // legend explains every value the SoA sheet uses, coloured as there.
@@ -94,9 +187,10 @@ func (b *builder) legend(sh string, r int) {
 		for i, it := range items {
 			b.str(sh, cell(2, r), it[0])
 			b.style(sh, cell(2, r), cell(2, r), styleOf(i))
-			b.merge(sh, cell(3, r), cell(4, r))
+			last := len(coverWidths) + 1
+			b.merge(sh, cell(3, r), cell(last, r))
 			b.str(sh, cell(3, r), it[1])
-			b.style(sh, cell(3, r), cell(4, r), b.s.valueWrap)
+			b.style(sh, cell(3, r), cell(last, r), b.s.valueWrap)
 			r++
 		}
 	}

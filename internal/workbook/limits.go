@@ -73,3 +73,23 @@ func ellipsize(s string, cols, units int) string {
 // headerFooterText escapes & so that text from the answers is printed as it
 // is rather than read as a header/footer code.
 func headerFooterText(s string) string { return strings.ReplaceAll(s, "&", "&&") }
+
+// headerWidth is the most columns the document number and the
+// classification each show in the page header, beside the title.
+const headerWidth = 40
+
+// header is the page header: the document's title on the left, its
+// number in the centre and its classification on the right, each number
+// and marking cut with an ellipsis past headerWidth columns (the cover
+// shows them in full). The classification is bold: it is what a reader
+// must see first.
+func header(l i18n.Lang, docID, class string) string {
+	h := "&L" + headerFooterText(l.T("wb.title"))
+	if docID != "" {
+		h += "&C" + headerFooterText(ellipsize(docID, headerWidth, 100))
+	}
+	if class != "" {
+		h += "&R&B" + headerFooterText(ellipsize(class, headerWidth, 100)) + "&B"
+	}
+	return h
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/catalog"
 	"github.com/xuri/excelize/v2"
 )
@@ -31,8 +32,9 @@ func (b *builder) gaps() error {
 		headTexts = append(headTexts, cellText{b.l.T(h.key), h.width})
 	}
 	b.style(sh, "A2", cell(len(heads), 2), b.s.header)
-	b.height(sh, 2, headerRowHeight(headTexts))
-	sevStyle := []int{b.s.legendBad, b.s.legendPart, b.s.legendPlan, b.s.textCenter}
+	b.height(sh, 2, headerRowHeight(b.l, headTexts))
+	// In the order of rules.Severities: error, gap, warning, info.
+	sevStyle := []int{b.s.legendBad, b.s.legendBad, b.s.legendPart, b.s.textCenter}
 	r := 3
 	for _, f := range b.rep.Findings {
 		title := ""
@@ -47,7 +49,7 @@ func (b *builder) gaps() error {
 		b.str(sh, cell(6, r), f.Message)
 		b.style(sh, cell(1, r), cell(1, r), sevStyle[f.Severity])
 		b.style(sh, cell(2, r), cell(6, r), b.s.text)
-		b.height(sh, r, rowHeight([]cellText{{title, 36}, {f.Message, 70}}, 10))
+		b.height(sh, r, rowHeight(b.l, []cellText{{title, 36}, {f.Message, 70}}, 10))
 		r++
 	}
 	if len(b.rep.Findings) == 0 {
@@ -97,7 +99,7 @@ func (b *builder) mapping() error {
 			heads = append(heads, cellText{b.l.T(key), widths[i]})
 		}
 		b.style(sh, cell(1, r), cell(len(widths), r), b.s.header)
-		b.height(sh, r, headerRowHeight(heads))
+		b.height(sh, r, headerRowHeight(b.l, heads))
 		r++
 		for _, c := range rows {
 			st := b.s.text
@@ -108,7 +110,7 @@ func (b *builder) mapping() error {
 			b.str(sh, cell(2, r), c.title)
 			b.str(sh, cell(3, r), c.other)
 			b.style(sh, cell(1, r), cell(3, r), st)
-			b.height(sh, r, rowHeight([]cellText{{c.id, widths[0]}, {c.title, widths[1]}, {c.other, widths[2]}}, 10))
+			b.height(sh, r, rowHeight(b.l, []cellText{{c.id, widths[0]}, {c.title, widths[1]}, {c.other, widths[2]}}, 10))
 			r++
 		}
 		return r
@@ -179,7 +181,7 @@ func (b *builder) attributes() error {
 	}
 	lastCol := len(heads)
 	b.style(sh, "A1", cell(lastCol, 1), b.s.header)
-	b.height(sh, 1, headerRowHeight(headTexts))
+	b.height(sh, 1, headerRowHeight(b.l, headTexts))
 	for i, c := range s22.Controls {
 		r := 2 + i
 		title, theme := b.l.Title(c.Title, c.TitleJA), ""
@@ -200,7 +202,7 @@ func (b *builder) attributes() error {
 			texts = append(texts, cellText{value, widths[3+j]})
 		}
 		b.style(sh, cell(1, r), cell(lastCol, r), b.s.text)
-		b.height(sh, r, rowHeight(texts, 10))
+		b.height(sh, r, rowHeight(b.l, texts, 10))
 	}
 	if b.err != nil {
 		return b.err
@@ -213,4 +215,69 @@ func (b *builder) attributes() error {
 		return err
 	}
 	return b.printSetup(sh, "$1:$1", true)
+}
+
+// changeSheet lists what changed since an earlier version (soa generate
+// --since): one row per field that differs, old and new, under a title
+// naming the earlier version, and the suggested revision line below.
+func (b *builder) changeSheet() error {
+	if b.changes == nil {
+		return nil
+	}
+	sh := b.sheet("changes")
+	ch := b.changes
+	since := ch.Old.SoAVersion
+	if since == "" {
+		since = ch.Old.Name
+	} else {
+		since = b.l.Version(since)
+	}
+	b.str(sh, "A1", b.l.F("wb.changes.title", since))
+	b.style(sh, "A1", "A1", b.s.subtitle)
+	b.height(sh, 1, 22)
+	heads := []struct {
+		key   string
+		width float64
+	}{{"col.control", 9}, {"col.control_title", 30}, {"gaps.field", 16}, {"wb.changes.old", 40}, {"wb.changes.new", 40}}
+	var headTexts []cellText
+	for i, h := range heads {
+		b.width(sh, colName(i+1), h.width)
+		b.str(sh, cell(i+1, 2), b.l.T(h.key))
+		headTexts = append(headTexts, cellText{b.l.T(h.key), h.width})
+	}
+	b.style(sh, "A2", cell(len(heads), 2), b.s.header)
+	b.height(sh, 2, headerRowHeight(b.l, headTexts))
+	r := 3
+	for _, c := range ch.Changes {
+		title, field := "", c.Field
+		if c.Control != "" {
+			if ctl := b.st.Catalog.Control(c.Control); ctl != nil {
+				title = b.l.Title(ctl.Title, ctl.TitleJA)
+			}
+			field = b.l.T("field." + c.Field)
+		} else if f := answers.OrgFieldByKey(strings.TrimPrefix(c.Field, "organization.")); f != nil && f.Cover != "" {
+			field = b.l.T(f.Cover)
+		}
+		for i, v := range []string{c.Control, title, field, c.Old, c.New} {
+			b.str(sh, cell(i+1, r), v)
+		}
+		b.style(sh, cell(1, r), cell(len(heads), r), b.s.text)
+		b.height(sh, r, rowHeight(b.l, []cellText{{title, 30}, {c.Old, 40}, {c.New, 40}}, 10))
+		r++
+	}
+	if len(ch.Changes) == 0 {
+		b.str(sh, "A3", b.l.T("wb.changes.none"))
+		r++
+	}
+	b.str(sh, cell(1, r+1), ch.Revision)
+	b.merge(sh, cell(1, r+1), cell(len(heads), r+1))
+	b.style(sh, cell(1, r+1), cell(len(heads), r+1), b.s.note)
+	b.height(sh, r+1, rowHeight(b.l, []cellText{{ch.Revision, 135}}, 10))
+	if b.err != nil {
+		return b.err
+	}
+	if err := b.f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	return b.printSetup(sh, "$1:$2", true)
 }

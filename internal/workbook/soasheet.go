@@ -2,42 +2,96 @@ package workbook
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/catalog"
+	"github.com/soa-tool/soa/internal/i18n"
 	"github.com/soa-tool/soa/internal/layout"
 	"github.com/soa-tool/soa/internal/soa"
 	"github.com/soa-tool/soa/internal/textwidth"
 	"github.com/xuri/excelize/v2"
 )
 
-// widths are the SoA sheet's column widths in characters, in order: the
-// layout's, with the columns whose content varies from one organization
-// to the next sized to that content, full-width characters counting double.
+// widths are the SoA sheet's column widths in characters, in order. The
+// columns whose values are short (ids, yes or no, a status, dates, marks)
+// are as wide as their longest value or the longest word of their heading;
+// the columns of prose (the title, justification, owner, evidence, notes)
+// share what is left of the paper's width in proportion to the layout's
+// widths, so that the sheet prints one page wide at a readable size.
 func (b *builder) widths(cols layout.Table) []float64 {
 	out := make([]float64, len(cols))
-	for i, c := range cols {
-		out[i] = c.Width(b.l)
-	}
-	var ids, owners []string
+	prose := make([]bool, len(cols))
+	var ids, refs []string
 	for _, row := range b.st.Rows {
 		ids = append(ids, row.Control.ID)
-		if row.Answer != nil {
-			owners = append(owners, row.Answer.Owner)
+		refs = append(refs, b.refs(row.Control, "\n"))
+	}
+	fixed, flex := 0.0, 0.0
+	for i, c := range cols {
+		head := headingWidth(b.l.T(c.Heading))
+		switch {
+		case c.Kind == layout.ID:
+			out[i] = max(head, columnWidth(ids, 6, 14))
+		case c.Kind == layout.Refs:
+			out[i] = max(head, columnWidth(refs, 8, 14))
+		case c.Kind == layout.New:
+			out[i] = max(head, columnWidth([]string{b.l.T("value.new")}, 5, 10))
+		case c.Kind == layout.ThemeKey:
+			out[i] = c.Width(b.l)
+			continue // hidden
+		case c.Kind == layout.Title || c.Field != nil && (c.Field.Kind == answers.Text || c.Field.Kind == answers.TextList || c.Field.Kind == answers.Line):
+			out[i], prose[i] = c.Width(b.l), true
+			flex += out[i]
+			continue
+		case c.Field.Kind == answers.EnumSet:
+			out[i] = 3.6 // a mark under a heading on its side
+		case c.Field.Kind == answers.Bool:
+			out[i] = max(head, columnWidth([]string{b.l.T("value.yes"), b.l.T("value.no")}, 6, 12))
+		case c.Field.Kind == answers.Enum:
+			out[i] = max(head, wordsWidth(layout.ValueLabels(c.Field, b.l), 8, 16))
+		case c.Field.Kind == answers.Date:
+			out[i] = max(head, 10)
+		default:
+			out[i] = max(head, min(c.Width(b.l), 10))
+		}
+		fixed += out[i]
+	}
+	if room := columnBudget(b.paper, true) - fixed; flex > room {
+		for i := range out {
+			if prose[i] {
+				out[i] = max(8, math.Floor(out[i]*room/flex*2)/2)
+			}
 		}
 	}
-	status := answers.FieldByKey(answers.KeyStatus)
-	set := func(col int, w float64) {
-		if col > 0 {
-			out[col-1] = w
-		}
-	}
-	set(cols.OfKind(layout.ID), columnWidth(append(ids, b.l.T("col.control")), 7, 14))
-	set(cols.Of(answers.KeyOwner), columnWidth(append(owners, b.l.T("col.owner")), 10, 24))
-	set(cols.Of(answers.KeyStatus), columnWidth(layout.ValueLabels(status, b.l), 9, 15))
-	set(cols.Of(answers.KeyApplicable), columnWidth([]string{b.l.T("value.yes"), b.l.T("value.no"), b.l.T("col.applicable")}, 8, 12))
 	return out
+}
+
+// headingWidth is the width a column needs so that no word of its heading
+// breaks: the longest word, in bold. A heading in Japanese, which breaks
+// between any two characters, needs room for four of them on a line
+// (適用可否, 実施状況), or for the whole of a shorter one.
+func headingWidth(h string) float64 {
+	w := 0.0
+	for _, word := range strings.Fields(h) {
+		if n := len([]rune(word)); textwidth.Width(word) > n {
+			w = max(w, float64(min(n, 4))*1.9+1.5)
+			continue
+		}
+		w = max(w, textPoints(word, 10)*1.08/metricsOf[i18n.EN].unit+1)
+	}
+	return math.Ceil(w*2) / 2
+}
+
+// wordsWidth is the width that fits the longest word of texts, within [lo,
+// hi]: values that may wrap at spaces ("Partially implemented").
+func wordsWidth(texts []string, lo, hi float64) float64 {
+	var words []string
+	for _, t := range texts {
+		words = append(words, strings.Fields(t)...)
+	}
+	return columnWidth(words, lo, hi)
 }
 
 // soaSheet writes one row per control under a band row per theme, with
@@ -52,10 +106,10 @@ func (b *builder) soaSheet() error {
 		b.str(sh, cell(i+1, 1), b.l.T(c.Heading))
 		b.style(sh, cell(i+1, 1), cell(i+1, 1), b.s.header)
 		if c.Value != "" {
-			b.style(sh, cell(i+1, 1), cell(i+1, 1), b.s.headerRotated)
+			b.style(sh, cell(i+1, 1), cell(i+1, 1), b.sideways())
 		}
 	}
-	b.height(sh, 1, headerHeight(b, cols))
+	b.height(sh, 1, headerHeight(b, cols, widths))
 	r := 2
 	theme := ""
 	for _, row := range b.st.Rows {
@@ -124,7 +178,7 @@ func (b *builder) controlRow(sh string, r int, row soa.Row, widths []float64) {
 		case layout.Title:
 			text = b.l.Title(c.Title, c.TitleJA)
 		case layout.Refs:
-			text = b.refs2013(c)
+			text = b.refs(c, "\n") // one id a line: none breaks inside itself
 			b.style(sh, at, at, b.s.textCenter)
 		case layout.New:
 			b.style(sh, at, at, b.s.textCenter)
@@ -150,12 +204,17 @@ func (b *builder) controlRow(sh string, r int, row soa.Row, widths []float64) {
 			texts = append(texts, cellText{text, widths[i]})
 		}
 	}
-	b.height(sh, r, rowHeight(texts, 10))
+	b.height(sh, r, rowHeight(b.l, texts, 10))
 }
 
 // refs2013 lists the 2013 controls behind a 2022 control (or the 2022
 // controls a 2013 control became).
 func (b *builder) refs2013(c *catalog.Control) string {
+	return b.refs(c, b.l.T("list.comma"))
+}
+
+// refs is refs2013 joined by sep.
+func (b *builder) refs(c *catalog.Control, sep string) string {
 	var ids []string
 	if c.Set == catalog.Set2013 {
 		ids = c.MapsTo
@@ -166,34 +225,43 @@ func (b *builder) refs2013(c *catalog.Control) string {
 			}
 		}
 	}
-	return strings.Join(ids, b.l.T("list.comma"))
+	return strings.Join(ids, sep)
 }
 
-func headerHeight(b *builder, cols layout.Table) float64 {
-	h := 30.0
-	for _, c := range cols {
-		if c.Value != "" {
-			// Rotated text: the header is as tall as the longest value's name.
-			h = max(h, rotatedLength(b.l.T(c.Heading))+10)
+// headerHeight is the height of the SoA sheet's header row: room for the
+// longest heading on its side (or stacked), and for every other heading
+// wrapped in its column.
+func headerHeight(b *builder, cols layout.Table, widths []float64) float64 {
+	var flat []cellText
+	h := 0.0
+	for i, c := range cols {
+		text := b.l.T(c.Heading)
+		switch {
+		case c.Kind == layout.ThemeKey:
+		case c.Value == "":
+			flat = append(flat, cellText{text, widths[i]})
+		case b.l == i18n.JA:
+			h = max(h, stackedLength(text)+8)
+		default:
+			h = max(h, rotatedLength(text)+10)
 		}
 	}
-	return h
+	return max(h, headerRowHeight(b.l, flat))
 }
 
-// rotatedLength is the length in points of text turned on its side in the
-// rotated header's 9-point bold font: a full-width character takes the
-// font's full size and a little more, 10 points; others 7.5, which
-// leaves room for bold capitals.
-func rotatedLength(text string) float64 {
-	n := 0.0
-	for _, r := range text {
-		if textwidth.RuneWidth(r) == 2 {
-			n += 10
-		} else {
-			n += 7.5
-		}
+// sideways is the style of a heading over a narrow column: turned on its
+// side, or in Japanese stacked upright.
+func (b *builder) sideways() int {
+	if b.l == i18n.JA {
+		return b.s.headerStacked
 	}
-	return n
+	return b.s.headerRotated
+}
+
+// stackedLength is the height in points of text stacked one character
+// under another in the 10-point bold header font: a line a character.
+func stackedLength(text string) float64 {
+	return float64(len([]rune(text))) * 13.5
 }
 
 // validations add drop-down lists so that an editor can only pick values
@@ -252,15 +320,21 @@ func (b *builder) statusColours(sh string, last int) {
 // quote makes s a string literal in a formula.
 func quote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
 
-// printSetup prints A4 landscape, one page wide, with the header rows on
-// every page and a footer naming the organization, version and page.
+// printSetup prints on the builder's paper, one page wide, with the
+// header rows on every page, the document's title, number and
+// classification in the page header and a footer naming the organization,
+// version and page.
 func (b *builder) printSetup(sh, titleRows string, landscape bool) error {
-	a4, one, zero := 9, 1, 0
+	size, one, zero := b.paper.code, 1, 0
 	orient := "portrait"
 	if landscape {
 		orient = "landscape"
 	}
-	if err := b.f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &a4, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+	if err := b.f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+		return err
+	}
+	side, top, bottom, hf := marginSide, marginTop, marginBottom, marginHF
+	if err := b.f.SetPageMargins(sh, &excelize.PageLayoutMarginsOptions{Left: &side, Right: &side, Top: &top, Bottom: &bottom, Header: &hf, Footer: &hf}); err != nil {
 		return err
 	}
 	fit := true
@@ -272,5 +346,25 @@ func (b *builder) printSetup(sh, titleRows string, landscape bool) error {
 			return err
 		}
 	}
-	return b.f.SetHeaderFooter(sh, &excelize.HeaderFooterOptions{OddFooter: footer(b.l, b.st.Org.Name, b.st.Org.SoAVersion)})
+	o := b.st.Org
+	return b.f.SetHeaderFooter(sh, &excelize.HeaderFooterOptions{
+		OddHeader: header(b.l, o.DocumentID, o.Classification),
+		OddFooter: footer(b.l, o.Name, o.SoAVersion),
+	})
+}
+
+// rotatedLength is the length in points of text turned on its side in the
+// rotated header's 10-point bold font: a full-width character takes the
+// font's full size and a little more, 11 points; others 8.3, which
+// leaves room for bold capitals.
+func rotatedLength(text string) float64 {
+	n := 0.0
+	for _, r := range text {
+		if textwidth.RuneWidth(r) == 2 {
+			n += 11
+		} else {
+			n += 8.3
+		}
+	}
+	return n
 }

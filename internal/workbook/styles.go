@@ -26,6 +26,7 @@ const (
 type styles struct {
 	title, subtitle           int
 	header, headerRotated     int
+	headerStacked             int
 	band                      int
 	label, value, valueWrap   int
 	text, textCenter, textNew int
@@ -72,8 +73,14 @@ func newStyles(f *excelize.File, font string) styles {
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true},
 	})
 	s.headerRotated = mk(&excelize.Style{
-		Font: &excelize.Font{Family: font, Size: 9, Bold: true, Color: colorHeaderText}, Fill: fill(colorHeader), Border: border,
+		Font: &excelize.Font{Family: font, Size: 10, Bold: true, Color: colorHeaderText}, Fill: fill(colorHeader), Border: border,
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "bottom", TextRotation: 90},
+	})
+	// Japanese on its side reads sideways (ベストプラクティス): stacked
+	// upright, one character under the other, it reads as vertical text.
+	s.headerStacked = mk(&excelize.Style{
+		Font: &excelize.Font{Family: font, Size: 10, Bold: true, Color: colorHeaderText}, Fill: fill(colorHeader), Border: border,
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "bottom", TextRotation: 255},
 	})
 	s.band = mk(&excelize.Style{Font: &excelize.Font{Family: font, Size: 11, Bold: true, Color: colorHeader}, Fill: fill(colorBand), Border: border})
 	s.label = mk(&excelize.Style{Font: &excelize.Font{Family: font, Size: 10, Bold: true}, Fill: fill(colorLabel), Border: border, Alignment: top})

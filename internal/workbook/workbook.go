@@ -12,6 +12,7 @@ import (
 	"io"
 	"sort"
 
+	"github.com/soa-tool/soa/internal/diff"
 	"github.com/soa-tool/soa/internal/gap"
 	"github.com/soa-tool/soa/internal/i18n"
 	"github.com/soa-tool/soa/internal/layout"
@@ -21,7 +22,11 @@ import (
 
 // Options say how to render.
 type Options struct {
-	Lang i18n.Lang
+	Lang  i18n.Lang
+	Paper string // a name in Papers; "" for DefaultPaper(Lang)
+	// Changes, when set, is what changed since an earlier version (soa
+	// generate --since): a Changes sheet lists it.
+	Changes *diff.Report
 }
 
 // The statement must be valid (see rules.CellLimits): the workbook writes
@@ -37,7 +42,14 @@ func Write(w io.Writer, st *soa.Statement, rep *gap.Report, opts Options) error 
 	if opts.Lang == "" {
 		opts.Lang = i18n.EN
 	}
-	f, err := build(st, rep, opts)
+	if opts.Paper == "" {
+		opts.Paper = DefaultPaper(opts.Lang)
+	}
+	paper, err := PaperByName(opts.Paper)
+	if err != nil {
+		return err
+	}
+	f, err := build(st, rep, opts.Lang, paper, opts.Changes)
 	if err != nil {
 		return err
 	}
@@ -47,14 +59,15 @@ func Write(w io.Writer, st *soa.Statement, rep *gap.Report, opts Options) error 
 }
 
 // build assembles the workbook in memory.
-func build(st *soa.Statement, rep *gap.Report, opts Options) (*excelize.File, error) {
-	b := &builder{f: excelize.NewFile(), st: st, rep: rep, l: opts.Lang, cols: layout.Columns(st.Edition)}
+func build(st *soa.Statement, rep *gap.Report, l i18n.Lang, paper Paper, changes *diff.Report) (*excelize.File, error) {
+	b := &builder{f: excelize.NewFile(), st: st, rep: rep, l: l, paper: paper, changes: changes, cols: layout.Columns(st.Edition)}
 	steps := []func() error{
 		b.setup,
 		b.cover,
 		b.soaSheet,
 		b.summary,
 		b.gaps,
+		b.changeSheet,
 		b.mapping,
 		b.attributes,
 		b.finish,
@@ -72,13 +85,16 @@ func build(st *soa.Statement, rep *gap.Report, opts Options) (*excelize.File, er
 // Every excelize call goes through set* helpers that remember the first
 // error, so sheet code stays readable.
 type builder struct {
-	f    *excelize.File
-	st   *soa.Statement
-	rep  *gap.Report
-	l    i18n.Lang
-	cols layout.Table // the SoA sheet's columns
-	s    styles
-	err  error
+	f     *excelize.File
+	st    *soa.Statement
+	rep   *gap.Report
+	l     i18n.Lang
+	paper Paper
+	cols  layout.Table
+
+	changes *diff.Report // the SoA sheet's columns
+	s       styles
+	err     error
 
 	lastSoARow int // the SoA sheet's last row, for Summary formulas
 }
@@ -93,7 +109,11 @@ func (b *builder) setup() error {
 	if err := b.f.SetSheetName("Sheet1", b.sheet("cover")); err != nil {
 		return err
 	}
-	for _, key := range []string{"soa", "summary", "gaps", "mapping", "attributes"} {
+	keys := []string{"soa", "summary", "gaps", "mapping", "attributes"}
+	if b.changes != nil {
+		keys = []string{"soa", "summary", "gaps", "changes", "mapping", "attributes"}
+	}
+	for _, key := range keys {
 		if _, err := b.f.NewSheet(b.sheet(key)); err != nil {
 			return err
 		}

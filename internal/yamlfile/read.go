@@ -282,17 +282,20 @@ func (r *Reader) Bool(n *yaml.Node, at At) (bool, bool) {
 	return false, false
 }
 
-// Enum reads a text value that must be one of allowed. A null gives "".
+// Enum reads a text value that must be one of allowed, in any case (the
+// workbook shows "Implemented" for implemented), and returns it as allowed
+// spells it. A null gives "".
 func (r *Reader) Enum(n *yaml.Node, at At, allowed []string) (string, bool) {
 	s, ok := r.String(n, at)
 	if !ok || s == "" {
 		return s, ok
 	}
-	if !slices.Contains(allowed, s) {
+	i := slices.IndexFunc(allowed, func(a string) bool { return strings.EqualFold(a, s) })
+	if i < 0 {
 		r.Errorf(n, at, "%s", notOneOf(s, allowed))
 		return "", false
 	}
-	return s, true
+	return allowed[i], true
 }
 
 // EnumList reads a list whose every item must be one of allowed.
