@@ -40,9 +40,12 @@ func metricsFor(l i18n.Lang) metrics {
 // wrapped cells of a row in a font of size pt.
 func rowHeight(l i18n.Lang, cells []cellText, pt float64) float64 {
 	m := metricsFor(l)
+	// Lines past what the tallest row shows need not be counted: a cell of
+	// 30,000 characters stops being measured at the cap.
+	limit := int(math.Ceil((maxRowHeight-3)*10/(m.line*pt))) + 1
 	lines := 1
 	for _, c := range cells {
-		lines = max(lines, wrappedLines(c.text, m.unit*c.width, pt))
+		lines = max(lines, wrappedLines(c.text, m.unit*c.width, pt, limit))
 	}
 	// Excel refuses rows taller than 409 points; a taller cell scrolls.
 	return min(maxRowHeight, math.Ceil(float64(lines)*m.line*pt/10+3))
@@ -67,17 +70,23 @@ const cellPadding = 5
 
 // wrappedLines estimates how many lines text in a font of size pt takes in
 // a column of width points, breaking at spaces and after hyphens, and
-// anywhere in a word too long for a line.
-func wrappedLines(text string, width, pt float64) int {
+// anywhere in a word too long for a line; it stops counting at limit.
+func wrappedLines(text string, width, pt float64, limit int) int {
 	if text == "" {
 		return 1
 	}
 	avail := max(pt, width-cellPadding)
 	n := 0
-	for _, para := range strings.Split(text, "\n") {
+	for para := range strings.SplitSeq(text, "\n") {
+		if n >= limit {
+			return n
+		}
 		lines, used := 1, 0.0
 		space := advance(' ') * pt
-		for _, word := range strings.Fields(para) {
+		for word := range strings.FieldsSeq(para) {
+			if n+lines > limit {
+				break
+			}
 			// A line may also break after a hyphen (ISMS-REG-/002).
 			for i, part := range strings.SplitAfter(word, "-") {
 				w, gap := textPoints(part, pt), space
