@@ -21,6 +21,25 @@ type reportJSON struct {
 	Source   string        `json:"source"`
 	Summary  summaryJSON   `json:"summary"`
 	Controls []controlJSON `json:"controls"`
+	Splits   []splitJSON   `json:"splits"`
+	Merges   []mergeJSON   `json:"merges"`
+}
+
+type refJSON struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+}
+
+type splitJSON struct {
+	ID    string    `json:"id"`
+	Title string    `json:"title"`
+	Into  []refJSON `json:"into"`
+}
+
+type mergeJSON struct {
+	ID    string    `json:"id"`
+	Title string    `json:"title"`
+	From  []refJSON `json:"from"`
 }
 
 type summaryJSON struct {
@@ -32,6 +51,10 @@ type summaryJSON struct {
 	Unanswered            int  `json:"unanswered"`
 	ExclusionsNowIncluded int  `json:"exclusions_now_included"`
 	Changed               *int `json:"changed_since_derived,omitempty"`
+	Splits                int  `json:"splits"`
+	Merges                int  `json:"merges"`
+	NewAnswered           *int `json:"new_answered,omitempty"`
+	ConflictsResolved     *int `json:"conflicts_resolved,omitempty"`
 }
 
 type controlJSON struct {
@@ -44,6 +67,7 @@ type controlJSON struct {
 	Conflicts       []conflictJSON `json:"conflicts"`
 	ExcludedSources []string       `json:"excluded_sources"`
 	Changes         []changeJSON   `json:"changes,omitzero"`
+	Answered        *bool          `json:"answered,omitempty"`
 }
 
 type sourceJSON struct {
@@ -67,8 +91,10 @@ type answerJSON struct {
 }
 
 type conflictJSON struct {
-	Field  string   `json:"field"`
-	Values []string `json:"values"`
+	Field    string   `json:"field"`
+	Values   []string `json:"values"`
+	Resolved *bool    `json:"resolved,omitempty"`
+	Chosen   string   `json:"chosen,omitempty"`
 }
 
 type changeJSON struct {
@@ -98,11 +124,7 @@ func TestJSONRoundTrip(t *testing.T) {
 	if err := r.WriteAnswers(&migrated, transition.AnswersOptions{Date: "2026-05-01"}); err != nil {
 		t.Fatal(err)
 	}
-	edited := bytes.Replace(migrated.Bytes(), []byte("status: partial"), []byte("status: implemented"), 1)
-	cur, l := soa.Load(c, "new.yaml", edited)
-	if cur == nil {
-		t.Fatal(l)
-	}
+	cur := editedNew(t, c, migrated.Bytes())
 	for _, tc := range []struct {
 		name string
 		cur  *soa.Statement
@@ -164,9 +186,51 @@ func checkAgainstText(t *testing.T, rep reportJSON, text string, withCurrent boo
 	if withCurrent != (s.Changed != nil) {
 		t.Errorf("changed_since_derived = %v with a current file %v", s.Changed, withCurrent)
 	}
+	if withCurrent != (s.NewAnswered != nil) || withCurrent != (s.ConflictsResolved != nil) {
+		t.Errorf("new_answered = %v, conflicts_resolved = %v with a current file %v", s.NewAnswered, s.ConflictsResolved, withCurrent)
+	}
 	if s.Changed != nil {
-		if got := summaryLine(text, l.T("tr.changed")); got != fmt.Sprint(*s.Changed) {
-			t.Errorf("summary changed: text says %q, JSON %d", got, *s.Changed)
+		for _, row := range []struct {
+			key string
+			n   int
+		}{{"tr.changed", *s.Changed}, {"tr.new_answered", *s.NewAnswered}, {"tr.resolved_count", *s.ConflictsResolved}} {
+			if got := summaryLine(text, l.T(row.key)); got != fmt.Sprint(row.n) {
+				t.Errorf("summary %q: text says %q, JSON %d", l.T(row.key), got, row.n)
+			}
+		}
+		// What editedNew did: 5.13, 5.18 and 5.7 changed; 5.7 answered;
+		// 5.18's and 6.8's disagreements settled.
+		if *s.Changed != 3 || *s.NewAnswered != 1 || *s.ConflictsResolved != 2 {
+			t.Errorf("changed %d, new answered %d, resolved %d; want 3, 1, 2", *s.Changed, *s.NewAnswered, *s.ConflictsResolved)
+		}
+	}
+	for _, row := range []struct {
+		key string
+		n   int
+	}{{"tr.h.splits", s.Splits}, {"tr.h.merges", s.Merges}} {
+		if got := summaryLine(text, l.T(row.key)); got != fmt.Sprint(row.n) {
+			t.Errorf("summary %q: text says %q, JSON %d", l.T(row.key), got, row.n)
+		}
+	}
+	// The one split of the bundled mapping, with each 2022 control named.
+	if len(rep.Splits) != s.Splits || s.Splits != 1 || rep.Splits[0].ID != "A.18.2.3" || len(rep.Splits[0].Into) != 2 ||
+		rep.Splits[0].Into[0].ID != "5.36" || rep.Splits[0].Into[1].ID != "8.8" {
+		t.Errorf("splits %+v (summary %d), want A.18.2.3 into 5.36 and 8.8", rep.Splits, s.Splits)
+	}
+	for _, sp := range rep.Splits {
+		want := "- " + sp.ID + " " + sp.Title + " was split into " + sp.Into[0].ID + " " + sp.Into[0].Title + " and " + sp.Into[1].ID + " " + sp.Into[1].Title + ";"
+		if !strings.Contains(text, want) {
+			t.Errorf("split of %s not listed in the text as %q", sp.ID, want)
+		}
+	}
+	if len(rep.Merges) != s.Merges {
+		t.Errorf("%d merges listed, summary says %d", len(rep.Merges), s.Merges)
+	}
+	merges := map[string]mergeJSON{}
+	for _, m := range rep.Merges {
+		merges[m.ID] = m
+		if !strings.Contains(text, "\n- "+m.ID+" "+m.Title+" merges "+m.From[0].ID+" "+m.From[0].Title) {
+			t.Errorf("merge into %s not listed in the text", m.ID)
 		}
 	}
 	if len(rep.Controls) != s.Controls || s.Controls != 93 {
@@ -202,6 +266,15 @@ func checkAgainstText(t *testing.T, rep reportJSON, text string, withCurrent boo
 		if !strings.Contains(line, " "+l.T("tr.kind."+c.Kind)+" ") {
 			t.Errorf("%s: kind %s not on its line %q", c.ID, c.Kind, line)
 		}
+		if !strings.Contains(line, "  "+c.Title+": ") && !strings.Contains(line, "  "+c.Title+"  →") {
+			t.Errorf("%s: title %q not on its line %q", c.ID, c.Title, line)
+		}
+		if m, ok := merges[c.ID]; ok != (len(c.Sources) > 1) || ok && len(m.From) != len(c.Sources) {
+			t.Errorf("%s: %d sources, merge %+v", c.ID, len(c.Sources), m)
+		}
+		if withCurrent != (c.Answered != nil) {
+			t.Errorf("%s: answered %v with a current file %v", c.ID, c.Answered, withCurrent)
+		}
 		for _, src := range c.Sources {
 			if !strings.Contains(line, src.ID+" (") {
 				t.Errorf("%s: source %s not on its line %q", c.ID, src.ID, line)
@@ -211,10 +284,33 @@ func checkAgainstText(t *testing.T, rep reportJSON, text string, withCurrent boo
 			if !strings.Contains(line, l.T("field."+ch.Field)) {
 				t.Errorf("%s: changed field %s not on its line %q", c.ID, ch.Field, line)
 			}
+			// and the section of changes shows old → new.
+			old, cur := ch.Derived, ch.Current
+			if old == "" {
+				old = l.T("tr.empty")
+			}
+			want := "\n  - " + l.T("field."+ch.Field) + ": " + old + " → " + strings.ReplaceAll(cur, "\n", " ⏎ ") + "\n"
+			if !strings.Contains(section(text, c.ID+" "+c.Title), want) {
+				t.Errorf("%s: change %q not listed in the text", c.ID, want)
+			}
 		}
 		for _, cf := range c.Conflicts {
-			if !strings.Contains(text, "- "+c.ID+" "+c.Title+": "+l.T("field."+cf.Field)) && !strings.Contains(text, "- "+c.ID+" "+c.Title+": "+cf.Field) {
+			item := "- " + c.ID + " " + c.Title + ": " + l.T("field."+cf.Field) + " ("
+			if !strings.Contains(text, item) {
 				t.Errorf("%s: conflict on %s not listed in the text", c.ID, cf.Field)
+			}
+			if withCurrent != (cf.Resolved != nil) || cf.Resolved != nil && *cf.Resolved != (cf.Chosen != "") {
+				t.Errorf("%s: conflict on %s resolved %v, chosen %q, with a current file %v", c.ID, cf.Field, cf.Resolved, cf.Chosen, withCurrent)
+			}
+			// A settled disagreement is listed as resolved with its value,
+			// and no longer as open.
+			resolved := cf.Resolved != nil && *cf.Resolved
+			open := section(text, l.T("tr.h.conflicts"))
+			if strings.Contains(open, item) == resolved {
+				t.Errorf("%s: conflict on %s resolved %v, listed as open %v", c.ID, cf.Field, resolved, !resolved)
+			}
+			if resolved && !strings.Contains(text, ": resolved as "+cf.Chosen+"\n") {
+				t.Errorf("%s: conflict on %s resolved as %q, not said in the text", c.ID, cf.Field, cf.Chosen)
 			}
 		}
 		for _, ex := range c.ExcludedSources {
@@ -222,8 +318,14 @@ func checkAgainstText(t *testing.T, rep reportJSON, text string, withCurrent boo
 				t.Errorf("%s: exclusion of %s not listed in the text", c.ID, ex)
 			}
 		}
-		if c.New && !strings.Contains(text, "\n- "+c.ID+" "+c.Title+"\n") {
-			t.Errorf("%s: new control not listed in the text", c.ID)
+		// A new control is to answer until the current file answers it.
+		toAnswer := strings.Contains(section(text, l.T("tr.h.new")), "\n- "+c.ID+" "+c.Title+"\n")
+		answered := c.Answered != nil && *c.Answered
+		if c.New && toAnswer == answered {
+			t.Errorf("%s: new control answered %v, listed to answer %v", c.ID, answered, toAnswer)
+		}
+		if c.New && answered && !strings.Contains(text, "\n- "+c.ID+" "+c.Title+": ") {
+			t.Errorf("%s: new control answered, not listed as answered", c.ID)
 		}
 	}
 	for kind, n := range map[string]int{"carried": s.Carried, "merged": s.Merged, "merged_conflict": s.MergedConflict, "new": s.New, "unanswered": s.Unanswered} {
@@ -237,6 +339,24 @@ func checkAgainstText(t *testing.T, rep reportJSON, text string, withCurrent boo
 	if s.Changed != nil && changed != *s.Changed {
 		t.Errorf("%d controls with changes, summary says %d", changed, *s.Changed)
 	}
+}
+
+// section returns the text from the line heading to the next blank line,
+// or from the item "- heading" to the next item.
+func section(text, heading string) string {
+	end := "\n\n"
+	i := strings.Index(text, "\n"+heading+"\n")
+	if i < 0 {
+		i, end = strings.Index(text, "\n- "+heading+"\n"), "\n- " // one item: up to the next
+	}
+	if i < 0 {
+		return ""
+	}
+	rest := text[i+1:]
+	if j := strings.Index(rest[1:], end); j >= 0 {
+		rest = rest[:j+2]
+	}
+	return rest
 }
 
 // summaryLine returns the number printed after label in the text summary.

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/soa-tool/soa/internal/answers"
+	"github.com/soa-tool/soa/internal/catalog"
 	"github.com/soa-tool/soa/internal/format"
 	"github.com/soa-tool/soa/internal/i18n"
 	"github.com/soa-tool/soa/internal/markdown"
@@ -90,6 +91,26 @@ type jsonSource struct {
 type jsonConflict struct {
 	Field  string   `json:"field"`
 	Values []string `json:"values"`
+	// With a NEW file: whether it settled the conflict, and the value it
+	// chose (the answers file's words, as in values).
+	Resolved *bool  `json:"resolved,omitempty"`
+	Chosen   string `json:"chosen,omitempty"`
+}
+
+// jsonRef names a control.
+type jsonRef struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+}
+
+type jsonSplit struct {
+	jsonRef
+	Into []jsonRef `json:"into"`
+}
+
+type jsonMerge struct {
+	jsonRef
+	From []jsonRef `json:"from"`
 }
 
 type jsonChange struct {
@@ -107,7 +128,8 @@ type jsonControl struct {
 	Derived         answers.JSON   `json:"derived"`
 	Conflicts       []jsonConflict `json:"conflicts"`
 	ExcludedSources []string       `json:"excluded_sources"`
-	Changes         []jsonChange   `json:"changes,omitzero"` // [] with a NEW file, absent without
+	Changes         []jsonChange   `json:"changes,omitzero"`   // [] with a NEW file, absent without
+	Answered        *bool          `json:"answered,omitempty"` // with a NEW file: whether it answers the control
 }
 
 type jsonSummary struct {
@@ -119,25 +141,44 @@ type jsonSummary struct {
 	Unanswered            int  `json:"unanswered"`
 	ExclusionsNowIncluded int  `json:"exclusions_now_included"`
 	Changed               *int `json:"changed_since_derived,omitempty"`
+	Splits                int  `json:"splits"`
+	Merges                int  `json:"merges"`
+	NewAnswered           *int `json:"new_answered,omitempty"`
+	ConflictsResolved     *int `json:"conflicts_resolved,omitempty"`
 }
 
 func (r *Result) summary(opts ReportOptions, current map[string]*answers.Answer) jsonSummary {
 	s := jsonSummary{Controls: len(r.Controls), Carried: r.Count(Carried), Merged: r.Count(Merged),
 		MergedConflict: r.Count(MergedConflict), New: r.Count(New), Unanswered: r.Count(Unanswered)}
+	s.Splits = len(r.Splits)
 	for _, c := range r.Controls {
 		s.ExclusionsNowIncluded += len(c.ExcludedSources)
+		if c.Merge() {
+			s.Merges++
+		}
 	}
 	if opts.Current != nil {
-		n := 0
+		changed, answered, resolved := 0, 0, 0
 		for _, c := range r.Controls {
-			if len(Changes(c, current[c.Control.ID])) > 0 {
-				n++
+			cur := current[c.Control.ID]
+			if len(Changes(c, cur)) > 0 {
+				changed++
+			}
+			if c.Kind == New && isAnswered(cur) {
+				answered++
+			}
+			for _, cf := range c.Conflicts {
+				if _, ok := c.Resolved(cf, cur); ok {
+					resolved++
+				}
 			}
 		}
-		s.Changed = &n
+		s.Changed, s.NewAnswered, s.ConflictsResolved = &changed, &answered, &resolved
 	}
 	return s
 }
+
+func isAnswered(a *answers.Answer) bool { return a != nil && a.Applicable != nil }
 
 func (r *Result) writeJSON(w io.Writer, opts ReportOptions, current map[string]*answers.Answer) error {
 	out := struct {
@@ -145,8 +186,29 @@ func (r *Result) writeJSON(w io.Writer, opts ReportOptions, current map[string]*
 		Source  string        `json:"source"`
 		Summary jsonSummary   `json:"summary"`
 		Items   []jsonControl `json:"controls"`
-	}{Version: 1, Source: r.Old.Source, Summary: r.summary(opts, current), Items: []jsonControl{}}
+		Splits  []jsonSplit   `json:"splits"`
+		Merges  []jsonMerge   `json:"merges"`
+	}{Version: 1, Source: r.Old.Source, Summary: r.summary(opts, current), Items: []jsonControl{},
+		Splits: []jsonSplit{}, Merges: []jsonMerge{}}
+	ref := func(c *catalog.Control) jsonRef { return jsonRef{c.ID, opts.Lang.Title(c.Title, c.TitleJA)} }
+	for _, sp := range r.Splits {
+		js := jsonSplit{jsonRef: ref(sp.Control)}
+		for _, to := range sp.Into {
+			js.Into = append(js.Into, ref(to))
+		}
+		out.Splits = append(out.Splits, js)
+	}
 	for _, c := range r.Controls {
+		if c.Merge() {
+			jm := jsonMerge{jsonRef: ref(c.Control)}
+			for _, s := range c.Sources {
+				jm.From = append(jm.From, ref(s.Control))
+			}
+			out.Merges = append(out.Merges, jm)
+		}
+	}
+	for _, c := range r.Controls {
+		cur := current[c.Control.ID]
 		jc := jsonControl{ID: c.Control.ID, Title: opts.Lang.Title(c.Control.Title, c.Control.TitleJA), Kind: c.Kind, New: c.Kind == New,
 			Sources: []jsonSource{}, Derived: toJSON(c.Derived), Conflicts: []jsonConflict{}, ExcludedSources: nonNil(c.ExcludedSources)}
 		for _, s := range c.Sources {
@@ -155,13 +217,20 @@ func (r *Result) writeJSON(w io.Writer, opts ReportOptions, current map[string]*
 		for _, cf := range c.Conflicts {
 			// The values keep the answers file's words, whatever --lang
 			// says: JSON is for tools.
-			jc.Conflicts = append(jc.Conflicts, jsonConflict{Field: cf.Field, Values: cf.ValueTexts(i18n.EN)})
+			jcf := jsonConflict{Field: cf.Field, Values: cf.ValueTexts(i18n.EN)}
+			if opts.Current != nil {
+				chosen, ok := c.Resolved(cf, cur)
+				jcf.Resolved, jcf.Chosen = &ok, chosen
+			}
+			jc.Conflicts = append(jc.Conflicts, jcf)
 		}
 		if opts.Current != nil {
 			jc.Changes = []jsonChange{}
-			for _, ch := range Changes(c, current[c.Control.ID]) {
+			for _, ch := range Changes(c, cur) {
 				jc.Changes = append(jc.Changes, jsonChange(ch))
 			}
+			answered := isAnswered(cur)
+			jc.Answered = &answered
 		}
 		out.Items = append(out.Items, jc)
 	}
@@ -184,6 +253,23 @@ func brief(a *answers.Answer, l i18n.Lang) string {
 	return l.T("value.yes") + l.T("list.comma") + l.T("label."+string(a.Status))
 }
 
+// show is a value as Field.Show gives it, on one line: "(empty)" for
+// nothing, line breaks as ⏎ (as soa diff writes them).
+func show(v string, l i18n.Lang) string {
+	if v == "" {
+		return l.T("tr.empty")
+	}
+	return strings.ReplaceAll(v, "\n", " ⏎ ")
+}
+
+// andList joins items: "a, b and c", "a、b、c".
+func andList(items []string, l i18n.Lang) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], l.T("list.comma")) + l.T("tr.and") + items[len(items)-1]
+}
+
 func (r *Result) writeText(w io.Writer, opts ReportOptions, current map[string]*answers.Answer, md bool) error {
 	l := opts.Lang
 	s := r.summary(opts, current)
@@ -198,13 +284,19 @@ func (r *Result) writeText(w io.Writer, opts ReportOptions, current map[string]*
 	// Text from the answers (names, owners, titles of a user's catalogue)
 	// is escaped in Markdown, so it shows as typed.
 	esc := func(s string) string { return s }
+	line := esc // a heading's text
 	if md {
-		esc = markdown.Cell
+		esc, line = markdown.Cell, markdown.Line
 		b.WriteString("# " + l.F("tr.title", markdown.Line(r.Old.Org.Name)) + "\n\n")
 	} else {
 		b.WriteString(l.F("tr.title", r.Old.Org.Name) + "\n")
 	}
 	b.WriteString(l.F("tr.source", esc(r.Old.Source)) + "\n")
+	newName := ""
+	if opts.Current != nil {
+		newName = opts.Current.Source
+		b.WriteString(l.F("tr.current", esc(newName)) + "\n")
+	}
 	h(2, l.T("gap.h.summary"))
 	rows := [][2]string{
 		{l.T("tr.kind.carried"), fmt.Sprint(s.Carried)},
@@ -213,9 +305,13 @@ func (r *Result) writeText(w io.Writer, opts ReportOptions, current map[string]*
 		{l.T("tr.kind.new"), fmt.Sprint(s.New)},
 		{l.T("tr.kind.unanswered"), fmt.Sprint(s.Unanswered)},
 		{l.T("tr.exclusions"), fmt.Sprint(s.ExclusionsNowIncluded)},
+		{l.T("tr.h.splits"), fmt.Sprint(s.Splits)},
+		{l.T("tr.h.merges"), fmt.Sprint(s.Merges)},
 	}
 	if s.Changed != nil {
-		rows = append(rows, [2]string{l.T("tr.changed"), fmt.Sprint(*s.Changed)})
+		rows = append(rows, [2]string{l.T("tr.changed"), fmt.Sprint(*s.Changed)},
+			[2]string{l.T("tr.new_answered"), fmt.Sprint(*s.NewAnswered)},
+			[2]string{l.T("tr.resolved_count"), fmt.Sprint(*s.ConflictsResolved)})
 	}
 	if md {
 		b.WriteString("| | |\n|---|--:|\n")
@@ -240,22 +336,69 @@ func (r *Result) writeText(w io.Writer, opts ReportOptions, current map[string]*
 			b.WriteString("- " + it + "\n")
 		}
 	}
-	var conflicts, exclusions, news []string
+	named := func(c *catalog.Control) string { return c.ID + " " + esc(l.Title(c.Title, c.TitleJA)) }
+	var conflicts, resolved, exclusions, news, answeredNews, merges, changed []string
 	for _, c := range r.Controls {
+		cur := current[c.Control.ID]
 		title := esc(l.Title(c.Control.Title, c.Control.TitleJA))
 		for _, cf := range c.Conflicts {
-			conflicts = append(conflicts, l.F("tr.conflict", c.Control.ID, title, esc(cf.Text(l))))
+			item := l.F("tr.conflict", c.Control.ID, title, esc(cf.Text(l)))
+			if chosen, ok := c.Resolved(cf, cur); ok {
+				resolved = append(resolved, l.F("tr.resolved", item, esc(cf.ValueText(chosen, l))))
+			} else {
+				conflicts = append(conflicts, item)
+			}
 		}
 		if len(c.ExcludedSources) > 0 {
 			exclusions = append(exclusions, l.F("tr.exclusion", strings.Join(c.ExcludedSources, l.T("list.comma")), c.Control.ID+" "+title))
 		}
 		if c.Kind == New {
-			news = append(news, c.Control.ID+" "+title)
+			if isAnswered(cur) {
+				answeredNews = append(answeredNews, l.F("tr.answered", c.Control.ID+" "+title, brief(cur, l)))
+			} else {
+				news = append(news, c.Control.ID+" "+title)
+			}
+		}
+		if c.Merge() {
+			var from []string
+			for _, src := range c.Sources {
+				from = append(from, named(src.Control))
+			}
+			merges = append(merges, l.F("tr.merge", named(c.Control), andList(from, l)))
+		}
+		if opts.Current != nil {
+			if chs := Changes(c, cur); len(chs) > 0 {
+				item := named(c.Control)
+				for _, ch := range chs {
+					f := answers.FieldByKey(ch.Field)
+					item += "\n  - " + l.F("tr.change", l.T("field."+f.Key), esc(show(ch.Derived, l)), esc(show(ch.Current, l)))
+				}
+				changed = append(changed, item)
+			}
 		}
 	}
+	var splits []string
+	for _, sp := range r.Splits {
+		var into []string
+		for _, to := range sp.Into {
+			into = append(into, named(to))
+		}
+		splits = append(splits, l.F("tr.split", named(sp.Control), andList(into, l)))
+	}
 	section(l.T("tr.h.conflicts"), conflicts)
+	if newName != "" {
+		section(l.F("tr.h.resolved", line(newName)), resolved)
+	}
 	section(l.T("tr.h.exclusions"), exclusions)
 	section(l.T("tr.h.new"), news)
+	if newName != "" {
+		section(l.F("tr.h.new_answered", line(newName)), answeredNews)
+	}
+	section(l.T("tr.h.splits"), splits)
+	section(l.T("tr.h.merges"), merges)
+	if newName != "" {
+		section(l.F("tr.h.changes", line(newName)), changed)
+	}
 	h(2, l.T("tr.h.controls"))
 	if md {
 		head := "| " + l.T("col.control") + " | " + l.T("tr.col.kind") + " | " + l.T("tr.col.sources") + " | " + l.T("tr.col.derived") + " |"
@@ -294,7 +437,11 @@ func (r *Result) writeText(w io.Writer, opts ReportOptions, current map[string]*
 			b.WriteString(line + "\n")
 			continue
 		}
-		line := fmt.Sprintf("  %-5s %s  %s  →  %s", c.Control.ID, textwidth.Pad(l.T("tr.kind."+string(c.Kind)), kindW), strings.Join(srcs, l.T("list.comma")), derived)
+		what := title
+		if len(srcs) > 0 {
+			what = l.F("tr.title_sources", title, strings.Join(srcs, l.T("list.comma")))
+		}
+		line := fmt.Sprintf("  %-5s %s  %s  →  %s", c.Control.ID, textwidth.Pad(l.T("tr.kind."+string(c.Kind)), kindW), what, derived)
 		if len(changes) > 0 {
 			line += "  " + l.F("tr.changes", l.T("tr.col.changes"), strings.Join(changes, l.T("list.comma")))
 		}

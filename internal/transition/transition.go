@@ -17,7 +17,8 @@
 //     answer gets a review note naming the disagreement;
 //   - text soa writes into the answers (review notes, the mark of a 2013
 //     exclusion) is in the language of the 2013 file;
-//   - a 2013 control mapped to several 2022 controls carries into each;
+//   - a 2013 control mapped to several 2022 controls (a split) carries
+//     into each; a 2022 control with several sources is a merge;
 //   - the 11 controls new in 2022 are left unanswered.
 package transition
 
@@ -75,13 +76,45 @@ func (c Conflict) Text(l i18n.Lang) string {
 func (c Conflict) ValueTexts(l i18n.Lang) []string {
 	var out []string
 	for _, v := range c.Values {
-		text := v.Value
-		if c.Field != "owner" {
-			text = l.T("tr.value." + v.Value)
-		}
-		out = append(out, l.F("tr.source_value", v.Source, text))
+		out = append(out, l.F("tr.source_value", v.Source, c.ValueText(v.Value, l)))
 	}
 	return out
+}
+
+// ValueText is one value of the conflict's field in l: an owner as
+// written, any other value in words ("implemented", "実施済み").
+func (c Conflict) ValueText(v string, l i18n.Lang) string {
+	if c.Field == "owner" {
+		return v
+	}
+	return l.T("tr.value." + v)
+}
+
+// Resolved reports whether cur, the 2022 answer of c's control, has
+// settled the conflict, and the value it chose (in the words of
+// SourceValue.Value). A conflict is settled when the control is answered
+// (applicable set) and either the review line naming the disagreement is
+// gone or the field differs from the derived answer (the organization set
+// it). A control made not applicable settles every conflict as "excluded".
+func (c Control) Resolved(cf Conflict, cur *answers.Answer) (chosen string, ok bool) {
+	if cur == nil || cur.Applicable == nil {
+		return "", false
+	}
+	noteGone := true
+	for _, line := range strings.Split(cur.Review, "\n") {
+		if c.Disagreement != "" && strings.TrimSpace(line) == c.Disagreement {
+			noteGone = false
+		}
+	}
+	f := answers.FieldByKey(cf.Field)
+	set := f != nil && !f.Equal(f.Get(c.Derived), f.Get(cur))
+	if !noteGone && !set {
+		return "", false
+	}
+	if cf.Field != "applicable" && isExcluded(cur) {
+		return "excluded", true
+	}
+	return conflictValue(cf.Field, cur), true
 }
 
 // Control is the derivation of one 2022 control.
@@ -94,12 +127,26 @@ type Control struct {
 	// ExcludedSources are 2013 exclusions that became part of an applicable
 	// 2022 control: their exclusion no longer holds on its own.
 	ExcludedSources []string
+	// Disagreement is the review line that names the conflicts ("" when
+	// there are none): a 2022 file without it has settled them.
+	Disagreement string
+}
+
+// Merge reports whether the control is made from several 2013 controls.
+func (c Control) Merge() bool { return len(c.Sources) > 1 }
+
+// Split is a 2013 control whose MapsTo names several 2022 controls: its
+// answer carries into each of them.
+type Split struct {
+	Control *catalog.Control   // the 2013 control
+	Into    []*catalog.Control // the 2022 controls, in the order of MapsTo
 }
 
 // Result is the whole carry-over.
 type Result struct {
 	Old      *soa.Statement
 	Controls []Control // 2022 catalogue order
+	Splits   []Split   // 2013 catalogue order
 }
 
 // Count returns how many controls are of kind k.
@@ -141,6 +188,19 @@ func Derive(cat *catalog.Catalog, old *soa.Statement) (*Result, error) {
 		}
 		derive(&d, l)
 		r.Controls = append(r.Controls, d)
+	}
+	if s13 := cat.Set(catalog.Set2013); s13 != nil {
+		for _, c := range s13.Controls {
+			sp := Split{Control: c}
+			for _, id := range c.MapsTo {
+				if to := cat.Control(id); to != nil && to.Set == catalog.Set2022 {
+					sp.Into = append(sp.Into, to)
+				}
+			}
+			if len(sp.Into) > 1 {
+				r.Splits = append(r.Splits, sp)
+			}
+		}
 	}
 	return r, nil
 }
@@ -243,7 +303,8 @@ func derive(d *Control, l i18n.Lang) {
 		for _, c := range d.Conflicts {
 			parts = append(parts, c.Text(l))
 		}
-		review = append(review, l.F("migrate.review.disagree", strings.Join(parts, l.T("list.comma"))))
+		d.Disagreement = l.F("migrate.review.disagree", strings.Join(parts, l.T("list.comma")))
+		review = append(review, d.Disagreement)
 	}
 	if len(known) < len(d.Sources) {
 		var missing []string
@@ -368,12 +429,7 @@ func conflicts(known []Source) []Conflict {
 			out = append(out, Conflict{Field: field, Values: values})
 		}
 	}
-	collect("applicable", known, func(a *answers.Answer) string {
-		if isApplicable(a) {
-			return "applicable"
-		}
-		return "excluded"
-	})
+	collect("applicable", known, func(a *answers.Answer) string { return conflictValue("applicable", a) })
 	var applicable []Source
 	for _, s := range known {
 		if isApplicable(s.Answer) {
@@ -382,14 +438,27 @@ func conflicts(known []Source) []Conflict {
 	}
 	// An applicable source without a status disagrees with one that has a
 	// status; when none has one, nothing disagrees.
-	collect("status", applicable, func(a *answers.Answer) string {
+	collect("status", applicable, func(a *answers.Answer) string { return conflictValue("status", a) })
+	collect("owner", applicable, func(a *answers.Answer) string { return conflictValue("owner", a) })
+	return out
+}
+
+// conflictValue is what an answer says about a field of a conflict:
+// "applicable" or "excluded"; a status, or "no_status"; an owner.
+func conflictValue(field string, a *answers.Answer) string {
+	switch field {
+	case "applicable":
+		if isApplicable(a) {
+			return "applicable"
+		}
+		return "excluded"
+	case "status":
 		if a.Status == "" {
 			return "no_status"
 		}
 		return string(a.Status)
-	})
-	collect("owner", applicable, func(a *answers.Answer) string { return strings.TrimSpace(a.Owner) })
-	return out
+	}
+	return strings.TrimSpace(a.Owner)
 }
 
 func inOrder(vals, order []string) []string {

@@ -505,6 +505,40 @@ func TestMarkdownEscapes(t *testing.T) {
 	}
 }
 
+// TestMarkdownEscapesChanges: the values of a NEW file (old → new, the
+// value that resolved a disagreement) are escaped in Markdown too.
+func TestMarkdownEscapesChanges(t *testing.T) {
+	r := derive(t, `
+  A.5.1.1: {applicable: true, reasons: [risk], justification: Policy, status: implemented, owner: CISO, evidence: [P]}
+  A.5.1.2: {applicable: true, reasons: [risk], justification: Review, status: implemented, owner: CTO, evidence: [R]}
+`)
+	src := "edition: \"2022\"\norganization: {name: New Ltd, date: 2026-01-01}\ncontrols:\n" +
+		"  \"5.1\": {applicable: true, reasons: [risk], justification: \"*new* <i>policy</i>\\n[l](http://x)\", status: implemented, owner: \"<b>Eve</b> | _ops_\", evidence: [P]}\n"
+	cur, l := soa.Load(cat(t), "new.yaml", []byte(src))
+	if cur == nil {
+		t.Fatal(l)
+	}
+	var out bytes.Buffer
+	if err := r.WriteReport(&out, transition.ReportOptions{Format: "markdown", Lang: i18n.EN, Current: cur}); err != nil {
+		t.Fatal(err)
+	}
+	s := out.String()
+	for _, bad := range []string{"<b>", "<i>", "*new*", "[l](", "_ops_", "| _"} {
+		if strings.Contains(s, bad) {
+			t.Errorf("Markdown holds %q:\n%s", bad, s)
+		}
+	}
+	for _, want := range []string{
+		`  - owner: CISO → &lt;b&gt;Eve&lt;/b&gt; \| \_ops\_` + "\n",
+		`  - justification: \[2013 A.5.1.1\] Policy ⏎ \[2013 A.5.1.2\] Review → \*new\* &lt;i&gt;policy&lt;/i&gt; ⏎ \[l\](http://x)` + "\n",
+		`: resolved as &lt;b&gt;Eve&lt;/b&gt; \| \_ops\_` + "\n",
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("Markdown lacks %q:\n%s", want, s)
+		}
+	}
+}
+
 // TestNextVersion: the migrated SoA proposes the next major version in the
 // form the 2013 one was written.
 func TestNextVersion(t *testing.T) {
@@ -529,5 +563,86 @@ func TestNextVersion(t *testing.T) {
 		if last := f.Revisions[len(f.Revisions)-1]; last.Version != want {
 			t.Errorf("soa_version %s: revision line for %q, want %q", old, last.Version, want)
 		}
+	}
+}
+
+// TestResolved: a 2022 answer settles a disagreement when it answers the
+// control and either drops the review line that names it or sets the
+// field itself; the value chosen is the 2022 answer's.
+func TestResolved(t *testing.T) {
+	r := derive(t, `
+  A.16.1.2: {applicable: true, reasons: [risk], justification: Events, status: implemented, owner: Service Desk}
+  A.16.1.3: {applicable: true, reasons: [risk], justification: Weaknesses, status: partial, owner: CISO}
+`)
+	c := control(r, "6.8")
+	if len(c.Conflicts) != 2 || c.Disagreement == "" || !strings.Contains(c.Derived.Review, c.Disagreement) {
+		t.Fatalf("6.8: conflicts %+v, disagreement %q, review %q", c.Conflicts, c.Disagreement, c.Derived.Review)
+	}
+	status, owner := c.Conflicts[0], c.Conflicts[1]
+	if status.Field != "status" || owner.Field != "owner" {
+		t.Fatalf("conflicts %+v", c.Conflicts)
+	}
+	yes, no := true, false
+	derived := func(edit func(a *answers.Answer)) *answers.Answer {
+		a := *c.Derived
+		edit(&a)
+		return &a
+	}
+	for _, tc := range []struct {
+		name   string
+		cur    *answers.Answer
+		cf     transition.Conflict
+		chosen string
+		ok     bool
+	}{
+		{"not in NEW", nil, status, "", false},
+		{"applicable not set", &answers.Answer{ID: "6.8", Status: answers.Implemented}, status, "", false},
+		{"as derived, note kept", derived(func(a *answers.Answer) {}), status, "", false},
+		{"note kept among others", derived(func(a *answers.Answer) { a.Review = "Ask HR\n" + a.Review + "\n" }), owner, "", false},
+		{"note gone", derived(func(a *answers.Answer) { a.Review = "" }), owner, "Service Desk", true},
+		{"note gone, status blank", derived(func(a *answers.Answer) { a.Review, a.Status = "", "" }), status, "no_status", true},
+		{"status set, note kept", derived(func(a *answers.Answer) { a.Status = answers.Implemented }), status, "implemented", true},
+		{"status set settles only status", derived(func(a *answers.Answer) { a.Status = answers.Implemented }), owner, "", false},
+		{"owner set", derived(func(a *answers.Answer) { a.Owner = "CISO" }), owner, "CISO", true},
+		{"excluded", derived(func(a *answers.Answer) { a.Applicable = &no; a.Review = "" }), status, "excluded", true},
+		{"excluded, note kept", derived(func(a *answers.Answer) { a.Applicable = &no }), owner, "", false},
+		{"answered fresh", &answers.Answer{ID: "6.8", Applicable: &yes, Status: answers.Partial, Owner: "Service Desk"}, owner, "Service Desk", true},
+	} {
+		chosen, ok := c.Resolved(tc.cf, tc.cur)
+		if chosen != tc.chosen || ok != tc.ok {
+			t.Errorf("%s: %s resolved %v as %q, want %v %q", tc.name, tc.cf.Field, ok, chosen, tc.ok, tc.chosen)
+		}
+	}
+}
+
+// TestSplits: the splits come from the catalogue's MapsTo, and each split
+// control is a source of every control it was split into.
+func TestSplits(t *testing.T) {
+	r := derive(t, "  A.18.2.3: {applicable: true, reasons: [risk], justification: Scans, status: planned, owner: SecOps}\n")
+	if len(r.Splits) != 1 {
+		t.Fatalf("splits %+v", r.Splits)
+	}
+	sp := r.Splits[0]
+	var into []string
+	for _, c := range sp.Into {
+		into = append(into, c.ID)
+		if !slices.ContainsFunc(control(r, c.ID).Sources, func(s transition.Source) bool { return s.Control.ID == sp.Control.ID }) {
+			t.Errorf("%s is not a source of %s", sp.Control.ID, c.ID)
+		}
+	}
+	if sp.Control.ID != "A.18.2.3" || !slices.Equal(into, []string{"5.36", "8.8"}) {
+		t.Errorf("split %s into %v, want A.18.2.3 into 5.36, 8.8", sp.Control.ID, into)
+	}
+	n := 0
+	for _, c := range r.Controls {
+		if c.Merge() != (len(c.Sources) > 1) {
+			t.Errorf("%s: merge %v with %d sources", c.Control.ID, c.Merge(), len(c.Sources))
+		}
+		if c.Merge() {
+			n++
+		}
+	}
+	if n != 24 {
+		t.Errorf("%d merges, want 24 in the bundled mapping", n)
 	}
 }
