@@ -97,10 +97,12 @@ func newTransitionCmd(g *globalOptions) *cobra.Command {
 		Short: "Report how 2013 answers map onto the 2022 controls",
 		Long: `Report, for each 2022 control, its 2013 sources with their answers and the
 answer derived from them (as soa migrate writes it), with counts of
-controls carried over, merged, merged with disagreements and new, and the
-2013 exclusions that became part of an applicable 2022 control. Given
-NEW.yaml (the organization's 2022 answers), it also says what changed
-since the derived answer.`,
+controls carried over, merged, merged with disagreements and new, the 2013
+controls split across several 2022 controls and the 2022 controls that merge
+several 2013 ones, and the 2013 exclusions that became part of an applicable
+2022 control. Given NEW.yaml (the organization's 2022 answers), it also says
+what changed since the derived answer (old → new), which new controls have
+been answered since, and which disagreements NEW.yaml has resolved.`,
 		Example: `  soa transition soa-2013.yaml
   soa transition soa-2013.yaml soa-2022.yaml --format markdown
   soa transition soa-2013.yaml --format json | jq '.summary'`,
