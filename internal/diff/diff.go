@@ -22,6 +22,11 @@ type Change struct {
 	Field   string `json:"field"`             // an answer field's key, or "organization.<key>"
 	Old     string `json:"old"`               // as Field.Show writes it; "" when empty
 	New     string `json:"new"`
+	// The values compared, for documents that show them as the workbook
+	// does (labels, dates in the document's form); nil for organization
+	// fields.
+	OldValue answers.Value `json:"-"`
+	NewValue answers.Value `json:"-"`
 }
 
 // Version names one side of the comparison.
@@ -90,7 +95,7 @@ func Compare(old, new *answers.File, ids []string, lang i18n.Lang) (*Report, err
 			}
 			x, y := f.Get(a), f.Get(b)
 			if !f.Equal(x, y) {
-				r.Changes = append(r.Changes, Change{Control: id, Field: f.Key, Old: f.Show(x), New: f.Show(y)})
+				r.Changes = append(r.Changes, Change{Control: id, Field: f.Key, Old: f.Show(x), New: f.Show(y), OldValue: x, NewValue: y})
 			}
 		}
 	}

@@ -141,6 +141,37 @@ func (c Column) Cell(a *answers.Answer, l i18n.Lang) string {
 	return v[0]
 }
 
+// ValueText is v, a value of f, as the workbook shows it in language l:
+// Yes/No and status labels, a set's value names, dates in the document's
+// form, list items one per line (risks separated by commas).
+func ValueText(f *answers.Field, v answers.Value, l i18n.Lang) string {
+	if len(v) == 0 {
+		return ""
+	}
+	switch f.Kind {
+	case answers.Bool:
+		if v[0] == "true" {
+			return l.T("value.yes")
+		}
+		return l.T("value.no")
+	case answers.Enum:
+		return l.T("label." + v[0])
+	case answers.EnumSet:
+		var names []string
+		for _, x := range f.Canonical(v) {
+			names = append(names, l.T(f.Column+"."+x))
+		}
+		return strings.Join(names, l.T("list.comma"))
+	case answers.TextList:
+		return strings.Join(v, "\n")
+	case answers.IDList:
+		return strings.Join(v, l.T("list.comma"))
+	case answers.Date:
+		return l.Date(v[0])
+	}
+	return v[0]
+}
+
 // ValueLabels are the labels of an Enum field's values in l, in order: what
 // the drop-down list offers.
 func ValueLabels(f *answers.Field, l i18n.Lang) []string {

@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"fmt"
+	"github.com/soa-tool/soa/internal/layout"
 	"strings"
 
 	"github.com/soa-tool/soa/internal/answers"
@@ -249,7 +250,10 @@ func (b *builder) changeSheet() error {
 	b.height(sh, 2, headerRowHeight(b.l, headTexts))
 	r := 3
 	for _, c := range ch.Changes {
-		title, field := "", c.Field
+		title, field, old, now := "", c.Field, c.Old, c.New
+		if f := answers.FieldByKey(c.Field); f != nil && c.Control != "" {
+			old, now = layout.ValueText(f, c.OldValue, b.l), layout.ValueText(f, c.NewValue, b.l)
+		}
 		if c.Control != "" {
 			if ctl := b.st.Catalog.Control(c.Control); ctl != nil {
 				title = b.l.Title(ctl.Title, ctl.TitleJA)
@@ -258,11 +262,11 @@ func (b *builder) changeSheet() error {
 		} else if f := answers.OrgFieldByKey(strings.TrimPrefix(c.Field, "organization.")); f != nil && f.Cover != "" {
 			field = b.l.T(f.Cover)
 		}
-		for i, v := range []string{c.Control, title, field, c.Old, c.New} {
+		for i, v := range []string{c.Control, title, field, old, now} {
 			b.str(sh, cell(i+1, r), v)
 		}
 		b.style(sh, cell(1, r), cell(len(heads), r), b.s.text)
-		b.height(sh, r, rowHeight(b.l, []cellText{{title, 30}, {c.Old, 40}, {c.New, 40}}, 10))
+		b.height(sh, r, rowHeight(b.l, []cellText{{title, 30}, {old, 40}, {now, 40}}, 10))
 		r++
 	}
 	if len(ch.Changes) == 0 {
