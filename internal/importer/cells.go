@@ -1,8 +1,8 @@
 package importer
 
 import (
+	"github.com/soa-tool/soa/internal/lazyre"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -26,7 +26,7 @@ var symbolFonts = map[string]map[rune]string{
 }
 
 // numberRE matches a raw numeric value.
-var numberRE = regexp.MustCompile(`^-?\d+(\.\d+)?([eE][-+]?\d+)?$`)
+var numberRE = lazyre.New(`^-?\d+(\.\d+)?([eE][-+]?\d+)?$`)
 
 // readShown replaces in rows, read raw from sheet, the value of each cell
 // that shows another text as an id, or a mark in a symbol font.

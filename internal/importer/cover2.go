@@ -1,7 +1,7 @@
 package importer
 
 import (
-	"regexp"
+	"github.com/soa-tool/soa/internal/lazyre"
 	"slices"
 	"strings"
 	"time"
@@ -51,13 +51,13 @@ func (r *reader) coverSheets() []string {
 }
 
 // soaWordsRE finds the name of the document in a title line.
-var soaWordsRE = regexp.MustCompile(`(?i)statement\s+of\s+applicability|\bsoa\b|iso\s*/?\s*(?:iec)?\s*2700[12]|annex\s+a|適用宣言書|適用性宣言書|erklärung zur anwendbarkeit|déclaration d'applicabilité|declaración de aplicabilidad|dichiarazione di applicabilità|declaração de aplicabilidade|verklaring van toepasselijkheid|prohlášení o aplikovatelnosti|deklaracja stosowania|δήλωση εφαρμοσιμότητας|适用性声明|適用性聲明|적용성\s*보고서|적용성\s*명세서`)
+var soaWordsRE = lazyre.New(`(?i)statement\s+of\s+applicability|\bsoa\b|iso\s*/?\s*(?:iec)?\s*2700[12]|annex\s+a|適用宣言書|適用性宣言書|erklärung zur anwendbarkeit|déclaration d'applicabilité|declaración de aplicabilidad|dichiarazione di applicabilità|declaração de aplicabilidade|verklaring van toepasselijkheid|prohlášení o aplikovatelnosti|deklaracja stosowania|δήλωση εφαρμοσιμότητας|适用性声明|適用性聲明|적용성\s*보고서|적용성\s*명세서`)
 
 // titleSepRE splits a title line into its parts: "Example Ltd — ISO
 // 27001:2022 Statement of Applicability", "Version 1.0 | 01 April 2026".
-var titleSepRE = regexp.MustCompile(`\s+[-–—|:]\s+|\s*[|–—]\s*|\s*\n\s*`)
+var titleSepRE = lazyre.New(`\s+[-–—|:]\s+|\s*[|–—]\s*|\s*\n\s*`)
 
-var versionRE = regexp.MustCompile(`(?i)^(?:version|ver\.?|v|rev\.?|revision|verze|versión|versione|wersja)\s*[:.]?\s*(\d+(?:\.\d+)*)$`)
+var versionRE = lazyre.New(`(?i)^(?:version|ver\.?|v|rev\.?|revision|verze|versión|versione|wersja)\s*[:.]?\s*(\d+(?:\.\d+)*)$`)
 
 // readTitleLines reads the organization, the version and the date from
 // the title lines of sheets (cells of text, often merged across the

@@ -2,7 +2,7 @@ package importer
 
 import (
 	"fmt"
-	"regexp"
+	"github.com/soa-tool/soa/internal/lazyre"
 	"strings"
 
 	"github.com/soa-tool/soa/internal/diag"
@@ -15,7 +15,7 @@ import (
 
 // editionRE finds an edition named in text: "ISO/IEC 27001:2005",
 // "ISO 27002:2005", "ISO 17799".
-var editionRE = regexp.MustCompile(`(?i)\b2700[12]\s*[:：/-]\s*((?:19|20)\d\d)\b|\b(?:iso|bs)\s*(?:/iec)?\s*(17799|7799)\b`)
+var editionRE = lazyre.New(`(?i)\b2700[12]\s*[:：/-]\s*((?:19|20)\d\d)\b|\b(?:iso|bs)\s*(?:/iec)?\s*(17799|7799)\b`)
 
 // supportedYears are the editions read, and their adoptions: EN ISO/IEC
 // 27001:2017 is 2013, JIS Q 27001:2014 is 2013 and JIS Q 27001:2023 is

@@ -213,7 +213,7 @@ func headingKey(h string) string {
 
 // headingIndex maps each heading of headings, as headingKey folds it, to
 // its field.
-var headingIndex = func() map[string]string {
+var headingIndex = sync.OnceValue(func() map[string]string {
 	m, _ := ownHeadings()
 	for _, f := range Fields {
 		for _, h := range headings[f] {
@@ -223,7 +223,7 @@ var headingIndex = func() map[string]string {
 		}
 	}
 	return m
-}()
+})
 
 // bracketRE matches a heading ending in a part in brackets, ASCII or
 // full-width: "In scope (Y/N)", "実施状況（○/△/×）".
@@ -260,7 +260,7 @@ func fieldOf(heading string) string {
 func lookupHeading(heading string) string {
 	for _, h := range []string{heading, strings.ReplaceAll(norm.NFKC.String(heading), "(s)", "")} {
 		if k := headingKey(normalize(h)); k != "" {
-			if f, ok := headingIndex[k]; ok {
+			if f, ok := headingIndex()[k]; ok {
 				return f
 			}
 		}
@@ -269,12 +269,12 @@ func lookupHeading(heading string) string {
 }
 
 // ownIgnored are soa's own headings of columns that carry nothing to import.
-var ownIgnored = func() []string {
+var ownIgnored = sync.OnceValue(func() []string {
 	_, ignored := ownHeadings()
 	return ignored
-}()
+})
 
 func ignored(heading string) bool {
 	h := normalize(heading)
-	return slices.Contains(ignoredHeadings, h) || slices.Contains(ownIgnored, h) || strings.HasPrefix(h, "iso/iec 27001:2013 ref")
+	return slices.Contains(ignoredHeadings, h) || slices.Contains(ownIgnored(), h) || strings.HasPrefix(h, "iso/iec 27001:2013 ref")
 }

@@ -3,6 +3,7 @@ package importer
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -32,7 +33,7 @@ const (
 	strongest = 4
 )
 
-var headWords = func() []headWord {
+var headWords = sync.OnceValue(func() []headWord {
 	var out []headWord
 	add := func(field string, strength int, stems ...string) {
 		for _, s := range stems {
@@ -113,11 +114,11 @@ var headWords = func() []headWord {
 	add(fEvidence, strong, "τεκμηρια", "αποδεικτικα", "αποδειξεις", "τεκμηριωση")
 	add(fNotes, strong, "σχολια", "παρατηρησεις", "σημειωσεις")
 	return out
-}()
+})
 
 // cjkWords are the stems of Chinese, Japanese and Korean headings, matched
 // anywhere in the heading.
-var cjkWords = func() []headWord {
+var cjkWords = sync.OnceValue(func() []headWord {
 	var out []headWord
 	add := func(field string, strength int, stems ...string) {
 		for _, s := range stems {
@@ -134,7 +135,7 @@ var cjkWords = func() []headWord {
 	add(fNotes, strong, "备注", "備註", "备考", "備考", "비고", "메모", "의견", "注记", "コメント")
 	add(fTargetDate, strong, "期限", "期日", "截止", "기한")
 	return out
-}()
+})
 
 // ambiguousHeadings are "Control" in the languages read: the id in soa's
 // own workbooks, the title in many hand-made ones, settled by what the
@@ -173,14 +174,14 @@ func wordField(heading string) string {
 		}
 	}
 	for pos, w := range words {
-		for _, hw := range headWords {
+		for _, hw := range headWords() {
 			if w == hw.stem || (utf8.RuneCountInString(hw.stem) >= 5 && strings.HasPrefix(w, hw.stem)) {
 				try(hw, pos)
 			}
 		}
 	}
 	if strings.ContainsFunc(n, func(r rune) bool { return cjk(r) || unicode.Is(unicode.Hangul, r) }) {
-		for _, hw := range cjkWords {
+		for _, hw := range cjkWords() {
 			if i := strings.Index(n, hw.stem); i >= 0 {
 				try(hw, 100+i)
 			}
@@ -213,7 +214,7 @@ func isValue(n string) bool {
 // isStem reports whether n is itself a heading word ("Εφαρμόζεται" is
 // both a value, yes, and the heading of the applicability column).
 func isStem(n string) bool {
-	for _, hw := range headWords {
+	for _, hw := range headWords() {
 		if hw.stem == n && hw.strength >= strong {
 			return true
 		}

@@ -3,7 +3,6 @@ package importer
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -109,7 +108,7 @@ func parseStatusNote(s string) (st answers.Status, note string, ok bool) {
 
 // qualifierRE splits a status from its qualifier: brackets, dashes, a
 // colon or a comma (not a slash: N/A).
-var qualifierRE = regexp.MustCompile(`\s*[(（)）\[\]:：,;]\s*|\s+[-–—]+\s+|\s*[–—]\s*`)
+var qualifierRE = lazyre.New(`\s*[(（)）\[\]:：,;]\s*|\s+[-–—]+\s+|\s*[–—]\s*`)
 
 func exactStatus(v string) (answers.Status, bool) {
 	if v == "" || oneOf(v, naWords) || oneOf(v, langNoStatus) {
@@ -288,8 +287,8 @@ func eraDate(v string) (name string, year int, day string) {
 var (
 	// "01 April 2026", "1st Apr 2026", "1-Apr-2026"; "April 1, 2026",
 	// "Apr 1 2026": the month is written, so the order is not ambiguous.
-	dayMonthRE = regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th)?[\s\-./]+([A-Za-z]{3,9})\.?[\s\-./,]+(\d{4})$`)
-	monthDayRE = regexp.MustCompile(`^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$`)
+	dayMonthRE = lazyre.New(`^(\d{1,2})(?:st|nd|rd|th)?[\s\-./]+([A-Za-z]{3,9})\.?[\s\-./,]+(\d{4})$`)
+	monthDayRE = lazyre.New(`^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$`)
 )
 
 // longDate reads an English date with the month's name, as the year, the
@@ -317,7 +316,7 @@ func longDate(v string) []string {
 // ("Version 1.0 | 01 April 2026", "Last updated: 2026-04-01"): the date
 // and whether there was one.
 func findDate(s string) (string, bool) {
-	for _, re := range []*regexp.Regexp{dateInTextRE, longInTextRE} {
+	for _, re := range []*lazyre.Regexp{dateInTextRE, longInTextRE} {
 		for _, m := range re.FindAllString(s, -1) {
 			if d, ok := parseDate(m); ok && d != "" {
 				return d, true
@@ -328,8 +327,8 @@ func findDate(s string) (string, bool) {
 }
 
 var (
-	dateInTextRE = regexp.MustCompile(`\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\s*\d{1,2}月\s*\d{1,2}日|(?:令和|平成)\s*(?:\d{1,2}|元)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日`)
-	longInTextRE = regexp.MustCompile(`\d{1,2}(?:st|nd|rd|th)?[\s\-./]+[A-Za-z]{3,9}\.?[\s\-./,]+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}`)
+	dateInTextRE = lazyre.New(`\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\s*\d{1,2}月\s*\d{1,2}日|(?:令和|平成)\s*(?:\d{1,2}|元)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日`)
+	longInTextRE = lazyre.New(`\d{1,2}(?:st|nd|rd|th)?[\s\-./]+[A-Za-z]{3,9}\.?[\s\-./,]+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}`)
 )
 
 func pad2(s string) string {

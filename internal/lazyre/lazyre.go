@@ -38,3 +38,18 @@ func (r *Regexp) FindStringSubmatchIndex(s string) []int { return r.re().FindStr
 
 // FindAllStringIndex is regexp.Regexp.FindAllStringIndex.
 func (r *Regexp) FindAllStringIndex(s string, n int) [][]int { return r.re().FindAllStringIndex(s, n) }
+
+// FindAllString is regexp.Regexp.FindAllString.
+func (r *Regexp) FindAllString(s string, n int) []string { return r.re().FindAllString(s, n) }
+
+// FindString is regexp.Regexp.FindString.
+func (r *Regexp) FindString(s string) string { return r.re().FindString(s) }
+
+// FindStringIndex is regexp.Regexp.FindStringIndex.
+func (r *Regexp) FindStringIndex(s string) []int { return r.re().FindStringIndex(s) }
+
+// Split is regexp.Regexp.Split.
+func (r *Regexp) Split(s string, n int) []string { return r.re().Split(s, n) }
+
+// ReplaceAllString is regexp.Regexp.ReplaceAllString.
+func (r *Regexp) ReplaceAllString(src, repl string) string { return r.re().ReplaceAllString(src, repl) }

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/soa-tool/soa/internal/diag"
 	"github.com/soa-tool/soa/internal/i18n"
@@ -23,7 +24,7 @@ var templateFS embed.FS
 var assetFS embed.FS
 
 // templates holds the page templates, parsed once per language.
-var templates = func() map[i18n.Lang]*template.Template {
+var templates = sync.OnceValue(func() map[i18n.Lang]*template.Template {
 	out := map[i18n.Lang]*template.Template{}
 	for _, code := range i18n.Languages {
 		l := i18n.Lang(code)
@@ -33,7 +34,7 @@ var templates = func() map[i18n.Lang]*template.Template {
 		}).ParseFS(templateFS, "templates/*.html"))
 	}
 	return out
-}()
+})
 
 // Title is the page's title.
 func (v pageView) Title() string {
@@ -43,7 +44,7 @@ func (v pageView) Title() string {
 // execute renders template name in l.
 func execute(l i18n.Lang, name string, data any) ([]byte, error) {
 	var buf bytes.Buffer
-	if err := templates[l].ExecuteTemplate(&buf, name, data); err != nil {
+	if err := templates()[l].ExecuteTemplate(&buf, name, data); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
