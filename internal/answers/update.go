@@ -3,8 +3,8 @@ package answers
 import (
 	"bytes"
 	"fmt"
+	"github.com/soa-tool/soa/internal/lazyre"
 	"maps"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -299,7 +299,7 @@ func (p *patcher) apply() ([]byte, error) {
 
 // keepChomping finds a block scalar's header that keeps its final line
 // breaks: "|+", ">+", "|2+", "|+2".
-var keepChomping = regexp.MustCompile(`[|>]([1-9]?\+|\+[1-9])\s*(#.*)?$`)
+var keepChomping = lazyre.New(`[|>]([1-9]?\+|\+[1-9])\s*(#.*)?$`)
 
 // indent returns the number of leading spaces of a line.
 func indent(line string) int { return len(line) - len(strings.TrimLeft(line, " ")) }

@@ -6,7 +6,7 @@ package i18n
 
 import (
 	"fmt"
-	"regexp"
+	"github.com/soa-tool/soa/internal/lazyre"
 	"slices"
 	"strings"
 )
@@ -83,7 +83,7 @@ func (l Lang) Version(v string) string {
 }
 
 // bareVersion is a version that is only a number: 3, 2.1, 1.0.2.
-var bareVersion = regexp.MustCompile(`^[0-9]+(\.[0-9]+)*$`)
+var bareVersion = lazyre.New(`^[0-9]+(\.[0-9]+)*$`)
 
 // Attr returns the display name of an attribute value such as "detect";
 // a value without one is shown as it is.
