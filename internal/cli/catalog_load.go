@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"github.com/soa-tool/soa/internal/safefile"
 	"os"
 	"path/filepath"
 	"slices"
@@ -84,16 +85,4 @@ func readCatalogDir(dir string) ([]catalog.File, error) {
 }
 
 // fileKind names what a file that is not a regular file is.
-func fileKind(m os.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a directory"
-	case m&os.ModeNamedPipe != 0:
-		return "a FIFO"
-	case m&os.ModeSocket != 0:
-		return "a socket"
-	case m&os.ModeDevice != 0:
-		return "a device"
-	}
-	return "a special file"
-}
+func fileKind(m os.FileMode) string { return safefile.Kind(m) }

@@ -7,6 +7,7 @@
 package layout
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf16"
 
@@ -100,45 +101,29 @@ func (cs Table) OfKind(k Kind) int {
 // Printed is the number of columns people see: all but the hidden theme key.
 func (cs Table) Printed() int { return cs.OfKind(ThemeKey) - 1 }
 
-// Cell is the text a column shows for the answer a in language l: a
-// value's label ("Yes", "Implemented"), a mark for a set's value, list
-// items one per line (evidence) or separated by commas (risks). Dates are
-// the YYYY-MM-DD text, which the workbook writes as a date cell.
+// Cell is the text a column shows for the answer a in language l: the
+// value as ValueText shows it, a mark for a set's value, the notes with
+// the review remark (NotesCell). Dates are the YYYY-MM-DD text, which the
+// workbook writes as a date cell.
 func (c Column) Cell(a *answers.Answer, l i18n.Lang) string {
 	if c.Field == nil || a == nil {
 		return ""
 	}
 	v := c.Field.Get(a)
-	if len(v) == 0 {
-		if c.Field.Key == answers.KeyNotes {
-			return NotesCell(a, l)
-		}
-		return ""
-	}
-	switch c.Field.Kind {
-	case answers.Bool:
-		if v[0] == "true" {
-			return l.T("value.yes")
-		}
-		return l.T("value.no")
-	case answers.Enum:
-		return l.T("label." + v[0])
-	case answers.EnumSet:
-		for _, x := range v {
-			if x == c.Value {
-				return l.T("value.mark")
-			}
-		}
-		return ""
-	case answers.TextList:
-		return strings.Join(v, "\n")
-	case answers.IDList:
-		return strings.Join(v, l.T("list.comma"))
-	}
-	if c.Field.Key == answers.KeyNotes {
+	switch {
+	case c.Field.Key == answers.KeyNotes:
 		return NotesCell(a, l)
+	case len(v) == 0:
+		return ""
+	case c.Field.Kind == answers.EnumSet:
+		if slices.Contains(v, c.Value) {
+			return l.T("value.mark")
+		}
+		return ""
+	case c.Field.Kind == answers.Date:
+		return v[0]
 	}
-	return v[0]
+	return ValueText(c.Field, v, l)
 }
 
 // ValueText is v, a value of f, as the workbook shows it in language l:

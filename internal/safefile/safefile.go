@@ -96,6 +96,10 @@ func resolve(path string) (string, fs.FileInfo, error) {
 	return "", nil, &PathError{path, errors.New("too many levels of symbolic links")}
 }
 
+// Kind names a file mode that is not a regular file's, for messages: "a
+// directory", "a FIFO", "a character device" …
+func Kind(m fs.FileMode) string { return kind(m) }
+
 // kind names a file mode for messages.
 func kind(m fs.FileMode) string {
 	switch {
