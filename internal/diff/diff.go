@@ -169,9 +169,9 @@ func label(r *Report, c Change) string {
 	return c.Control + " " + c.Field
 }
 
-func show(s string) string {
+func show(l i18n.Lang, s string) string {
 	if s == "" {
-		return "(empty)"
+		return l.T("diff.empty")
 	}
 	return strings.ReplaceAll(s, "\n", " ⏎ ")
 }
@@ -179,12 +179,12 @@ func show(s string) string {
 // Text writes one line per change: "5.7 status: partial → implemented".
 func Text(w io.Writer, r *Report) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s (%s) → %s (%s), edition %s: %d change(s) in %d control(s)\n",
-		r.Old.Name, r.Old.SoAVersion, r.New.Name, r.New.SoAVersion, r.Edition, len(r.Changes), len(r.Controls()))
+	l := r.lang()
+	b.WriteString(l.F("diff.text.head", r.Old.Name, r.Old.SoAVersion, r.New.Name, r.New.SoAVersion, r.Edition, len(r.Changes), len(r.Controls())) + "\n")
 	for _, c := range r.Changes {
-		fmt.Fprintf(&b, "%s: %s → %s\n", label(r, c), show(c.Old), show(c.New))
+		fmt.Fprintf(&b, "%s: %s → %s\n", label(r, c), show(l, c.Old), show(l, c.New))
 	}
-	fmt.Fprintf(&b, "revision: %s\n", r.Revision)
+	b.WriteString(l.F("diff.text.revision", r.Revision) + "\n")
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -192,16 +192,17 @@ func Text(w io.Writer, r *Report) error {
 // Markdown writes the changes as a table.
 func Markdown(w io.Writer, r *Report) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Changes: %s → %s\n\n", markdown.Line(firstOf(r.Old.SoAVersion, r.Old.Name)), markdown.Line(firstOf(r.New.SoAVersion, r.New.Name)))
-	fmt.Fprintf(&b, "Edition %s; %d change(s) in %d control(s).\n\n", r.Edition, len(r.Changes), len(r.Controls()))
+	l := r.lang()
+	b.WriteString(l.F("diff.md.title", markdown.Line(firstOf(r.Old.SoAVersion, r.Old.Name)), markdown.Line(firstOf(r.New.SoAVersion, r.New.Name))) + "\n\n")
+	b.WriteString(l.F("diff.md.summary", r.Edition, len(r.Changes), len(r.Controls())) + "\n\n")
 	if len(r.Changes) > 0 {
-		b.WriteString("| Control | Field | Old | New |\n|---|---|---|---|\n")
+		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n|---|---|---|---|\n", l.T("col.control"), l.T("gaps.field"), l.T("wb.changes.old"), l.T("wb.changes.new"))
 		for _, c := range r.Changes {
 			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", markdown.Cell(c.Control), markdown.Cell(c.Field), markdown.Cell(c.Old), markdown.Cell(c.New))
 		}
 		b.WriteString("\n")
 	}
-	fmt.Fprintf(&b, "Suggested revision history line: %s\n", markdown.Line(r.Revision))
+	b.WriteString(l.F("diff.md.revision", markdown.Line(r.Revision)) + "\n")
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -215,6 +216,14 @@ func JSON(w io.Writer, r *Report) error {
 		Version int `json:"version"`
 		*Report
 	}{1, r})
+}
+
+// lang is the report's language, English when unset.
+func (r *Report) lang() i18n.Lang {
+	if r.Lang == "" {
+		return i18n.EN
+	}
+	return r.Lang
 }
 
 func firstOf(a, b string) string {
