@@ -251,21 +251,9 @@ func derive(d *Control, l i18n.Lang) {
 		}
 	}
 	for _, s := range kept {
-		for _, r := range s.Answer.Reasons {
-			if !slices.Contains(a.Reasons, r) {
-				a.Reasons = append(a.Reasons, r)
-			}
-		}
-		for _, e := range s.Answer.Evidence {
-			if !slices.Contains(a.Evidence, e) {
-				a.Evidence = append(a.Evidence, e)
-			}
-		}
-		for _, r := range s.Answer.Risks {
-			if !slices.Contains(a.Risks, r) {
-				a.Risks = append(a.Risks, r)
-			}
-		}
+		a.Reasons = union(a.Reasons, s.Answer.Reasons)
+		a.Evidence = union(a.Evidence, s.Answer.Evidence)
+		a.Risks = union(a.Risks, s.Answer.Risks)
 		// The merged answer was reviewed no later than its least recently
 		// reviewed part.
 		if d := s.Answer.ReviewedOn; d != "" && (a.ReviewedOn == "" || d < a.ReviewedOn) {
@@ -459,6 +447,16 @@ func conflictValue(field string, a *answers.Answer) string {
 		return string(a.Status)
 	}
 	return strings.TrimSpace(a.Owner)
+}
+
+// union is list with the items of more it lacks added, in order.
+func union(list, more []string) []string {
+	for _, x := range more {
+		if !slices.Contains(list, x) {
+			list = append(list, x)
+		}
+	}
+	return list
 }
 
 func inOrder(vals, order []string) []string {
