@@ -22,18 +22,8 @@ func (b *builder) gaps() error {
 	b.str(sh, "A1", b.l.F("gaps.title", b.l.Date(asOf)))
 	b.style(sh, "A1", "A1", b.s.subtitle)
 	b.height(sh, 1, 22)
-	heads := []struct {
-		key   string
-		width float64
-	}{{"gaps.severity", 11}, {"gaps.code", 26}, {"col.control", 9}, {"col.control_title", 36}, {"gaps.field", 14}, {"gaps.finding", 70}}
-	var headTexts []cellText
-	for i, h := range heads {
-		b.width(sh, colName(i+1), h.width)
-		b.str(sh, cell(i+1, 2), b.l.T(h.key))
-		headTexts = append(headTexts, cellText{b.l.T(h.key), h.width})
-	}
-	b.style(sh, "A2", cell(len(heads), 2), b.s.header)
-	b.height(sh, 2, headerRowHeight(b.l, headTexts))
+	heads := []heading{{"gaps.severity", 11}, {"gaps.code", 26}, {"col.control", 9}, {"col.control_title", 36}, {"gaps.field", 14}, {"gaps.finding", 70}}
+	b.headerRow(sh, heads)
 	// In the order of rules.Severities: error, gap, warning, info.
 	sevStyle := []int{b.s.legendBad, b.s.legendBad, b.s.legendPart, b.s.textCenter}
 	r := 3
@@ -236,18 +226,8 @@ func (b *builder) changeSheet() error {
 	b.str(sh, "A1", b.l.F("wb.changes.title", since))
 	b.style(sh, "A1", "A1", b.s.subtitle)
 	b.height(sh, 1, 22)
-	heads := []struct {
-		key   string
-		width float64
-	}{{"col.control", 9}, {"col.control_title", 30}, {"gaps.field", 16}, {"wb.changes.old", 40}, {"wb.changes.new", 40}}
-	var headTexts []cellText
-	for i, h := range heads {
-		b.width(sh, colName(i+1), h.width)
-		b.str(sh, cell(i+1, 2), b.l.T(h.key))
-		headTexts = append(headTexts, cellText{b.l.T(h.key), h.width})
-	}
-	b.style(sh, "A2", cell(len(heads), 2), b.s.header)
-	b.height(sh, 2, headerRowHeight(b.l, headTexts))
+	heads := []heading{{"col.control", 9}, {"col.control_title", 30}, {"gaps.field", 16}, {"wb.changes.old", 40}, {"wb.changes.new", 40}}
+	b.headerRow(sh, heads)
 	r := 3
 	for _, c := range ch.Changes {
 		title, field, old, now := "", c.Field, c.Old, c.New
@@ -284,4 +264,24 @@ func (b *builder) changeSheet() error {
 		return err
 	}
 	return b.printSetup(sh, "$1:$2", true)
+}
+
+// heading is a column of a list sheet (Gaps, Changes): its heading's
+// message key and its width.
+type heading struct {
+	key   string
+	width float64
+}
+
+// headerRow writes the headings of a list sheet in row 2, under its title,
+// and sets the columns' widths.
+func (b *builder) headerRow(sh string, heads []heading) {
+	var texts []cellText
+	for i, h := range heads {
+		b.width(sh, colName(i+1), h.width)
+		b.str(sh, cell(i+1, 2), b.l.T(h.key))
+		texts = append(texts, cellText{b.l.T(h.key), h.width})
+	}
+	b.style(sh, "A2", cell(len(heads), 2), b.s.header)
+	b.height(sh, 2, headerRowHeight(b.l, texts))
 }
