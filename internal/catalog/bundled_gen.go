@@ -8,9 +8,9 @@ import "github.com/soa-tool/soa/internal/diag"
 
 // bundledFiles holds the embedded catalogue files decoded at build time.
 var bundledFiles = []bundledFile{
-	{name: "controls/annex-a-2013.yaml", size: 22158, crc: 0xbd015edb, parse: bundledAnnexA2013},
-	{name: "controls/annex-a-2022.yaml", size: 37832, crc: 0x776b59e7, parse: bundledAnnexA2022},
-	{name: "controls/iso27002-2022-attributes.yaml", size: 27289, crc: 0x32567456, parse: bundledIso270022022Attributes},
+	{name: "controls/annex-a-2013.yaml", size: 22158, crc: 0x6a46b143, parse: bundledAnnexA2013},
+	{name: "controls/annex-a-2022.yaml", size: 37832, crc: 0x40567742, parse: bundledAnnexA2022},
+	{name: "controls/iso27002-2022-attributes.yaml", size: 27289, crc: 0x10b40650, parse: bundledIso270022022Attributes},
 }
 
 func bundledAnnexA2013() *parsed {

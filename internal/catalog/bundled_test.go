@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"go/format"
-	"hash/crc32"
 	"path"
 	"reflect"
 	"slices"
@@ -33,7 +32,7 @@ func TestBundledGenerated(t *testing.T) {
 	b.WriteString("//go:build !soa_nogen\n\npackage catalog\n\nimport \"github.com/soa-tool/soa/internal/diag\"\n\n")
 	b.WriteString("// bundledFiles holds the embedded catalogue files decoded at build time.\nvar bundledFiles = []bundledFile{\n")
 	for _, f := range files {
-		fmt.Fprintf(&b, "\t{name: %q, size: %d, crc: %#08x, parse: %s},\n", f.Name, len(f.Src), crc32.Checksum(f.Src, crc32.MakeTable(crc32.Castagnoli)), funcName(f.Name))
+		fmt.Fprintf(&b, "\t{name: %q, size: %d, crc: %#08x, parse: %s},\n", f.Name, len(f.Src), checksum(f.Src), funcName(f.Name))
 	}
 	b.WriteString("}\n")
 	for _, f := range files {
