@@ -83,14 +83,21 @@ type parseResult struct {
 	d diag.List
 }
 
-// parseAll parses the files concurrently: YAML decoding is most of the cost
-// of loading, and the files are independent. Results keep the files' order.
+// parseAll parses the files: those decoded at build time (see bundled)
+// right away, the others concurrently, since YAML decoding is most of the
+// cost of loading them and the files are independent. A goroutine for a
+// bundled file would cost more than its copy: in a fresh process it starts
+// an OS thread. Results keep the files' order.
 func parseAll(files []File) []parseResult {
 	results := make([]parseResult, len(files))
 	var wg sync.WaitGroup
 	for i, f := range files {
+		if p := bundled(f); p != nil {
+			results[i] = parseResult{p: p}
+			continue
+		}
 		wg.Go(func() {
-			p, d := parseFile(f)
+			p, d := parseYAML(f)
 			results[i] = parseResult{p, d}
 		})
 	}
