@@ -29,9 +29,9 @@ func CellLimits(st *soa.Statement) diag.List {
 	}
 	seen := map[key]bool{}
 	var out diag.List
-	for _, code := range i18n.Languages {
+	for i, code := range i18n.Languages {
 		lang, _ := i18n.Parse(code)
-		for _, d := range cellLimits(st, lang) {
+		for _, d := range cellLimits(st, lang, i == 0) {
 			if k := (key{d.Pos, d.Control, d.Field}); !seen[k] {
 				seen[k] = true
 				out = append(out, d)
@@ -42,11 +42,17 @@ func CellLimits(st *soa.Statement) diag.List {
 	return out
 }
 
-func cellLimits(st *soa.Statement, l i18n.Lang) diag.List {
+// cellLimits checks the cells of st's workbook in language l; with alone,
+// also the cells that hold a value alone and as it is, which are the same
+// in every language (CellLimits checks them once).
+func cellLimits(st *soa.Statement, l i18n.Lang, alone bool) diag.List {
 	var list diag.List
 	// check reports text, the value of field, if cell (the whole text of
 	// the cell it is written to, which rest describes) is too long.
 	check := func(pos diag.Pos, control, field, text, cell, rest string) {
+		if len(cell) <= layout.MaxCellText {
+			return // no text is longer in UTF-16 code units than in UTF-8 bytes
+		}
 		n, total := layout.TextLen(text), layout.TextLen(cell)
 		if total <= layout.MaxCellText {
 			return
@@ -66,13 +72,18 @@ func cellLimits(st *soa.Statement, l i18n.Lang) diag.List {
 
 	for _, f := range answers.OrgFields {
 		path, text := f.Path(), f.Get(&st.Org)
-		if f.Key == "name" && layout.TextLen(text) <= layout.MaxCellText {
+		if f.Key == "name" && fits(text) {
 			check(st.At(path), "", path, text, layout.SummaryTitle(l, text), "the Summary sheet's title")
 			continue
 		}
-		verbatim(st.At(path), "", path, text)
+		if alone {
+			verbatim(st.At(path), "", path, text)
+		}
 	}
 	for i, rev := range st.Revisions {
+		if !alone {
+			break
+		}
 		for _, f := range []struct{ key, text string }{{"version", rev.Version}, {"author", rev.Author}, {"description", rev.Description}} {
 			verbatim(st.At(answers.RevisionField(i, f.key)), "", "revisions."+f.key, f.text)
 		}
@@ -97,7 +108,7 @@ func cellLimits(st *soa.Statement, l i18n.Lang) diag.List {
 			continue
 		}
 		for _, f := range answers.Fields {
-			if f.Key == answers.KeyNotes || f.Key == answers.KeyReview {
+			if !alone || f.Key == answers.KeyNotes || f.Key == answers.KeyReview {
 				continue
 			}
 			verbatim(a.At(f.Key), id, f.Key, strings.Join(f.Get(a), "\n"))
@@ -105,7 +116,7 @@ func cellLimits(st *soa.Statement, l i18n.Lang) diag.List {
 		notesLimits(check, verbatim, a, l)
 		// Findings quote the answers in one place only: the in-progress
 		// finding names the owner.
-		if inProgressStatus(a) && layout.TextLen(a.Owner) <= layout.MaxCellText {
+		if inProgressStatus(a) && fits(a.Owner) {
 			msg := l.F("gap.in_progress", InProgressArgs(l.T, a)...)
 			check(a.At(answers.KeyOwner), id, answers.KeyOwner, a.Owner, msg, "the in-progress finding on the Gaps sheet")
 		}
@@ -130,4 +141,11 @@ func notesLimits(check func(pos diag.Pos, control, field, text, cell, rest strin
 		check(a.At(answers.KeyReview), id, answers.KeyReview, a.Review, cell, "the notes in the same cell")
 		verbatim(a.At(answers.KeyNotes), id, answers.KeyNotes, a.Notes)
 	}
+}
+
+// fits reports whether s fits in a cell on its own, counted as Excel
+// counts it; most texts are short enough for their length in bytes to
+// say so.
+func fits(s string) bool {
+	return len(s) <= layout.MaxCellText || layout.TextLen(s) <= layout.MaxCellText
 }
