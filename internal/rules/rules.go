@@ -104,16 +104,18 @@ func Check(st *soa.Statement, opts Options) []Finding {
 	if opts.MaxReviewAge.IsZero() {
 		opts.MaxReviewAge = DefaultMaxReviewAge
 	}
-	var out []Finding
-	order := map[string]int{}
+	order := make(map[string]int, len(st.Rows))
+	// One check for every rule and row: each adds its findings to c.out.
+	c := &check{st: st, opts: opts}
 	for i, row := range st.Rows {
 		order[row.Control.ID] = i
+		c.row = row
 		for r := range Rules {
-			c := &check{st: st, row: row, opts: opts, rule: &Rules[r]}
+			c.rule = &Rules[r]
 			c.rule.check(c)
-			out = append(out, c.out...)
 		}
 	}
+	out := c.out
 	slices.SortStableFunc(out, func(a, b Finding) int {
 		return cmp.Or(cmp.Compare(a.Severity, b.Severity), cmp.Compare(order[a.Control], order[b.Control]), strings.Compare(a.Code, b.Code))
 	})
