@@ -102,22 +102,34 @@ type Group struct {
 // left out: one missing control would make them look worst.
 func weakest(st *soa.Statement, l i18n.Lang, n int) []Group {
 	var groups []Group
-	find := func(kind, value, title string) *Group {
-		for i := range groups {
-			if groups[i].Kind == kind && groups[i].Value == value {
-				return &groups[i]
-			}
+	// A group's index by kind and value; its title is made once, when the
+	// group is.
+	type key struct{ kind, value string }
+	index := map[key]int{}
+	group := func(kind, value string) (*Group, bool) {
+		i, ok := index[key{kind, value}]
+		if !ok {
+			i = len(groups)
+			index[key{kind, value}] = i
+			groups = append(groups, Group{Kind: kind, Value: value})
 		}
-		groups = append(groups, Group{Kind: kind, Value: value, Title: title})
-		return &groups[len(groups)-1]
+		return &groups[i], !ok
 	}
 	for _, row := range st.Rows {
 		if t := row.Theme; t != nil {
-			find("theme", t.ID, l.Title(t.Title, t.TitleJA)).add(row)
+			g, isNew := group("theme", t.ID)
+			if isNew {
+				g.Title = l.Title(t.Title, t.TitleJA)
+			}
+			g.add(row)
 		}
 		for _, at := range catalog.AttributeTypes {
 			for _, v := range row.Control.Attributes.Get(at.Key) {
-				find(at.Key, v, l.Title(at.Title, at.TitleJA)+l.T("label.sep")+l.Attr(v)).add(row)
+				g, isNew := group(at.Key, v)
+				if isNew {
+					g.Title = l.Title(at.Title, at.TitleJA) + l.T("label.sep") + l.Attr(v)
+				}
+				g.add(row)
 			}
 		}
 	}

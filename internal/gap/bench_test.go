@@ -1,0 +1,56 @@
+package gap_test
+
+import (
+	"bytes"
+	"fmt"
+	"testing"
+
+	"github.com/soa-tool/soa/internal/catalog"
+	"github.com/soa-tool/soa/internal/gap"
+	"github.com/soa-tool/soa/internal/i18n"
+	"github.com/soa-tool/soa/internal/soa"
+	"github.com/soa-tool/soa/internal/soa/soatest"
+)
+
+// BenchmarkGapLarge analyses and writes (text) the gap report of large
+// inputs at 1× and 10× their size: every text of every control 1,000 and
+// then 10,000 characters long, and 100 and then 1,000 controls of the
+// user's own, all answered. ns/op grows 10× from 1× to 10× (MB/s, per
+// byte of the answers file, stays about the same): linear in the input.
+func BenchmarkGapLarge(b *testing.B) {
+	base, err := catalog.DefaultFiles()
+	if err != nil {
+		b.Fatal(err)
+	}
+	run := func(b *testing.B, cat *catalog.Catalog, src []byte) {
+		st, l := soa.Load(cat, "large.yaml", src)
+		if st == nil {
+			b.Fatal(l)
+		}
+		b.ReportAllocs()
+		b.SetBytes(int64(len(src)))
+		var buf bytes.Buffer
+		for b.Loop() {
+			rep := gap.Analyze(st, gap.Options{AsOf: "2026-04-01", Lang: i18n.EN})
+			buf.Reset()
+			if err := gap.Write(&buf, st, rep, gap.RenderOptions{Format: "text", Lang: i18n.EN}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	cat, err := catalog.Load(base, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range []int{1_000, 10_000} {
+		b.Run(fmt.Sprintf("text=%d", n), func(b *testing.B) { run(b, cat, soatest.Answers(n, nil)) })
+	}
+	for _, n := range []int{100, 1_000} {
+		extra, ids := soatest.ExtraControls(n)
+		cat, err := catalog.Load(base, []catalog.File{extra})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("controls=%d", n), func(b *testing.B) { run(b, cat, soatest.Answers(100, ids)) })
+	}
+}
