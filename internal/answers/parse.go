@@ -148,18 +148,19 @@ func parseControls(r *yamlfile.Reader, n *yaml.Node, rules bool) []*Answer {
 }
 
 func parseAnswer(r *yamlfile.Reader, e yamlfile.Field, rules bool) *Answer {
-	a := &Answer{ID: strings.TrimSpace(e.Key), Pos: r.Pos(e.KeyNode), FieldPos: map[string]diag.Pos{}}
+	a := &Answer{ID: strings.TrimSpace(e.Key), Pos: r.Pos(e.KeyNode)}
 	at := yamlfile.At{Control: a.ID}
 	if yamlfile.IsNull(e.Value) {
 		return a // "5.1:" with nothing under it: listed, not answered
 	}
-	fields, ok := r.Mapping(e.Value, at, schema.Names(controlFields))
+	fields, ok := r.Mapping(e.Value, at, controlKeys)
 	if !ok {
 		return a
 	}
+	a.FieldPos = make([]FieldPos, 0, len(fields))
 	for _, fl := range fields {
 		fat := at.Sub(fl.Key)
-		a.FieldPos[fl.Key] = r.Pos(fl.Value)
+		a.FieldPos = append(a.FieldPos, FieldPos{fl.Key, r.Pos(fl.Value)})
 		if f := FieldByKey(fl.Key); f != nil {
 			f.Set(a, f.read(r, fl.Value, fat))
 		}

@@ -38,6 +38,9 @@ var (
 		{Name: "notes", Type: schema.String, Desc: "Anything else about the revision (備考)"},
 	}
 	controlFields = controlSchema()
+	// controlKeys are the keys of controlFields, which every control's
+	// mapping is checked against.
+	controlKeys = schema.Names(controlFields)
 	// topFields is the whole file.
 	topFields = []schema.Field{
 		{Name: "edition", Type: schema.Enum, Enum: Editions, Desc: "Which Annex A the control ids belong to (default 2022)"},
