@@ -155,8 +155,8 @@ type reader struct {
 	sheetList []string          // the sheets, in workbook order
 	sheets    map[string]*xreader.Sheet
 	cat       *catalog.Catalog
-	opts   Options
-	res    *Result
+	opts      Options
+	res       *Result
 
 	bands  map[string]bool   // normalized set and theme titles, see bandTitle
 	prevID map[string]string // see before
