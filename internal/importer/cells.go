@@ -7,7 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/xuri/excelize/v2"
+	xreader "github.com/soa-tool/soa/internal/xlsx/reader"
 )
 
 // A cell may show something else than its raw value: an id Excel turned
@@ -31,18 +31,22 @@ var numberRE = lazyre.New(`^-?\d+(\.\d+)?([eE][-+]?\d+)?$`)
 // readShown replaces in rows, read raw from sheet, the value of each cell
 // that shows another text as an id, or a mark in a symbol font.
 func (r *reader) readShown(sheet string, rows [][]string) {
+	sh := r.sheets[sheet]
+	if r.wb == nil || sh == nil {
+		return // a CSV file has neither fonts nor number formats
+	}
 	fonts := map[int]string{} // style → symbol font, "" for others
-	font := func(ref string) string {
-		idx, err := r.f.GetCellStyle(sheet, ref)
-		if err != nil || idx == 0 {
+	font := func(col, row int) string {
+		idx := sh.StyleOf(col, row)
+		if idx == 0 {
 			return ""
 		}
 		if f, ok := fonts[idx]; ok {
 			return f
 		}
 		f := ""
-		if st, err := r.f.GetStyle(idx); err == nil && st.Font != nil {
-			if n := strings.ToLower(strings.TrimSpace(st.Font.Family)); symbolFonts[n] != nil {
+		if st, ok := r.wb.Style(idx); ok {
+			if n := strings.ToLower(strings.TrimSpace(st.Font)); symbolFonts[n] != nil {
 				f = n
 			}
 		}
@@ -51,19 +55,22 @@ func (r *reader) readShown(sheet string, rows [][]string) {
 	}
 	for i, row := range rows {
 		for c, v := range row {
+			if v == "" {
+				continue
+			}
 			t := strings.TrimSpace(v)
 			if t == "" {
 				continue
 			}
-			ref, _ := excelize.CoordinatesToCellName(c+1, i+1)
-			if utf8.RuneCountInString(t) <= 3 {
-				if f := font(ref); f != "" {
+			if len(t) <= 3*utf8.UTFMax && utf8.RuneCountInString(t) <= 3 {
+				if f := font(c+1, i+1); f != "" {
 					row[c] = symbolText(f, t)
 					continue
 				}
 			}
-			if numberRE.MatchString(t) {
-				if shown, ok := r.shownID(sheet, ref, t); ok {
+			// Only a number shows another text under its format.
+			if cell := sh.Cell(c+1, i+1); cell.T == xreader.TypeNumber && cell.S != 0 && numberRE.MatchString(t) {
+				if shown, ok := r.shownID(r.wb.Shown(cell), t); ok {
 					row[c] = shown
 					if r.shown == nil {
 						r.shown = map[string]map[[2]int]string{}
@@ -108,10 +115,9 @@ func fontName(f string) string {
 // shownID returns what a numeric cell shows when its number format makes
 // it show an id other than its value: a date format on 2010-01-01 showing
 // 10.1.1, or 0.00 on 5.1 showing 5.10.
-func (r *reader) shownID(sheet, ref, raw string) (string, bool) {
-	shown, err := r.f.GetCellValue(sheet, ref)
+func (r *reader) shownID(shown, raw string) (string, bool) {
 	shown = strings.TrimSpace(shown)
-	if err != nil || shown == raw || !looksLikeID(shown) {
+	if shown == raw || !looksLikeID(shown) {
 		return "", false
 	}
 	f, err := strconv.ParseFloat(raw, 64)

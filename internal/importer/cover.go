@@ -6,7 +6,6 @@ import (
 
 	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/i18n"
-	"github.com/xuri/excelize/v2"
 )
 
 // coverLabels maps the cover's labels, in both languages, to the field they
@@ -99,10 +98,7 @@ func (r *reader) readCoverSheet(f *answers.File, cover string) {
 	text := func(v string, col, row int) string {
 		c, rw := g.source(col, row)
 		if col < len(rows[row]) && r.numeric(cover, c+1, rw+1) {
-			ref, _ := excelize.CoordinatesToCellName(c+1, rw+1)
-			if shown, err := r.f.GetCellValue(cover, ref); err == nil {
-				v = shown
-			}
+			v = r.shownText(cover, c+1, rw+1)
 		}
 		return strings.TrimSpace(v)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/diag"
+	xreader "github.com/soa-tool/soa/internal/xlsx/reader"
 )
 
 // moreCoverLabels are labels of the organization and the date in
@@ -42,7 +43,7 @@ var coverSheetNames = []string{"cover", "表紙", "document control", "document 
 // coverSheets lists the workbook's cover sheets, in workbook order.
 func (r *reader) coverSheets() []string {
 	var out []string
-	for _, sh := range r.f.GetSheetList() {
+	for _, sh := range r.sheetList {
 		if n := normalize(sh); slices.Contains(coverSheetNames, n) || slices.Contains(coverSheetNames, fold(n)) {
 			out = append(out, sh)
 		}
@@ -144,15 +145,18 @@ func (r *reader) readDocProps(f *answers.File) {
 	if o.Name != "" && o.Date != "" {
 		return
 	}
-	props, err := r.f.GetDocProps()
-	if err == nil && props != nil {
+	var props *xreader.DocProps
+	if r.wb != nil {
+		props = r.wb.Core
+	}
+	if props != nil {
 		for _, v := range []string{props.Title, props.Subject, props.Description, props.Keywords} {
 			if strings.TrimSpace(v) != "" {
 				r.titleLine(o, v)
 			}
 		}
 	}
-	if app, err := r.f.GetAppProps(); err == nil && app != nil && o.Name == "" && orgLike(strings.TrimSpace(app.Company)) {
+	if app := r.appProps(); app != nil && o.Name == "" && orgLike(strings.TrimSpace(app.Company)) {
 		o.Name = strings.TrimSpace(app.Company)
 		r.warnf(diag.Pos{File: r.opts.Name}, "", "organization.name", "the organization's name %q is taken from the workbook's properties (Company); check it", o.Name)
 	}
@@ -169,4 +173,11 @@ func (r *reader) readDocProps(f *answers.File) {
 			return
 		}
 	}
+}
+
+func (r *reader) appProps() *xreader.AppProps {
+	if r.wb == nil {
+		return nil
+	}
+	return r.wb.App
 }

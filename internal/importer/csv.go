@@ -8,15 +8,16 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
-	"github.com/xuri/excelize/v2"
+	xreader "github.com/soa-tool/soa/internal/xlsx/reader"
 	"golang.org/x/text/encoding/japanese"
 	"golang.org/x/text/encoding/unicode"
 )
 
-// A CSV file is read into a workbook of one sheet, named after the file,
-// and then read as any workbook: the same header, id and value rules.
+// A CSV file is read into a sheet of text cells, named after the file,
+// and then read as a workbook's sheet: the same header, id and value rules.
 
 // IsCSV reports whether a file called name is CSV rather than a
 // workbook, by its name (.csv, .tsv, .txt).
@@ -64,8 +65,11 @@ func sniffSeparator(text string) rune {
 	return best
 }
 
-// csvWorkbook reads CSV data into an .xlsx workbook of one sheet.
-func csvWorkbook(name string, data []byte) ([]byte, error) {
+// csvSheet reads CSV data into a sheet of text cells, named after the
+// file: its first MaxRows records and MaxColumns fields. A cell holds what
+// an .xlsx cell can: characters XML cannot hold read as U+FFFD, and text
+// is cut at Excel's 32,767 characters.
+func csvSheet(name string, data []byte) (*xreader.Sheet, error) {
 	text, _, err := decodeText(data)
 	if err != nil {
 		return nil, err
@@ -74,19 +78,12 @@ func csvWorkbook(name string, data []byte) ([]byte, error) {
 	rd.Comma = sniffSeparator(text)
 	rd.FieldsPerRecord = -1
 	rd.LazyQuotes = true
-	f := excelize.NewFile()
-	defer f.Close()
+	rd.ReuseRecord = true
 	sheet := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
 	if sheet = sanitizeSheet(sheet); sheet == "" {
 		sheet = "CSV"
 	}
-	if err := f.SetSheetName("Sheet1", sheet); err != nil {
-		return nil, err
-	}
-	sw, err := f.NewStreamWriter(sheet)
-	if err != nil {
-		return nil, err
-	}
+	sh := &xreader.Sheet{Name: sheet}
 	for row := 1; row <= MaxRows; row++ {
 		rec, err := rd.Read()
 		if err != nil {
@@ -95,23 +92,41 @@ func csvWorkbook(name string, data []byte) ([]byte, error) {
 			}
 			return nil, fmt.Errorf("line %d: %w", row, err)
 		}
-		cells := make([]any, min(len(rec), MaxColumns))
+		cells := make([]xreader.Cell, min(len(rec), MaxColumns))
 		for c := range cells {
-			cells[c] = excelize.Cell{Value: rec[c]}
+			cells[c] = xreader.Cell{V: cellText(rec[c]), T: xreader.TypeInline}
 		}
-		ref, _ := excelize.CoordinatesToCellName(1, row)
-		if err := sw.SetRow(ref, cells); err != nil {
-			return nil, err
+		sh.Rows = append(sh.Rows, xreader.Row{Cells: cells})
+	}
+	return sh, nil
+}
+
+// maxCellChars is the most UTF-16 code units an Excel cell holds.
+const maxCellChars = 32767
+
+// cellText is s as a workbook's cell holds it.
+func cellText(s string) string {
+	units := 0
+	for i, r := range s {
+		if units += utf16.RuneLen(r); units > maxCellChars {
+			s = s[:i]
+			break
 		}
 	}
-	if err := sw.Flush(); err != nil {
-		return nil, err
+	if strings.ContainsFunc(s, func(r rune) bool { return !xmlChar(r) }) {
+		s = strings.Map(func(r rune) rune {
+			if !xmlChar(r) {
+				return utf8.RuneError
+			}
+			return r
+		}, s)
 	}
-	var buf bytes.Buffer
-	if _, err := f.WriteTo(&buf); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return s
+}
+
+// xmlChar reports whether XML 1.0 can hold r.
+func xmlChar(r rune) bool {
+	return r == 0x09 || r == 0x0A || r == 0x0D || r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
 }
 
 // sanitizeSheet makes a sheet name of a file's name: at most 31

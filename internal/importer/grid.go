@@ -6,7 +6,8 @@ import (
 
 	"github.com/soa-tool/soa/internal/diag"
 	"github.com/soa-tool/soa/internal/termsafe"
-	"github.com/xuri/excelize/v2"
+	"github.com/soa-tool/soa/internal/xlsx"
+	xreader "github.com/soa-tool/soa/internal/xlsx/reader"
 )
 
 // grid is a sheet's cells as text (raw values: dates as serial numbers),
@@ -28,10 +29,8 @@ type grid struct {
 }
 
 // readGrid returns the grid of sheet, reading each sheet once: the Cover
-// is looked through for the SoA table and then read for the organization,
-// and reading it again would cost more than the first time (once excelize
-// holds a sheet's model, it writes the model back to XML before streaming
-// its rows). Callers do not change a grid.
+// is looked through for the SoA table and then read for the organization.
+// Callers do not change a grid.
 func (r *reader) readGrid(sheet string) (*grid, error) {
 	if g, ok := r.grids[sheet]; ok {
 		return g, nil
@@ -52,33 +51,33 @@ func (r *reader) readGrid(sheet string) (*grid, error) {
 // Merged ranges are clipped to the cells read, so a range such as
 // A1:A1048576 costs nothing.
 func (r *reader) readGridOnce(sheet string) (*grid, error) {
-	rows, err := r.sheetRows(sheet)
+	sh, err := r.sheet(sheet)
 	if err != nil {
 		return nil, err
 	}
+	rows := r.sheetRows(sh)
 	r.readShown(sheet, rows)
 	g := &grid{rows: rows, origin: map[[2]int][2]int{}}
 	r.findControls(sheet, rows)
 	if r.cut["rows:"+sheet] {
-		// Merged ranges are read from the whole sheet's model, which for a
-		// sheet this size costs hundreds of megabytes: such a sheet is data
-		// of another kind, not an SoA, and is read without them.
+		// A sheet this size is data of another kind, not an SoA, and is
+		// read without its merged ranges.
 		return g, nil
 	}
-	if r.merges.tooMany[sheet] {
+	if sh.TooManyMerges {
 		return nil, fmt.Errorf("it has more than %d merged ranges (an SoA has a few hundred); unmerge the cells (Home > Merge & Center in Excel) and import again", MaxMerges)
 	}
 	filled := 0
-	for _, ref := range r.merges.refs[sheet] {
+	for _, ref := range sh.Merges {
 		first, last, _ := strings.Cut(ref, ":")
 		if last == "" {
 			last = first
 		}
-		c1, r1, err := excelize.CellNameToCoordinates(first)
+		c1, r1, err := xlsx.CellCoordinates(first)
 		if err != nil {
 			continue
 		}
-		_, r2, err := excelize.CellNameToCoordinates(last)
+		_, r2, err := xlsx.CellCoordinates(last)
 		if err != nil {
 			continue
 		}
@@ -109,43 +108,35 @@ func (r *reader) readGridOnce(sheet string) (*grid, error) {
 	return g, nil
 }
 
-// sheetRows streams the rows of sheet as GetRows would (raw values, trailing
-// empty rows dropped), stopping at MaxRows rows and cutting rows at
-// MaxColumns cells.
-func (r *reader) sheetRows(sheet string) ([][]string, error) {
-	it, err := r.f.Rows(sheet)
-	if err != nil {
-		return nil, err
+// sheetRows returns the values of sh's rows as stored (raw values: dates
+// as serial numbers), each row up to its last cell with a value or a
+// formula, trailing empty rows dropped: its first MaxRows rows and
+// MaxColumns columns, with a warning for what the sheet has beyond.
+func (r *reader) sheetRows(sh *xreader.Sheet) [][]string {
+	sheet := sh.Name
+	if sh.MoreRows && r.once("rows:"+sheet) {
+		r.warnf(r.pos(sheet, 1, MaxRows+1), "", "", "the sheet has more than %d rows; only the first %d are read", MaxRows, MaxRows)
 	}
-	defer it.Close()
-	var rows [][]string
+	if sh.ColumnsCut > 0 && r.once("columns:"+sheet) {
+		r.warnf(r.pos(sheet, MaxColumns+1, sh.ColumnsCut), "", "", "the sheet has more than %d columns; only the first %d are read", MaxColumns, MaxColumns)
+	}
+	rows := make([][]string, len(sh.Rows))
 	last := 0 // rows up to the last one with a value
-	for it.Next() {
-		if len(rows) == MaxRows {
-			if r.once("rows:" + sheet) {
-				r.warnf(r.pos(sheet, 1, MaxRows+1), "", "", "the sheet has more than %d rows; only the first %d are read", MaxRows, MaxRows)
-			}
-			break
+	for i, row := range sh.Rows {
+		n := len(row.Cells)
+		for n > 0 && row.Cells[n-1].V == "" && !row.Cells[n-1].HasF() {
+			n--
 		}
-		cols, err := it.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, err
+		if n == 0 {
+			continue
 		}
-		if len(cols) > MaxColumns {
-			if r.once("columns:" + sheet) {
-				r.warnf(r.pos(sheet, MaxColumns+1, len(rows)+1), "", "", "the sheet has more than %d columns; only the first %d are read", MaxColumns, MaxColumns)
-			}
-			cols = cols[:MaxColumns]
+		vals := make([]string, n)
+		for j, c := range row.Cells[:n] {
+			vals[j] = c.V
 		}
-		rows = append(rows, cols)
-		if len(cols) > 0 {
-			last = len(rows)
-		}
+		rows[i], last = vals, i+1
 	}
-	if err := it.Error(); err != nil {
-		return nil, err
-	}
-	return rows[:last], nil
+	return rows[:last]
 }
 
 // once reports whether key is new to r.cut, and records it.

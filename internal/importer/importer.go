@@ -8,15 +8,14 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 
 	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/catalog"
 	"github.com/soa-tool/soa/internal/diag"
-	"github.com/soa-tool/soa/internal/safefile"
-	"github.com/xuri/excelize/v2"
+	"github.com/soa-tool/soa/internal/xlsx"
+	xreader "github.com/soa-tool/soa/internal/xlsx/reader"
 )
 
 // Limits on what import reads, against zip bombs and runaway files. Real
@@ -111,54 +110,30 @@ func Read(data []byte, cat *catalog.Catalog, opts Options) (res *Result, err err
 			res, err = nil, single(file, "cannot read the workbook: it is damaged (%v)", r)
 		}
 	}()
+	r := &reader{cat: cat, opts: opts, res: &Result{Unread: map[string][]string{}}, sheets: map[string]*xreader.Sheet{}}
 	if IsCSV(opts.Name) && len(data) <= MaxFileSize && !bytes.HasPrefix(data, zipMagic) {
-		book, err := csvWorkbook(opts.Name, data)
+		sh, err := csvSheet(opts.Name, data)
 		if err != nil {
 			return nil, single(file, "cannot read the CSV file: %v", err)
 		}
-		data = book
-	}
-	switch {
-	case len(data) > MaxFileSize:
-		return nil, single(file, "the workbook is larger than the limit of %d MiB", MaxFileSize>>20)
-	case bytes.HasPrefix(data, oleMagic):
-		return nil, single(file, "the workbook is password-protected (encrypted), or an old .xls file: save it as an .xlsx workbook without a password to open it (File > Info > Protect Workbook in Excel)")
-	case !bytes.HasPrefix(data, zipMagic):
-		return nil, single(file, "not an .xlsx workbook (an .xlsx file is a zip archive; this one is not)")
-	}
-	merges, err := readMerges(data)
-	if errors.Is(err, errTooLarge) {
-		return nil, single(file, "the workbook is larger than the limit of %d MiB once unzipped", MaxUnzipped>>20)
-	} else if err != nil {
-		return nil, single(file, "cannot read the workbook: %v", err)
-	}
-	// excelize keeps parts it does not hold in memory in temporary files,
-	// and leaves some behind when opening fails: they all go into a folder
-	// of this import's own, removed whatever happens (and on a signal, by
-	// the command's handler).
-	tmp, err := os.MkdirTemp("", "soa-import-")
-	if err != nil {
-		return nil, fmt.Errorf("import: %w", err)
-	}
-	safefile.TrackTemp(tmp)
-	defer func() {
-		os.RemoveAll(tmp)
-		safefile.Untrack(tmp)
-	}()
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: MaxUnzipped, UnzipXMLSizeLimit: MaxUnzipped, TmpDir: tmp})
-	if err != nil {
-		if f != nil {
-			f.Close()
+		r.sheetList, r.sheets[sh.Name] = []string{sh.Name}, sh
+	} else {
+		switch {
+		case len(data) > MaxFileSize:
+			return nil, single(file, "the workbook is larger than the limit of %d MiB", MaxFileSize>>20)
+		case bytes.HasPrefix(data, oleMagic):
+			return nil, single(file, "the workbook is password-protected (encrypted), or an old .xls file: save it as an .xlsx workbook without a password to open it (File > Info > Protect Workbook in Excel)")
+		case !bytes.HasPrefix(data, zipMagic):
+			return nil, single(file, "not an .xlsx workbook (an .xlsx file is a zip archive; this one is not)")
 		}
-		return nil, single(file, "cannot read the workbook: %v", err)
+		wb, err := xreader.Open(data, limits)
+		if errors.Is(err, xreader.ErrTooLarge) {
+			return nil, single(file, "the workbook is larger than the limit of %d MiB once unzipped", MaxUnzipped>>20)
+		} else if err != nil {
+			return nil, single(file, "cannot read the workbook: %v", err)
+		}
+		r.wb, r.sheetList = wb, wb.SheetNames()
 	}
-	defer f.Close()
-	// The merged ranges were read above; excelize must not see them (see
-	// sheetMerges).
-	for part, src := range merges.stripped {
-		f.Pkg.Store(part, src)
-	}
-	r := &reader{f: f, cat: cat, opts: opts, merges: merges, res: &Result{Unread: map[string][]string{}}}
 	if err := r.read(); err != nil {
 		return nil, err
 	}
@@ -170,12 +145,18 @@ func single(pos diag.Pos, format string, args ...any) diag.List {
 	return diag.List{{Pos: pos, Severity: diag.Error, Msg: fmt.Sprintf(format, args...)}}
 }
 
+// limits are what the workbook reader reads at most (see MaxUnzipped and
+// MaxRows): each sheet's first MaxRows rows and MaxColumns columns, and
+// MaxMerges merged ranges.
+var limits = xreader.Limits{MaxUnzipped: MaxUnzipped, MaxEntries: 10_000, MaxDepth: 128, MaxRows: MaxRows, MaxColumns: MaxColumns, MaxMerges: MaxMerges}
+
 type reader struct {
-	f      *excelize.File
-	merges *sheetMerges
-	cat    *catalog.Catalog
-	opts   Options
-	res    *Result
+	wb        *xreader.Workbook // nil for a CSV file
+	sheetList []string          // the sheets, in workbook order
+	sheets    map[string]*xreader.Sheet
+	cat       *catalog.Catalog
+	opts      Options
+	res       *Result
 
 	bands  map[string]bool   // normalized set and theme titles, see bandTitle
 	prevID map[string]string // see before
@@ -198,8 +179,42 @@ type reader struct {
 }
 
 func (r *reader) pos(sheet string, col, row int) diag.Pos {
-	ref, _ := excelize.CoordinatesToCellName(col, row)
-	return diag.Pos{File: r.opts.Name, Cell: sheetRef(sheet) + "!" + ref}
+	return diag.Pos{File: r.opts.Name, Cell: sheetRef(sheet) + "!" + xlsx.CellName(col, row)}
+}
+
+// sheet returns the decoded sheet called name, decoding it the first time.
+func (r *reader) sheet(name string) (*xreader.Sheet, error) {
+	if sh, ok := r.sheets[name]; ok {
+		return sh, nil
+	}
+	if r.wb == nil {
+		return nil, fmt.Errorf("no sheet %q", name)
+	}
+	sh, err := r.wb.Sheet(name)
+	if err != nil {
+		return nil, err
+	}
+	r.sheets[name] = sh
+	return sh, nil
+}
+
+// cell returns the cell at the 1-based col and row of sheet (a zero Cell,
+// a number, when there is none).
+func (r *reader) cell(sheet string, col, row int) xreader.Cell {
+	if sh := r.sheets[sheet]; sh != nil {
+		return sh.Cell(col, row)
+	}
+	return xreader.Cell{}
+}
+
+// shownText is what the cell at the 1-based col and row of sheet shows
+// under its number format.
+func (r *reader) shownText(sheet string, col, row int) string {
+	c := r.cell(sheet, col, row)
+	if r.wb == nil {
+		return c.V
+	}
+	return r.wb.Shown(c)
 }
 
 // sheetRef quotes a sheet name for a cell reference when Excel would.
@@ -236,7 +251,7 @@ func idShapedBelow(t *table, c, n int) []string {
 var soaSheetNames = []string{"soa", "適用宣言書", "statement of applicability", "annex a", "附属書a"}
 
 func (r *reader) read() error {
-	sheets := r.f.GetSheetList()
+	sheets := slices.Clone(r.sheetList)
 	slices.SortStableFunc(sheets, func(a, b string) int {
 		return boolRank(slices.Contains(soaSheetNames, normalize(a))) - boolRank(slices.Contains(soaSheetNames, normalize(b)))
 	})
@@ -253,7 +268,7 @@ func (r *reader) read() error {
 			miss = m
 		}
 	}
-	looked := strings.Join(r.f.GetSheetList(), ", ")
+	looked := strings.Join(r.sheetList, ", ")
 	switch {
 	case best == nil && miss != nil:
 		c := miss.cols[fID]

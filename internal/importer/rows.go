@@ -9,7 +9,7 @@ import (
 	"github.com/soa-tool/soa/internal/diag"
 	"github.com/soa-tool/soa/internal/layout"
 	"github.com/soa-tool/soa/internal/lazyre"
-	"github.com/xuri/excelize/v2"
+	xreader "github.com/soa-tool/soa/internal/xlsx/reader"
 )
 
 // row is one control row as read, before the edition is known.
@@ -162,7 +162,7 @@ func (r *reader) readRows(t *table, f *answers.File) {
 	}
 	if r.res.Rows == 0 && r.res.Diags.Count(diag.Error) == 0 {
 		// Never an empty answers file for a workbook import did not understand.
-		r.errorf(diag.Pos{File: r.opts.Name}, "", "", "no control rows found in sheet %s below its header row %d (sheets looked at: %s); name the column of ids with --column id=HEADING", t.sheet, t.headerRow, strings.Join(r.f.GetSheetList(), ", "))
+		r.errorf(diag.Pos{File: r.opts.Name}, "", "", "no control rows found in sheet %s below its header row %d (sheets looked at: %s); name the column of ids with --column id=HEADING", t.sheet, t.headerRow, strings.Join(r.sheetList, ", "))
 		return
 	}
 	r.reportMissing(f.Edition, ids, seen)
@@ -248,9 +248,7 @@ func (r *reader) numeric(sheet string, col, row int) bool {
 	if _, shown := r.shown[sheet][[2]int{col - 1, row - 1}]; col < 1 || shown {
 		return false
 	}
-	ref, _ := excelize.CoordinatesToCellName(col, row)
-	typ, err := r.f.GetCellType(sheet, ref)
-	return err == nil && (typ == excelize.CellTypeNumber || typ == excelize.CellTypeUnset)
+	return r.cell(sheet, col, row).T == xreader.TypeNumber
 }
 
 // settleFloat decides what a number such as 5.1 stood for: 5.1, or 5.10
@@ -477,18 +475,13 @@ const unsavedFormulaMsg = "formula with no saved value, not read; open and save 
 // unsavedFormula reports whether the cell at 0-based col, row of sheet,
 // which reads as empty, holds a formula: one written by a program and
 // never calculated, so no value was saved with it. (A formula whose saved
-// result is empty text reads the same: excelize does not tell them apart.)
+// result is empty text reads the same: the workbook does not tell them apart.)
 func (r *reader) unsavedFormula(sheet string, g *grid, col, row int) bool {
 	if col < 0 {
 		return false
 	}
 	c, rw := g.source(col, row)
-	ref, err := excelize.CoordinatesToCellName(c+1, rw+1)
-	if err != nil {
-		return false
-	}
-	f, err := r.f.GetCellFormula(sheet, ref)
-	return err == nil && f != ""
+	return r.cell(sheet, c+1, rw+1).Formula()
 }
 
 // answerField is the answers file's field a column's field feeds.

@@ -4,7 +4,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
+	"github.com/soa-tool/soa/internal/xlsx"
 )
 
 // table is a sheet's SoA table: where the header row is and which column
@@ -317,10 +317,10 @@ func idColumn(rows [][]string, c int) bool {
 }
 
 func cellOrder(a, b string) int {
-	ca, _, _ := excelize.SplitCellName(a[strings.LastIndex(a, "!")+1:])
-	cb, _, _ := excelize.SplitCellName(b[strings.LastIndex(b, "!")+1:])
-	na, _ := excelize.ColumnNameToNumber(ca)
-	nb, _ := excelize.ColumnNameToNumber(cb)
+	ca, _, _ := xlsx.SplitCellName(a[strings.LastIndex(a, "!")+1:])
+	cb, _, _ := xlsx.SplitCellName(b[strings.LastIndex(b, "!")+1:])
+	na, _ := xlsx.ColumnNumber(ca)
+	nb, _ := xlsx.ColumnNumber(cb)
 	return na - nb
 }
 

@@ -1,0 +1,442 @@
+package reader
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/soa-tool/soa/internal/xlsx"
+)
+
+// CellType is a cell's t attribute.
+type CellType uint8
+
+// The cell types. TypeNumber is a cell with t="n" or none.
+const (
+	TypeNumber CellType = iota
+	TypeShared          // t="s", V is the shared string
+	TypeString          // t="str", a formula's text result
+	TypeInline          // t="inlineStr", V is the inline string
+	TypeBool            // t="b": V is 0 or 1
+	TypeError           // t="e": V is #N/A, #REF! …
+	TypeDate            // t="d": V is an ISO 8601 date
+)
+
+// Cell is one cell: its value as stored (a shared or inline string's text,
+// a number as written), its type and style, and whether it has a formula.
+type Cell struct {
+	V    string
+	S    int32 // the cell's own style index (s)
+	T    CellType
+	flag uint8
+}
+
+const (
+	flagStored  = 1 << iota // the sheet has a <c> element for the cell
+	flagF                   // the cell has an <f> element
+	flagFormula             // the cell's formula has text (its own, or its shared formula's)
+)
+
+// Stored reports whether the sheet has an element for the cell: a cell
+// with neither value nor formula may be stored for its style.
+func (c Cell) Stored() bool { return c.flag&flagStored != 0 }
+
+// HasF reports whether the cell has a formula element, even an empty one.
+func (c Cell) HasF() bool { return c.flag&flagF != 0 }
+
+// Formula reports whether the cell holds a formula: one of its own, or a
+// cell of a shared formula whose first cell holds one.
+func (c Cell) Formula() bool { return c.flag&flagFormula != 0 }
+
+// Row is a row of a sheet.
+type Row struct {
+	// Cells are indexed by 0-based column, up to the last cell stored (at
+	// most Limits.MaxColumns).
+	Cells []Cell
+	Style int32 // the row's style (s), for cells without one
+}
+
+// Sheet is a decoded worksheet.
+type Sheet struct {
+	Name string
+	// Rows are indexed by 0-based row, up to the last row the sheet has
+	// (at most Limits.MaxRows): rows the sheet skips are empty.
+	Rows []Row
+	// Merges are the merged ranges ("A1:C2"), at most Limits.MaxMerges.
+	Merges        []string
+	TooManyMerges bool // the sheet has more than Limits.MaxMerges
+	// MoreRows says the sheet has rows below Limits.MaxRows; ColumnsCut is
+	// the 1-based row (within Rows) of the first row with a value right of
+	// Limits.MaxColumns, 0 for none.
+	MoreRows   bool
+	ColumnsCut int
+	cols       []colStyle
+}
+
+type colStyle struct{ min, max, style int }
+
+// Cell returns the cell at the 1-based col and row (a zero Cell when the
+// sheet has none there).
+func (sh *Sheet) Cell(col, row int) Cell {
+	if row < 1 || row > len(sh.Rows) || col < 1 {
+		return Cell{}
+	}
+	cells := sh.Rows[row-1].Cells
+	if col > len(cells) {
+		return Cell{}
+	}
+	return cells[col-1]
+}
+
+// StyleOf returns the style index that applies to the cell at the 1-based
+// col and row: the cell's own, or else its row's or its column's.
+func (sh *Sheet) StyleOf(col, row int) int {
+	if s := sh.Cell(col, row).S; s != 0 {
+		return int(s)
+	}
+	if row >= 1 && row <= len(sh.Rows) && sh.Rows[row-1].Style != 0 {
+		return int(sh.Rows[row-1].Style)
+	}
+	for _, c := range sh.cols {
+		if c.min <= col && col <= c.max && c.style != 0 {
+			return c.style
+		}
+	}
+	return 0
+}
+
+// Sheet decodes the sheet called name.
+func (w *Workbook) Sheet(name string) (*Sheet, error) {
+	var info *SheetInfo
+	for i := range w.Sheets {
+		if w.Sheets[i].Name == name {
+			info = &w.Sheets[i]
+			break
+		}
+	}
+	if info == nil {
+		return nil, fmt.Errorf("the workbook has no sheet %q", name)
+	}
+	if info.part == "" {
+		return nil, fmt.Errorf("the workbook lists the sheet but holds no part for it")
+	}
+	src, err := w.part(info.part)
+	if err != nil {
+		return nil, err
+	}
+	if src == nil {
+		return nil, fmt.Errorf("the workbook lists the sheet but holds no part for it (%s is missing)", info.part)
+	}
+	sh := &Sheet{Name: name}
+	d := &sheetDecoder{w: w, s: newScanner(info.part, src, w.lim.MaxDepth), sh: sh}
+	if err := d.decode(); err != nil {
+		return nil, err
+	}
+	return sh, nil
+}
+
+type sheetDecoder struct {
+	w  *Workbook
+	s  *scanner
+	sh *Sheet
+	b  []byte
+	// shared formulas: which si has a first cell with text, and the cells
+	// that use one.
+	masters  map[string]bool
+	children []sharedUse
+}
+
+type sharedUse struct {
+	row, col int
+	si       string
+}
+
+func (d *sheetDecoder) decode() error {
+	s := d.s
+	for {
+		k, err := s.next()
+		if err != nil {
+			return err
+		}
+		if k == tokEOF {
+			break
+		}
+		if k != tokStart || s.depth() != 2 {
+			continue
+		}
+		switch {
+		case s.is("sheetData"):
+			err = d.sheetData()
+		case s.is("cols"):
+			err = d.cols()
+		case s.is("mergeCells"):
+			err = d.mergeCells()
+		default:
+			err = s.skip()
+		}
+		if err != nil {
+			return err
+		}
+	}
+	for _, u := range d.children {
+		if d.masters[u.si] {
+			d.sh.Rows[u.row].Cells[u.col].flag |= flagFormula
+		}
+	}
+	return nil
+}
+
+func (d *sheetDecoder) cols() error {
+	s := d.s
+	for {
+		k, err := s.next()
+		if err != nil {
+			return err
+		}
+		if k == tokEnd && s.depth() < 2 {
+			return nil
+		}
+		if k == tokStart && s.is("col") {
+			lo, e1 := strconv.Atoi(attrText(s, "min"))
+			hi, e2 := strconv.Atoi(attrText(s, "max"))
+			st, e3 := strconv.Atoi(attrText(s, "style"))
+			if e1 == nil && e2 == nil && e3 == nil && st != 0 {
+				d.sh.cols = append(d.sh.cols, colStyle{lo, hi, st})
+			}
+		}
+	}
+}
+
+func (d *sheetDecoder) mergeCells() error {
+	s, sh := d.s, d.sh
+	for {
+		k, err := s.next()
+		if err != nil {
+			return err
+		}
+		if k == tokEnd && s.depth() < 2 {
+			return nil
+		}
+		if k == tokStart && s.is("mergeCell") && s.depth() == 3 {
+			if len(sh.Merges) >= d.w.lim.MaxMerges {
+				sh.TooManyMerges = true
+				continue
+			}
+			ref, err := s.attrString("ref")
+			if err != nil {
+				return err
+			}
+			sh.Merges = append(sh.Merges, ref)
+		}
+	}
+}
+
+func (d *sheetDecoder) sheetData() error {
+	s, sh, lim := d.s, d.sh, d.w.lim
+	prev := 0 // the row number of the previous row
+	for {
+		k, err := s.next()
+		if err != nil {
+			return err
+		}
+		if k == tokEnd && s.depth() < 2 {
+			return nil
+		}
+		if k != tokStart {
+			continue
+		}
+		if !s.is("row") {
+			if err := s.skip(); err != nil {
+				return err
+			}
+			continue
+		}
+		// A row without r follows the one before it, as does a row whose
+		// r goes back (readers place it there too).
+		num := prev + 1
+		if v, ok := s.attr("r"); ok {
+			n, err := strconv.Atoi(strings.TrimSpace(string(v)))
+			if err != nil || n < 1 || n > xlsx.MaxRows {
+				return s.errorf(s.pos, "row number %q is not one of 1 to %d", v, xlsx.MaxRows)
+			}
+			num = max(n, prev+1)
+		}
+		prev = num
+		if num > lim.MaxRows {
+			sh.MoreRows = true
+			if err := s.skip(); err != nil {
+				return err
+			}
+			continue
+		}
+		for len(sh.Rows) < num {
+			sh.Rows = append(sh.Rows, Row{})
+		}
+		if st, err := strconv.Atoi(attrText(s, "s")); err == nil && st > 0 {
+			sh.Rows[num-1].Style = int32(min(st, 1<<30))
+		}
+		if s.empty {
+			s.next()
+			continue
+		}
+		if err := d.row(num - 1); err != nil {
+			return err
+		}
+	}
+}
+
+// row reads the cells of the row whose start tag was just read, the
+// 0-based row i.
+func (d *sheetDecoder) row(i int) error {
+	s, sh, lim := d.s, d.sh, d.w.lim
+	col := 0 // the 1-based column of the previous cell
+	cells := sh.Rows[i].Cells
+	defer func() { sh.Rows[i].Cells = cells }()
+	for {
+		k, err := s.next()
+		if err != nil {
+			return err
+		}
+		if k == tokEnd && s.depth() < 3 {
+			return nil
+		}
+		if k != tokStart {
+			continue
+		}
+		if !s.is("c") {
+			if err := s.skip(); err != nil {
+				return err
+			}
+			continue
+		}
+		// A cell without r follows the one before it.
+		col++
+		if v, ok := s.attr("r"); ok {
+			c, _, err := xlsx.CellCoordinates(string(v))
+			if err != nil {
+				return s.errorf(s.pos, "cell reference %q: %v", v, err)
+			}
+			col = c
+		}
+		c := Cell{flag: flagStored}
+		if st, err := strconv.Atoi(attrText(s, "s")); err == nil && st > 0 {
+			c.S = int32(min(st, 1<<30))
+		}
+		t, _ := s.attr("t")
+		switch string(t) {
+		case "s":
+			c.T = TypeShared
+		case "str":
+			c.T = TypeString
+		case "inlineStr":
+			c.T = TypeInline
+		case "b":
+			c.T = TypeBool
+		case "e":
+			c.T = TypeError
+		case "d":
+			c.T = TypeDate
+		}
+		var shared string
+		if !s.empty {
+			if shared, err = d.cell(&c); err != nil {
+				return err
+			}
+		} else {
+			s.next()
+		}
+		if col > lim.MaxColumns {
+			if (c.V != "" || c.HasF()) && sh.ColumnsCut == 0 {
+				sh.ColumnsCut = i + 1
+			}
+			continue
+		}
+		for len(cells) < col {
+			cells = append(cells, Cell{})
+		}
+		cells[col-1] = c
+		if shared != "" {
+			d.children = append(d.children, sharedUse{i, col - 1, shared})
+		}
+	}
+}
+
+// cell reads the children of a <c>: its value, inline string and formula.
+// It returns the index (si) of the shared formula the cell uses without
+// text of its own.
+func (d *sheetDecoder) cell(c *Cell) (shared string, err error) {
+	s := d.s
+	depth := s.depth()
+	var v string
+	inline, hasInline := "", false
+	for {
+		k, err := s.next()
+		if err != nil {
+			return "", err
+		}
+		if k == tokEnd && s.depth() < depth {
+			break
+		}
+		if k != tokStart {
+			continue
+		}
+		switch {
+		case s.is("v"):
+			d.b = d.b[:0]
+			if err := s.elementText(&d.b); err != nil {
+				return "", err
+			}
+			v = string(d.b)
+		case s.is("f"):
+			c.flag |= flagF
+			typ, _ := s.attr("t")
+			si, hasSI := s.attr("si")
+			_, hasRef := s.attr("ref")
+			siText := string(si)
+			d.b = d.b[:0]
+			if err := s.elementText(&d.b); err != nil {
+				return "", err
+			}
+			text := len(d.b) > 0
+			if string(typ) == "shared" && hasSI {
+				if hasRef {
+					if d.masters == nil {
+						d.masters = map[string]bool{}
+					}
+					d.masters[siText] = d.masters[siText] || text
+				}
+				// A shared formula's cell reads as the formula of its
+				// range's first cell, whatever it holds itself.
+				shared = siText
+			} else if text {
+				c.flag |= flagFormula
+			}
+		case s.is("is"):
+			d.b = d.b[:0]
+			if d.b, err = s.stringItem(d.b); err != nil {
+				return "", err
+			}
+			inline, hasInline = unescapeBstr(string(d.b)), true
+		default:
+			if err := s.skip(); err != nil {
+				return "", err
+			}
+		}
+	}
+	switch c.T {
+	case TypeShared:
+		if v != "" {
+			if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && n >= 0 && n < len(d.w.strings) {
+				v = d.w.strings[n]
+			} else {
+				v = ""
+			}
+		}
+	case TypeInline:
+		if hasInline {
+			v = inline
+		}
+	}
+	c.V = v
+	return shared, nil
+}
