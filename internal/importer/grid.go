@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/soa-tool/soa/internal/diag"
@@ -132,11 +133,25 @@ func (r *reader) sheetRows(sh *xreader.Sheet) [][]string {
 		}
 		vals := make([]string, n)
 		for j, c := range row.Cells[:n] {
-			vals[j] = c.V
+			vals[j] = r.value(c)
 		}
 		rows[i], last = vals, i+1
 	}
 	return rows[:last]
+}
+
+// value is c's value as stored, except that a date of a workbook in the
+// 1904 date system (Excel for Mac before 2011 made them) becomes the serial
+// of the same day in the 1900 system, which every later step reads.
+func (r *reader) value(c xreader.Cell) string {
+	if r.wb == nil || !r.wb.Date1904 || !r.wb.IsDate(c) {
+		return c.V
+	}
+	f, err := strconv.ParseFloat(c.V, 64)
+	if err != nil {
+		return c.V
+	}
+	return strconv.FormatFloat(f+xreader.Days1904, 'f', -1, 64)
 }
 
 // once reports whether key is new to r.cut, and records it.

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/soa-tool/soa/internal/diag"
 	"github.com/soa-tool/soa/internal/i18n"
@@ -730,6 +731,63 @@ func TestEraEnded(t *testing.T) {
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("missing %q in\n%s", want, got)
+		}
+	}
+}
+
+// TestDates1904: a workbook in the 1904 date system (Excel for Mac before
+// 2011) stores 2026-04-01 as 44650, not 46113. Its dates are read as the
+// days they show, on the Cover and in the SoA table alike.
+func TestDates1904(t *testing.T) {
+	for _, date1904 := range []bool{false, true} {
+		f := excelize.NewFile()
+		if err := f.SetWorkbookProps(&excelize.WorkbookPropsOptions{Date1904: &date1904}); err != nil {
+			t.Fatal(err)
+		}
+		format := "yyyy-mm-dd"
+		st, err := f.NewStyle(&excelize.Style{CustomNumFmt: &format})
+		if err != nil {
+			t.Fatal(err)
+		}
+		serial := func(day string) float64 {
+			d, _ := time.Parse(time.DateOnly, day)
+			epoch := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+			if date1904 {
+				epoch = time.Date(1904, 1, 1, 0, 0, 0, 0, time.UTC)
+			}
+			return d.Sub(epoch).Hours() / 24
+		}
+		rows := [][]any{
+			{"Organisation:", "Harbour Ltd"},
+			{"Date", serial("2026-04-01")},
+			{nil},
+			{"Control ref", "Control title", "Applicable?", "Justification", "Target date"},
+			{"5.1", "Policies for information security", "Yes", "Risk", serial("2027-01-31")},
+		}
+		for i, row := range rows {
+			for c, v := range row {
+				if v != nil {
+					ref, _ := excelize.CoordinatesToCellName(c+1, i+1)
+					f.SetCellValue("Sheet1", ref, v)
+				}
+			}
+		}
+		f.SetCellStyle("Sheet1", "B2", "B2", st)
+		f.SetCellStyle("Sheet1", "E5", "E5", st)
+		var buf bytes.Buffer
+		if _, err := f.WriteTo(&buf); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		res, err := read(t, buf.Bytes())
+		if err != nil {
+			t.Fatalf("date1904=%v: %v", date1904, err)
+		}
+		if got := res.File.Org.Date; got != "2026-04-01" {
+			t.Errorf("date1904=%v: the Cover's date reads %q, want 2026-04-01", date1904, got)
+		}
+		if c := res.File.Controls; len(c) != 1 || c[0].TargetDate != "2027-01-31" {
+			t.Errorf("date1904=%v: the controls read are %+v, want 5.1 with target date 2027-01-31", date1904, c)
 		}
 	}
 }

@@ -50,6 +50,25 @@ func (w *Workbook) Shown(c Cell) string {
 	return FormatNumber(v, st.NumFmt, w.Date1904)
 }
 
+// IsDate reports whether c is a number shown as a date or time: its own
+// style has a number format with date or time codes.
+func (w *Workbook) IsDate(c Cell) bool {
+	if c.T != TypeNumber || c.S == 0 {
+		return false
+	}
+	st, ok := w.Style(int(c.S))
+	if !ok || !st.HasNumFmt {
+		return false
+	}
+	toks, ok := tokenize(splitSections(st.NumFmt)[0])
+	return ok && isDate(toks)
+}
+
+// Days1904 is the number of days from the 1900 date system's epoch to the
+// 1904 system's: a serial of the 1904 system plus Days1904 is the same day
+// in the 1900 system.
+const Days1904 = 1462
+
 // generalValue is a number as General shows it: as written, without
 // noise beyond Excel's 15 significant digits.
 func generalValue(v string) string {

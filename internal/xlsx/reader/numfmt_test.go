@@ -34,7 +34,7 @@ var knownDifferences = map[[2]string]string{
 // The 1904 date system counts from 1904-01-01: its serial n is the 1900
 // system's n+1462 (excelize gets 1904 dates wrong, so the 1904 workbook
 // is checked against excelize's rendering of the shifted serial).
-const shift1904 = 1462
+const shift1904 = Days1904
 
 func TestShownAgainstExcelize(t *testing.T) {
 	shown1900 := map[[2]string]string{}
