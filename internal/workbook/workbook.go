@@ -145,9 +145,13 @@ func (b *builder) str(sh *xlsx.Sheet, col, row int, text string) {
 	if b.err != nil || text == "" {
 		return
 	}
-	if n := layout.TextLen(text); n > layout.MaxCellText {
-		b.err = fmt.Errorf("%s!%s: %d characters; an Excel cell holds at most %d", sh.Name(), xlsx.CellName(col, row), n, layout.MaxCellText)
-		return
+	// A text of n bytes has at most n UTF-16 code units: count them only
+	// in a text that might be too long.
+	if len(text) > layout.MaxCellText {
+		if n := layout.TextLen(text); n > layout.MaxCellText {
+			b.err = fmt.Errorf("%s!%s: %d characters; an Excel cell holds at most %d", sh.Name(), xlsx.CellName(col, row), n, layout.MaxCellText)
+			return
+		}
 	}
 	sh.SetString(col, row, text)
 }

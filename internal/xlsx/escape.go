@@ -67,7 +67,7 @@ func appendEscaped(b []byte, s string, attr bool) []byte {
 			esc = "_x005F_"
 		case c == 0xEF && i+2 < len(s) && s[i+1] == 0xBF && (s[i+2] == 0xBE || s[i+2] == 0xBF):
 			b = append(b, s[last:i]...)
-			b = appendExcelEscape(b, 0xFF00|rune(s[i+2]))
+			b = appendExcelEscape(b, 0xFFFE+rune(s[i+2]-0xBE))
 			i += 2
 			last = i + 1
 			continue

@@ -95,10 +95,11 @@ type Sheet struct {
 	index int
 
 	rows     []sheetRow // rows[r-1]
-	cols     []column   // cols[c-1]
-	merges   []Range    // in the order added
-	freeze   [2]int     // columns and rows frozen
-	filter   *Range     // the autofilter's range
+	formulas []string
+	cols     []column // cols[c-1]
+	merges   []Range  // in the order added
+	freeze   [2]int   // columns and rows frozen
+	filter   *Range   // the autofilter's range
 	valids   []validation
 	conds    []conditional
 	priority int // of the last conditional rule
@@ -129,14 +130,14 @@ const (
 	cellFormula                 // a formula, with a cached number if hasNum
 )
 
+// cell is 24 bytes: a sheet of many cells stays small.
 type cell struct {
-	col     int32
-	style   StyleID
-	kind    cellKind
-	hasNum  bool
-	str     int32 // shared string index
-	num     float64
-	formula string
+	col    int32
+	style  StyleID
+	kind   cellKind
+	hasNum bool
+	str    int32 // the shared string's index, or the formula's in Sheet.formulas
+	num    float64
 }
 
 // A Range is a block of cells, from its top-left to its bottom-right cell.
@@ -166,14 +167,26 @@ func appendRange(b []byte, r Range, absolute bool) []byte {
 
 func inSheet(col, row int) bool { return col >= 1 && col <= MaxColumns && row >= 1 && row <= MaxRows }
 
+// growRows makes row a row of the sheet.
+func (s *Sheet) growRows(row int) {
+	if row <= len(s.rows) {
+		return
+	}
+	if row > cap(s.rows) {
+		s.rows = slices.Grow(s.rows, max(row, 2*cap(s.rows), 64)-len(s.rows))
+	}
+	s.rows = s.rows[:row]
+}
+
 // at returns the cell at (col, row), created empty if need be.
 func (s *Sheet) at(col, row int) *cell {
-	for len(s.rows) < row {
-		s.rows = append(s.rows, make([]sheetRow, row-len(s.rows))...)
-	}
+	s.growRows(row)
 	r := &s.rows[row-1]
 	c := int32(col)
 	if n := len(r.cells); n == 0 || r.cells[n-1].col < c {
+		if n == 0 && row > 1 { // rows tend to be as wide as the one above
+			r.cells = make([]cell, 0, max(col, cap(s.rows[row-2].cells)))
+		}
 		r.cells = append(r.cells, cell{col: c})
 		return &r.cells[n]
 	}
@@ -191,7 +204,7 @@ func (s *Sheet) SetString(col, row int, text string) {
 		return
 	}
 	c := s.at(col, row)
-	c.kind, c.str, c.formula, c.hasNum = cellString, s.wb.strings.add(text), "", false
+	c.kind, c.str, c.hasNum = cellString, s.wb.strings.add(text), false
 }
 
 // SetNumber writes v as a number cell, keeping the cell's style. A cell
@@ -204,7 +217,7 @@ func (s *Sheet) SetNumber(col, row int, v float64) {
 		v = 0
 	}
 	c := s.at(col, row)
-	c.kind, c.num, c.formula, c.hasNum = cellNumber, v, "", true
+	c.kind, c.num, c.hasNum = cellNumber, v, true
 }
 
 // SetDate writes the calendar date of t (its year, month and day, in its
@@ -230,7 +243,7 @@ func (s *Sheet) SetFormula(col, row int, formula string) {
 		return
 	}
 	c := s.at(col, row)
-	c.kind, c.formula, c.hasNum = cellFormula, formula, false
+	c.kind, c.str, c.hasNum = cellFormula, s.formula(formula), false
 }
 
 // SetFormulaNumber writes a formula (without the leading =) with v as its
@@ -244,7 +257,12 @@ func (s *Sheet) SetFormulaNumber(col, row int, formula string, v float64) {
 		return
 	}
 	c := s.at(col, row)
-	c.kind, c.formula, c.num, c.hasNum = cellFormula, formula, v, true
+	c.kind, c.str, c.num, c.hasNum = cellFormula, s.formula(formula), v, true
+}
+
+func (s *Sheet) formula(f string) int32 {
+	s.formulas = append(s.formulas, f)
+	return int32(len(s.formulas) - 1)
 }
 
 // SetStyle gives every cell of r the style id, keeping their values.
@@ -294,9 +312,7 @@ func (s *Sheet) SetRowHeight(row int, height float64) {
 	if row < 1 || row > MaxRows || height <= 0 {
 		return
 	}
-	for len(s.rows) < row {
-		s.rows = append(s.rows, make([]sheetRow, row-len(s.rows))...)
-	}
+	s.growRows(row)
 	s.rows[row-1].height = min(height, 409)
 }
 
