@@ -17,9 +17,13 @@ import (
 //
 // The writer writes what it is given: it neither cuts text nor checks that
 // merged ranges do not overlap. Callers check the limits that matter to
-// them (MaxCellText); every call takes time independent of the size of the
-// sheet so far, but for writing a cell left of one already written in the
-// same row.
+// them (MaxCellText). No call rescans what was written before: a cell
+// write takes constant time (but for a cell left of one already written
+// in its row), a range's style time in its cells, and Write time in the
+// size of the workbook.
+//
+// A Workbook is not safe for concurrent use; Write may run its own
+// goroutines.
 type Workbook struct {
 	// Props are the document properties (docProps/core.xml and app.xml).
 	Props Properties
@@ -56,6 +60,15 @@ func New(name string) *Workbook {
 	wb.styles.init(wb.font)
 	wb.strings.index = map[string]int32{}
 	return wb
+}
+
+// active is the index of the sheet the workbook opens on: Active, or the
+// first sheet for an index out of range.
+func (wb *Workbook) active() int {
+	if wb.Active < 0 || wb.Active >= len(wb.sheets) {
+		return 0
+	}
+	return wb.Active
 }
 
 // definedName is a workbook name local to a sheet: a filter range or the

@@ -290,9 +290,9 @@ func (wb *Workbook) appendApp(b []byte) []byte {
 
 func (wb *Workbook) appendWorkbook(b []byte) []byte {
 	b = append(b, xmlHeader+`<workbook xmlns="`+nsMain+`" xmlns:r="`+nsRel+`"><workbookPr/><bookViews><workbookView xWindow="0" yWindow="0" windowWidth="14805" windowHeight="8010"`...)
-	if wb.Active > 0 && wb.Active < len(wb.sheets) {
+	if a := wb.active(); a > 0 {
 		b = append(b, ` activeTab="`...)
-		b = strconv.AppendInt(b, int64(wb.Active), 10)
+		b = strconv.AppendInt(b, int64(a), 10)
 		b = append(b, '"')
 	}
 	b = append(b, `/></bookViews><sheets>`...)
@@ -378,7 +378,7 @@ func (s *Sheet) appendSheet(b []byte) []byte {
 	b = append(b, `<dimension ref="`...)
 	b = appendRange(b, s.dimension(), false)
 	b = append(b, `"/><sheetViews><sheetView`...)
-	if s.wb.Active == s.index {
+	if s.wb.active() == s.index {
 		b = append(b, ` tabSelected="1"`...)
 	}
 	b = append(b, ` workbookViewId="0"`...)
