@@ -16,6 +16,12 @@ func Width(s string) int {
 // RuneWidth returns 0 for combining marks and control characters, 2 for
 // wide characters and 1 otherwise.
 func RuneWidth(r rune) int {
+	if r < 0x300 { // below the first combining mark: Latin, and the C0 and C1 controls
+		if r < 0x20 || r >= 0x7F && r < 0xA0 {
+			return 0
+		}
+		return 1
+	}
 	switch {
 	case r == 0, unicode.Is(unicode.Mn, r), unicode.IsControl(r):
 		return 0

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/soa-tool/soa/internal/answers"
+	"github.com/soa-tool/soa/internal/xlsx"
 )
 
 // coverWidths are the cover's column widths after the label column: what
@@ -28,18 +29,18 @@ func (b *builder) cover() error {
 	}
 	widths := append([]float64{columnWidth(labels, 14, 24)}, coverWidths...)
 	for col, w := range widths {
-		b.width(sh, colName(col+1), w)
+		b.width(sh, col+1, w)
 	}
 	last := len(widths)
 	valueWidth := 0.0
 	for _, w := range widths[1:] {
 		valueWidth += w
 	}
-	b.str(sh, "A1", b.l.T("wb.title"))
-	b.style(sh, "A1", "A1", b.s.title)
+	b.str(sh, 1, 1, b.l.T("wb.title"))
+	b.style(sh, 1, 1, 1, 1, b.s.title)
 	b.height(sh, 1, 34)
-	b.str(sh, "A2", b.l.F("wb.subtitle", b.l.T("wb.standard."+b.st.Edition)))
-	b.style(sh, "A2", "A2", b.s.subtitle)
+	b.str(sh, 1, 2, b.l.F("wb.subtitle", b.l.T("wb.standard."+b.st.Edition)))
+	b.style(sh, 1, 2, 1, 2, b.s.subtitle)
 	type line struct {
 		label, value string
 		date         bool
@@ -65,15 +66,15 @@ func (b *builder) cover() error {
 	}
 	r := 4
 	for _, row := range rows {
-		b.str(sh, cell(1, r), row.label)
-		b.style(sh, cell(1, r), cell(1, r), b.s.label)
-		b.merge(sh, cell(2, r), cell(last, r))
+		b.str(sh, 1, r, row.label)
+		b.style(sh, 1, r, 1, r, b.s.label)
+		b.merge(sh, 2, r, last, r)
 		if row.date {
-			b.dateCell(sh, cell(2, r), row.value)
-			b.style(sh, cell(2, r), cell(last, r), b.s.dateLeft)
+			b.dateCell(sh, 2, r, row.value)
+			b.style(sh, 2, r, last, r, b.s.dateLeft)
 		} else {
-			b.str(sh, cell(2, r), row.value)
-			b.style(sh, cell(2, r), cell(last, r), b.s.valueWrap)
+			b.str(sh, 2, r, row.value)
+			b.style(sh, 2, r, last, r, b.s.valueWrap)
 		}
 		b.height(sh, r, rowHeight(b.l, []cellText{{row.value, valueWidth}}, 10))
 		r++
@@ -84,31 +85,31 @@ func (b *builder) cover() error {
 	if b.err != nil {
 		return b.err
 	}
-	return b.printSetup(sh, "", false)
+	return b.printSetup(sh, 0, false)
 }
 
 // approval writes the approval block from row r: one row for each role
 // (prepared, reviewed, approved) with the name and the date, and returns
 // the row after it. The name takes columns B and C, the date D.
-func (b *builder) approval(sh string, r int) int {
+func (b *builder) approval(sh *xlsx.Sheet, r int) int {
 	o := b.st.Org
-	b.str(sh, cell(1, r), b.l.T("wb.approval"))
-	b.str(sh, cell(2, r), b.l.T("wb.approval.name"))
-	b.str(sh, cell(4, r), b.l.T("wb.approval.date"))
-	b.merge(sh, cell(2, r), cell(3, r))
-	b.style(sh, cell(1, r), cell(4, r), b.s.header)
+	b.str(sh, 1, r, b.l.T("wb.approval"))
+	b.str(sh, 2, r, b.l.T("wb.approval.name"))
+	b.str(sh, 4, r, b.l.T("wb.approval.date"))
+	b.merge(sh, 2, r, 3, r)
+	b.style(sh, 1, r, 4, r, b.s.header)
 	r++
 	for _, f := range answers.OrgFields {
 		if f.Dated == "" {
 			continue
 		}
-		b.str(sh, cell(1, r), b.l.T(f.Cover))
-		b.style(sh, cell(1, r), cell(1, r), b.s.label)
-		b.merge(sh, cell(2, r), cell(3, r))
-		b.str(sh, cell(2, r), f.Get(&o))
-		b.style(sh, cell(2, r), cell(3, r), b.s.valueWrap)
-		b.dateCell(sh, cell(4, r), answers.OrgFieldByKey(f.Dated).Get(&o))
-		b.style(sh, cell(4, r), cell(4, r), b.s.date)
+		b.str(sh, 1, r, b.l.T(f.Cover))
+		b.style(sh, 1, r, 1, r, b.s.label)
+		b.merge(sh, 2, r, 3, r)
+		b.str(sh, 2, r, f.Get(&o))
+		b.style(sh, 2, r, 3, r, b.s.valueWrap)
+		b.dateCell(sh, 4, r, answers.OrgFieldByKey(f.Dated).Get(&o))
+		b.style(sh, 4, r, 4, r, b.s.date)
 		b.height(sh, r, max(22, rowHeight(b.l, []cellText{{f.Get(&o), coverWidths[0] + coverWidths[1]}}, 10)))
 		r++
 	}
@@ -126,43 +127,43 @@ var revisionColumns = []struct {
 
 // revisions writes the revision history from row r and returns the row
 // after it.
-func (b *builder) revisions(sh string, r int, widths []float64) int {
-	b.str(sh, cell(1, r), b.l.T("wb.revisions"))
-	b.style(sh, cell(1, r), cell(1, r), b.s.band)
+func (b *builder) revisions(sh *xlsx.Sheet, r int, widths []float64) int {
+	b.str(sh, 1, r, b.l.T("wb.revisions"))
+	b.style(sh, 1, r, 1, r, b.s.band)
 	r++
 	col := 1
 	for _, c := range revisionColumns {
-		b.str(sh, cell(col, r), b.l.T("wb.rev."+c.key))
+		b.str(sh, col, r, b.l.T("wb.rev."+c.key))
 		if c.span > 1 {
-			b.merge(sh, cell(col, r), cell(col+c.span-1, r))
+			b.merge(sh, col, r, col+c.span-1, r)
 		}
 		col += c.span
 	}
-	b.style(sh, cell(1, r), cell(col-1, r), b.s.header)
+	b.style(sh, 1, r, col-1, r, b.s.header)
 	r++
 	for _, rev := range b.st.Revisions {
 		values := map[string]string{"version": rev.Version, "date": rev.Date, "description": rev.Description, "notes": rev.Notes, "author": rev.Author}
 		var texts []cellText
 		col := 1
 		for _, c := range revisionColumns {
-			at, end := cell(col, r), cell(col+c.span-1, r)
+			end := col + c.span - 1
 			width := 0.0
 			for i := col; i < col+c.span; i++ {
 				width += widths[i-1]
 			}
 			if c.span > 1 {
-				b.merge(sh, at, end)
+				b.merge(sh, col, r, end, r)
 			}
 			switch c.key {
 			case "date":
-				b.dateCell(sh, at, rev.Date)
-				b.style(sh, at, end, b.s.date)
+				b.dateCell(sh, col, r, rev.Date)
+				b.style(sh, col, r, end, r, b.s.date)
 			case "version":
-				b.str(sh, at, rev.Version)
-				b.style(sh, at, end, b.s.textCenter)
+				b.str(sh, col, r, rev.Version)
+				b.style(sh, col, r, end, r, b.s.textCenter)
 			default:
-				b.str(sh, at, values[c.key])
-				b.style(sh, at, end, b.s.text)
+				b.str(sh, col, r, values[c.key])
+				b.style(sh, col, r, end, r, b.s.text)
 				texts = append(texts, cellText{values[c.key], width})
 			}
 			col += c.span
@@ -174,27 +175,27 @@ func (b *builder) revisions(sh string, r int, widths []float64) int {
 }
 
 // legend explains every value the SoA sheet uses, coloured as there.
-func (b *builder) legend(sh string, r int) {
-	b.str(sh, cell(1, r), b.l.T("wb.legend"))
-	b.style(sh, cell(1, r), cell(1, r), b.s.band)
+func (b *builder) legend(sh *xlsx.Sheet, r int) {
+	b.str(sh, 1, r, b.l.T("wb.legend"))
+	b.style(sh, 1, r, 1, r, b.s.band)
 	r++
-	group := func(title string, items [][2]string, styleOf func(i int) int) {
-		b.str(sh, cell(1, r), title)
-		b.style(sh, cell(1, r), cell(1, r+len(items)-1), b.s.label)
+	group := func(title string, items [][2]string, styleOf func(i int) xlsx.StyleID) {
+		b.str(sh, 1, r, title)
+		b.style(sh, 1, r, 1, r+len(items)-1, b.s.label)
 		if len(items) > 1 {
-			b.merge(sh, cell(1, r), cell(1, r+len(items)-1))
+			b.merge(sh, 1, r, 1, r+len(items)-1)
 		}
 		for i, it := range items {
-			b.str(sh, cell(2, r), it[0])
-			b.style(sh, cell(2, r), cell(2, r), styleOf(i))
+			b.str(sh, 2, r, it[0])
+			b.style(sh, 2, r, 2, r, styleOf(i))
 			last := len(coverWidths) + 1
-			b.merge(sh, cell(3, r), cell(last, r))
-			b.str(sh, cell(3, r), it[1])
-			b.style(sh, cell(3, r), cell(last, r), b.s.valueWrap)
+			b.merge(sh, 3, r, last, r)
+			b.str(sh, 3, r, it[1])
+			b.style(sh, 3, r, last, r, b.s.valueWrap)
 			r++
 		}
 	}
-	plain := func(int) int { return b.s.textCenter }
+	plain := func(int) xlsx.StyleID { return b.s.textCenter }
 	group(b.l.T("wb.legend.applicable"), [][2]string{
 		{b.l.T("value.yes"), b.l.T("legend.yes")},
 		{b.l.T("value.no"), b.l.T("legend.no")},
@@ -203,8 +204,8 @@ func (b *builder) legend(sh string, r int) {
 	for _, s := range answers.Statuses {
 		statuses = append(statuses, [2]string{b.l.T("label." + s), b.l.T("legend." + s)})
 	}
-	statusStyles := []int{b.s.legendGood, b.s.legendPart, b.s.legendPlan, b.s.legendBad}
-	group(b.l.T("wb.legend.status"), statuses, func(i int) int { return statusStyles[i] })
+	statusStyles := []xlsx.StyleID{b.s.legendGood, b.s.legendPart, b.s.legendPlan, b.s.legendBad}
+	group(b.l.T("wb.legend.status"), statuses, func(i int) xlsx.StyleID { return statusStyles[i] })
 	var reasons [][2]string
 	for _, s := range answers.Reasons {
 		reasons = append(reasons, [2]string{b.l.T("reason." + s), b.l.T("legend." + s)})
@@ -214,14 +215,14 @@ func (b *builder) legend(sh string, r int) {
 
 // dateCell writes a YYYY-MM-DD date as a real date, so that it sorts and
 // filters as one; an empty date leaves the cell empty.
-func (b *builder) dateCell(sh, ref, date string) {
+func (b *builder) dateCell(sh *xlsx.Sheet, col, row int, date string) {
 	if date == "" {
 		return
 	}
 	t, err := time.Parse(time.DateOnly, date)
 	if err != nil {
-		b.str(sh, ref, date)
+		b.str(sh, col, row, date)
 		return
 	}
-	b.num(sh, ref, t)
+	sh.SetDate(col, row, t)
 }

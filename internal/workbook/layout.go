@@ -88,13 +88,18 @@ func wrappedLines(text string, width, pt float64, limit int) int {
 				break
 			}
 			// A line may also break after a hyphen (ISMS-REG-/002).
-			for i, part := range strings.SplitAfter(word, "-") {
+			for i := 0; word != ""; i++ {
+				part := word
+				if j := strings.IndexByte(word, '-'); j >= 0 {
+					part, word = word[:j+1], word[j+1:]
+				} else {
+					word = ""
+				}
 				w, gap := textPoints(part, pt), space
 				if i > 0 {
 					gap = 0
 				}
 				switch {
-				case part == "":
 				case used == 0:
 					used = w
 				case used+gap+w <= avail:

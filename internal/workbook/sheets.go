@@ -1,13 +1,12 @@
 package workbook
 
 import (
-	"fmt"
 	"github.com/soa-tool/soa/internal/layout"
 	"strings"
 
 	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/catalog"
-	"github.com/xuri/excelize/v2"
+	"github.com/soa-tool/soa/internal/xlsx"
 )
 
 // gaps lists the gap report's findings, most severe first: the same
@@ -19,44 +18,40 @@ func (b *builder) gaps() error {
 	if asOf == "" {
 		asOf = "-"
 	}
-	b.str(sh, "A1", b.l.F("gaps.title", b.l.Date(asOf)))
-	b.style(sh, "A1", "A1", b.s.subtitle)
+	b.str(sh, 1, 1, b.l.F("gaps.title", b.l.Date(asOf)))
+	b.style(sh, 1, 1, 1, 1, b.s.subtitle)
 	b.height(sh, 1, 22)
 	heads := []heading{{"gaps.severity", 11}, {"gaps.code", 26}, {"col.control", 9}, {"col.control_title", 36}, {"gaps.field", 14}, {"gaps.finding", 70}}
 	b.headerRow(sh, heads)
 	// In the order of rules.Severities: error, gap, warning, info.
-	sevStyle := []int{b.s.legendBad, b.s.legendBad, b.s.legendPart, b.s.textCenter}
+	sevStyle := []xlsx.StyleID{b.s.legendBad, b.s.legendBad, b.s.legendPart, b.s.textCenter}
 	r := 3
 	for _, f := range b.rep.Findings {
 		title := ""
 		if c := b.st.Catalog.Control(f.Control); c != nil {
 			title = b.l.Title(c.Title, c.TitleJA)
 		}
-		b.str(sh, cell(1, r), b.l.T("severity."+f.Severity.String()))
-		b.str(sh, cell(2, r), f.Code)
-		b.str(sh, cell(3, r), f.Control)
-		b.str(sh, cell(4, r), title)
-		b.str(sh, cell(5, r), b.l.T("field."+f.Field))
-		b.str(sh, cell(6, r), f.Message)
-		b.style(sh, cell(1, r), cell(1, r), sevStyle[f.Severity])
-		b.style(sh, cell(2, r), cell(6, r), b.s.text)
+		b.str(sh, 1, r, b.l.T("severity."+f.Severity.String()))
+		b.str(sh, 2, r, f.Code)
+		b.str(sh, 3, r, f.Control)
+		b.str(sh, 4, r, title)
+		b.str(sh, 5, r, b.l.T("field."+f.Field))
+		b.str(sh, 6, r, f.Message)
+		b.style(sh, 1, r, 1, r, sevStyle[f.Severity])
+		b.style(sh, 2, r, 6, r, b.s.text)
 		b.height(sh, r, rowHeight(b.l, []cellText{{title, 36}, {f.Message, 70}}, 10))
 		r++
 	}
 	if len(b.rep.Findings) == 0 {
-		b.str(sh, "A3", b.l.T("gaps.none"))
+		b.str(sh, 1, 3, b.l.T("gaps.none"))
 		r++
 	}
 	if b.err != nil {
 		return b.err
 	}
-	if err := b.f.AutoFilter(sh, fmt.Sprintf("A2:%s%d", colName(len(heads)), max(3, r-1)), nil); err != nil {
-		return err
-	}
-	if err := b.f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"}); err != nil {
-		return err
-	}
-	return b.printSetup(sh, "$1:$2", true)
+	sh.AutoFilter(xlsx.Cells(1, 2, len(heads), max(3, r-1)))
+	sh.Freeze(0, 2)
+	return b.printSetup(sh, 2, true)
 }
 
 // mapping writes the two directions of the 2013↔2022 correspondence as two
@@ -79,17 +74,17 @@ func (b *builder) mapping() error {
 	// table writes a band row with its title, a header row and one row per
 	// control from row r, and returns the row after it.
 	table := func(r int, title, otherHead string, rows []row) int {
-		last := colName(len(widths))
-		b.str(sh, cell(1, r), title)
-		b.merge(sh, cell(1, r), last+fmt.Sprint(r))
-		b.style(sh, cell(1, r), last+fmt.Sprint(r), b.s.band)
+		last := len(widths)
+		b.str(sh, 1, r, title)
+		b.merge(sh, 1, r, last, r)
+		b.style(sh, 1, r, last, r, b.s.band)
 		r++
 		var heads []cellText
 		for i, key := range []string{"col.control", "col.control_title", otherHead} {
-			b.str(sh, cell(1+i, r), b.l.T(key))
+			b.str(sh, 1+i, r, b.l.T(key))
 			heads = append(heads, cellText{b.l.T(key), widths[i]})
 		}
-		b.style(sh, cell(1, r), cell(len(widths), r), b.s.header)
+		b.style(sh, 1, r, len(widths), r, b.s.header)
 		b.height(sh, r, headerRowHeight(b.l, heads))
 		r++
 		for _, c := range rows {
@@ -97,10 +92,10 @@ func (b *builder) mapping() error {
 			if c.new {
 				st = b.s.textNew
 			}
-			b.str(sh, cell(1, r), c.id)
-			b.str(sh, cell(2, r), c.title)
-			b.str(sh, cell(3, r), c.other)
-			b.style(sh, cell(1, r), cell(3, r), st)
+			b.str(sh, 1, r, c.id)
+			b.str(sh, 2, r, c.title)
+			b.str(sh, 3, r, c.other)
+			b.style(sh, 1, r, 3, r, st)
 			b.height(sh, r, rowHeight(b.l, []cellText{{c.id, widths[0]}, {c.title, widths[1]}, {c.other, widths[2]}}, 10))
 			r++
 		}
@@ -128,7 +123,7 @@ func (b *builder) mapping() error {
 	}
 	widths = []float64{10, 44, columnWidth(lists, 16, 40)}
 	for i, w := range widths {
-		b.width(sh, colName(i+1), w)
+		b.width(sh, i+1, w)
 	}
 	next := table(1, b.l.T("map.2022to2013"), "col.ref2013", from22)
 	// One blank row between the tables on screen; in print, the second
@@ -138,12 +133,10 @@ func (b *builder) mapping() error {
 	if b.err != nil {
 		return b.err
 	}
-	if err := b.f.InsertPageBreak(sh, cell(1, second)); err != nil {
-		return err
-	}
+	sh.BreakBefore(second)
 	// No frozen header and no repeated print titles: one header would be
 	// wrong for the other table.
-	return b.printSetup(sh, "", false)
+	return b.printSetup(sh, 0, false)
 }
 
 // attributes lists the ISO/IEC 27002:2022 attributes of each control, one
@@ -166,21 +159,21 @@ func (b *builder) attributes() error {
 	}
 	var headTexts []cellText
 	for i, h := range heads {
-		b.width(sh, colName(i+1), widths[i])
-		b.str(sh, cell(i+1, 1), h)
+		b.width(sh, i+1, widths[i])
+		b.str(sh, i+1, 1, h)
 		headTexts = append(headTexts, cellText{h, widths[i]})
 	}
 	lastCol := len(heads)
-	b.style(sh, "A1", cell(lastCol, 1), b.s.header)
+	b.style(sh, 1, 1, lastCol, 1, b.s.header)
 	b.height(sh, 1, headerRowHeight(b.l, headTexts))
 	for i, c := range s22.Controls {
 		r := 2 + i
 		title, theme := b.l.Title(c.Title, c.TitleJA), ""
-		b.str(sh, cell(1, r), c.ID)
-		b.str(sh, cell(2, r), title)
+		b.str(sh, 1, r, c.ID)
+		b.str(sh, 2, r, title)
 		if t := s22.Theme(c.Theme); t != nil {
 			theme = b.l.Title(t.Title, t.TitleJA)
-			b.str(sh, cell(3, r), theme)
+			b.str(sh, 3, r, theme)
 		}
 		texts := []cellText{{c.ID, widths[0]}, {title, widths[1]}, {theme, widths[2]}}
 		for j, t := range catalog.AttributeTypes {
@@ -189,23 +182,19 @@ func (b *builder) attributes() error {
 				names = append(names, b.l.Attr(v))
 			}
 			value := strings.Join(names, b.l.T("list.comma"))
-			b.str(sh, cell(4+j, r), value)
+			b.str(sh, 4+j, r, value)
 			texts = append(texts, cellText{value, widths[3+j]})
 		}
-		b.style(sh, cell(1, r), cell(lastCol, r), b.s.text)
+		b.style(sh, 1, r, lastCol, r, b.s.text)
 		b.height(sh, r, rowHeight(b.l, texts, 10))
 	}
 	if b.err != nil {
 		return b.err
 	}
 	last := 1 + len(s22.Controls)
-	if err := b.f.AutoFilter(sh, fmt.Sprintf("A1:%s%d", colName(lastCol), last), nil); err != nil {
-		return err
-	}
-	if err := b.f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: 2, YSplit: 1, TopLeftCell: "C2", ActivePane: "bottomRight"}); err != nil {
-		return err
-	}
-	return b.printSetup(sh, "$1:$1", true)
+	sh.AutoFilter(xlsx.Cells(1, 1, lastCol, last))
+	sh.Freeze(2, 1)
+	return b.printSetup(sh, 1, true)
 }
 
 // changeSheet lists what changed since an earlier version (soa generate
@@ -223,8 +212,8 @@ func (b *builder) changeSheet() error {
 	} else {
 		since = b.l.Version(since)
 	}
-	b.str(sh, "A1", b.l.F("wb.changes.title", since))
-	b.style(sh, "A1", "A1", b.s.subtitle)
+	b.str(sh, 1, 1, b.l.F("wb.changes.title", since))
+	b.style(sh, 1, 1, 1, 1, b.s.subtitle)
 	b.height(sh, 1, 22)
 	heads := []heading{{"col.control", 9}, {"col.control_title", 30}, {"gaps.field", 16}, {"wb.changes.old", 40}, {"wb.changes.new", 40}}
 	b.headerRow(sh, heads)
@@ -243,27 +232,25 @@ func (b *builder) changeSheet() error {
 			field = b.l.T(f.Cover)
 		}
 		for i, v := range []string{c.Control, title, field, old, now} {
-			b.str(sh, cell(i+1, r), v)
+			b.str(sh, i+1, r, v)
 		}
-		b.style(sh, cell(1, r), cell(len(heads), r), b.s.text)
+		b.style(sh, 1, r, len(heads), r, b.s.text)
 		b.height(sh, r, rowHeight(b.l, []cellText{{title, 30}, {old, 40}, {now, 40}}, 10))
 		r++
 	}
 	if len(ch.Changes) == 0 {
-		b.str(sh, "A3", b.l.T("wb.changes.none"))
+		b.str(sh, 1, 3, b.l.T("wb.changes.none"))
 		r++
 	}
-	b.str(sh, cell(1, r+1), ch.Revision)
-	b.merge(sh, cell(1, r+1), cell(len(heads), r+1))
-	b.style(sh, cell(1, r+1), cell(len(heads), r+1), b.s.note)
+	b.str(sh, 1, r+1, ch.Revision)
+	b.merge(sh, 1, r+1, len(heads), r+1)
+	b.style(sh, 1, r+1, len(heads), r+1, b.s.note)
 	b.height(sh, r+1, rowHeight(b.l, []cellText{{ch.Revision, 135}}, 10))
 	if b.err != nil {
 		return b.err
 	}
-	if err := b.f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"}); err != nil {
-		return err
-	}
-	return b.printSetup(sh, "$1:$2", true)
+	sh.Freeze(0, 2)
+	return b.printSetup(sh, 2, true)
 }
 
 // heading is a column of a list sheet (Gaps, Changes): its heading's
@@ -275,13 +262,13 @@ type heading struct {
 
 // headerRow writes the headings of a list sheet in row 2, under its title,
 // and sets the columns' widths.
-func (b *builder) headerRow(sh string, heads []heading) {
+func (b *builder) headerRow(sh *xlsx.Sheet, heads []heading) {
 	var texts []cellText
 	for i, h := range heads {
-		b.width(sh, colName(i+1), h.width)
-		b.str(sh, cell(i+1, 2), b.l.T(h.key))
+		b.width(sh, i+1, h.width)
+		b.str(sh, i+1, 2, b.l.T(h.key))
 		texts = append(texts, cellText{b.l.T(h.key), h.width})
 	}
-	b.style(sh, "A2", cell(len(heads), 2), b.s.header)
+	b.style(sh, 1, 2, len(heads), 2, b.s.header)
 	b.height(sh, 2, headerRowHeight(b.l, texts))
 }

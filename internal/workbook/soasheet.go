@@ -11,7 +11,7 @@ import (
 	"github.com/soa-tool/soa/internal/layout"
 	"github.com/soa-tool/soa/internal/soa"
 	"github.com/soa-tool/soa/internal/textwidth"
-	"github.com/xuri/excelize/v2"
+	"github.com/soa-tool/soa/internal/xlsx"
 )
 
 // widths are the SoA sheet's column widths in characters, in order. The
@@ -102,11 +102,11 @@ func (b *builder) soaSheet() error {
 	widths := b.widths(cols)
 	last := cols.Printed()
 	for i, c := range cols {
-		b.width(sh, colName(i+1), widths[i])
-		b.str(sh, cell(i+1, 1), b.l.T(c.Heading))
-		b.style(sh, cell(i+1, 1), cell(i+1, 1), b.s.header)
+		b.width(sh, i+1, widths[i])
+		b.str(sh, i+1, 1, b.l.T(c.Heading))
+		b.style(sh, i+1, 1, i+1, 1, b.s.header)
 		if c.Value != "" {
-			b.style(sh, cell(i+1, 1), cell(i+1, 1), b.sideways())
+			b.style(sh, i+1, 1, i+1, 1, b.sideways())
 		}
 	}
 	b.height(sh, 1, headerHeight(b, cols, widths))
@@ -122,22 +122,16 @@ func (b *builder) soaSheet() error {
 		r++
 	}
 	lastRow := r - 1
-	if b.err == nil {
-		b.err = b.f.SetColVisible(sh, colName(cols.OfKind(layout.ThemeKey)), false)
-	}
+	sh.HideColumn(cols.OfKind(layout.ThemeKey))
 	b.lastSoARow = lastRow
 	b.validations(sh, lastRow)
 	b.statusColours(sh, lastRow)
 	if b.err != nil {
 		return b.err
 	}
-	if err := b.f.AutoFilter(sh, fmt.Sprintf("A1:%s%d", colName(last), lastRow), nil); err != nil {
-		return err
-	}
-	if err := b.f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: 2, YSplit: 1, TopLeftCell: "C2", ActivePane: "bottomRight"}); err != nil {
-		return err
-	}
-	return b.printSetup(sh, "$1:$1", true)
+	sh.AutoFilter(xlsx.Cells(1, 1, last, lastRow))
+	sh.Freeze(2, 1)
+	return b.printSetup(sh, 1, true)
 }
 
 // themeKey names the group a row is counted in on the Summary sheet: the
@@ -158,19 +152,19 @@ func firstOf(a, b string) string {
 }
 
 // band writes a theme row across the whole table.
-func (b *builder) band(sh string, r int, text string) {
-	b.str(sh, cell(1, r), text)
-	b.merge(sh, cell(1, r), cell(b.cols.Printed(), r))
-	b.style(sh, cell(1, r), cell(b.cols.Printed(), r), b.s.band)
+func (b *builder) band(sh *xlsx.Sheet, r int, text string) {
+	b.str(sh, 1, r, text)
+	b.merge(sh, 1, r, b.cols.Printed(), r)
+	b.style(sh, 1, r, b.cols.Printed(), r, b.s.band)
 	b.height(sh, r, 18)
 }
 
-func (b *builder) controlRow(sh string, r int, row soa.Row, widths []float64) {
+func (b *builder) controlRow(sh *xlsx.Sheet, r int, row soa.Row, widths []float64) {
 	c, a := row.Control, row.Answer
 	var texts []cellText // what the row's height must make room for
-	b.style(sh, cell(1, r), cell(b.cols.Printed(), r), b.s.text)
+	b.style(sh, 1, r, b.cols.Printed(), r, b.s.text)
 	for i, col := range b.cols {
-		at := cell(i+1, r)
+		at := i + 1 // the cell's column
 		var text string
 		switch col.Kind {
 		case layout.ID:
@@ -179,12 +173,12 @@ func (b *builder) controlRow(sh string, r int, row soa.Row, widths []float64) {
 			text = b.l.Title(c.Title, c.TitleJA)
 		case layout.Refs:
 			text = b.refs(c, "\n") // one id a line: none breaks inside itself
-			b.style(sh, at, at, b.s.textCenter)
+			b.style(sh, at, r, at, r, b.s.textCenter)
 		case layout.New:
-			b.style(sh, at, at, b.s.textCenter)
+			b.style(sh, at, r, at, r, b.s.textCenter)
 			if c.New {
 				text = b.l.T("value.new")
-				b.style(sh, at, at, b.s.textNew)
+				b.style(sh, at, r, at, r, b.s.textNew)
 			}
 		case layout.ThemeKey:
 			text = themeKey(row)
@@ -192,14 +186,14 @@ func (b *builder) controlRow(sh string, r int, row soa.Row, widths []float64) {
 			text = col.Cell(a, b.l)
 			switch col.Field.Kind {
 			case answers.Bool, answers.Enum, answers.EnumSet:
-				b.style(sh, at, at, b.s.textCenter)
+				b.style(sh, at, r, at, r, b.s.textCenter)
 			case answers.Date:
-				b.style(sh, at, at, b.s.date)
-				b.dateCell(sh, at, text)
+				b.style(sh, at, r, at, r, b.s.date)
+				b.dateCell(sh, at, r, text)
 				continue
 			}
 		}
-		b.str(sh, at, text)
+		b.str(sh, at, r, text)
 		if col.Kind != layout.ThemeKey && col.Kind != layout.New {
 			texts = append(texts, cellText{text, widths[i]})
 		}
@@ -251,7 +245,7 @@ func headerHeight(b *builder, cols layout.Table, widths []float64) float64 {
 
 // sideways is the style of a heading over a narrow column: turned on its
 // side, or in Japanese stacked upright.
-func (b *builder) sideways() int {
+func (b *builder) sideways() xlsx.StyleID {
 	if b.l == i18n.JA {
 		return b.s.headerStacked
 	}
@@ -266,18 +260,11 @@ func stackedLength(text string) float64 {
 
 // validations add drop-down lists so that an editor can only pick values
 // that soa import reads back.
-func (b *builder) validations(sh string, last int) {
+func (b *builder) validations(sh *xlsx.Sheet, last int) {
 	add := func(col int, values []string, title string) {
-		if b.err != nil {
-			return
+		if b.err == nil {
+			b.err = sh.AddList(xlsx.Cells(col, 2, col, last), values, title, strings.Join(values, ", "))
 		}
-		dv := excelize.NewDataValidation(true)
-		dv.Sqref = fmt.Sprintf("%s2:%s%d", colName(col), colName(col), last)
-		if b.err = dv.SetDropList(values); b.err != nil {
-			return
-		}
-		dv.SetError(excelize.DataValidationErrorStyleStop, title, strings.Join(values, ", "))
-		b.err = b.f.AddDataValidation(sh, dv)
 	}
 	for i, c := range b.cols {
 		if c.Kind != layout.Answer {
@@ -296,61 +283,44 @@ func (b *builder) validations(sh string, last int) {
 
 // statusColours colour the status cells by value, and grey out excluded
 // rows, so the colours follow the values as people edit them.
-func (b *builder) statusColours(sh string, last int) {
+func (b *builder) statusColours(sh *xlsx.Sheet, last int) {
 	if b.err != nil {
 		return
 	}
-	col := colName(b.cols.Of(answers.KeyStatus))
-	status := fmt.Sprintf("%s2:%s%d", col, col, last)
-	formats := []int{b.s.fmtGood, b.s.fmtPart, b.s.fmtPlan, b.s.fmtBad}
-	var opts []excelize.ConditionalFormatOptions
+	col := b.cols.Of(answers.KeyStatus)
+	formats := []xlsx.HighlightID{b.s.fmtGood, b.s.fmtPart, b.s.fmtPlan, b.s.fmtBad}
+	var rules []xlsx.Rule
 	for i, s := range answers.Statuses {
-		opts = append(opts, excelize.ConditionalFormatOptions{Type: "cell", Criteria: "==", Format: &formats[i], Value: quote(b.l.T("label." + s))})
+		rules = append(rules, xlsx.Rule{Equal: quote(b.l.T("label." + s)), Highlight: formats[i]})
 	}
-	if b.err = b.f.SetConditionalFormat(sh, status, opts); b.err != nil {
+	if b.err = sh.AddConditional(xlsx.Cells(col, 2, col, last), rules...); b.err != nil {
 		return
 	}
-	rows := fmt.Sprintf("A2:%s%d", colName(b.cols.Printed()), last)
 	app := colName(b.cols.Of(answers.KeyApplicable))
-	b.err = b.f.SetConditionalFormat(sh, rows, []excelize.ConditionalFormatOptions{{
-		Type: "formula", Criteria: fmt.Sprintf("$%s2=%s", app, quote(b.l.T("value.no"))), Format: &b.s.fmtExcluded,
-	}})
+	b.err = sh.AddConditional(xlsx.Cells(1, 2, b.cols.Printed(), last), xlsx.Rule{
+		Formula: fmt.Sprintf("$%s2=%s", app, quote(b.l.T("value.no"))), Highlight: b.s.fmtExcluded,
+	})
 }
 
 // quote makes s a string literal in a formula.
 func quote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
 
-// printSetup prints on the builder's paper, one page wide, with the
-// header rows on every page, the document's title, number and
-// classification in the page header and a footer naming the organization,
-// version and page.
-func (b *builder) printSetup(sh, titleRows string, landscape bool) error {
-	size, one, zero := b.paper.code, 1, 0
-	orient := "portrait"
-	if landscape {
-		orient = "landscape"
-	}
-	if err := b.f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}); err != nil {
-		return err
-	}
-	side, top, bottom, hf := marginSide, marginTop, marginBottom, marginHF
-	if err := b.f.SetPageMargins(sh, &excelize.PageLayoutMarginsOptions{Left: &side, Right: &side, Top: &top, Bottom: &bottom, Header: &hf, Footer: &hf}); err != nil {
-		return err
-	}
-	fit := true
-	if err := b.f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	if titleRows != "" {
-		if err := b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!%s", sh, titleRows), Scope: sh}); err != nil {
-			return err
-		}
-	}
+// printSetup prints on the builder's paper, one page wide, with the first
+// titleRows rows (none for 0) on every page, the document's title, number
+// and classification in the page header and a footer naming the
+// organization, version and page.
+func (b *builder) printSetup(sh *xlsx.Sheet, titleRows int, landscape bool) error {
 	o := b.st.Org
-	return b.f.SetHeaderFooter(sh, &excelize.HeaderFooterOptions{
+	sh.SetPage(xlsx.Page{
+		Paper: b.paper.code, Landscape: landscape, FitWidth: 1, FitHeight: 0,
+		Left: marginSide, Right: marginSide, Top: marginTop, Bottom: marginBottom, Header: marginHF, Footer: marginHF,
 		OddHeader: header(b.l, o.DocumentID, o.Classification),
 		OddFooter: footer(b.l, o.Name, o.SoAVersion),
 	})
+	if titleRows > 0 {
+		sh.PrintTitleRows(1, titleRows)
+	}
+	return b.err
 }
 
 // rotatedLength is the length in points of text turned on its side in the

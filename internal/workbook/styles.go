@@ -1,6 +1,6 @@
 package workbook
 
-import "github.com/xuri/excelize/v2"
+import "github.com/soa-tool/soa/internal/xlsx"
 
 // Colours, named for what they mean in the workbook.
 const (
@@ -24,84 +24,66 @@ const (
 // styles are the workbook's cell formats, created once and in a fixed
 // order so that style indexes, and so the file's bytes, never vary.
 type styles struct {
-	title, subtitle           int
-	header, headerRotated     int
-	headerStacked             int
-	band                      int
-	label, value, valueWrap   int
-	text, textCenter, textNew int
-	date, dateLeft            int
-	percent, integer          int
-	note                      int
-	fmtGood, fmtPart, fmtPlan int // conditional formats
-	fmtBad, fmtExcluded       int
-	legendGood, legendPart    int // the conditional colours as plain styles, for the legend
-	legendPlan, legendBad     int
-	err                       error
+	title, subtitle           xlsx.StyleID
+	header, headerRotated     xlsx.StyleID
+	headerStacked             xlsx.StyleID
+	band                      xlsx.StyleID
+	label, value, valueWrap   xlsx.StyleID
+	text, textCenter, textNew xlsx.StyleID
+	date, dateLeft            xlsx.StyleID
+	percent, integer          xlsx.StyleID
+	note                      xlsx.StyleID
+	legendGood, legendPart    xlsx.StyleID // the conditional colours as plain styles, for the legend
+	legendPlan, legendBad     xlsx.StyleID
+
+	fmtGood, fmtPart, fmtPlan xlsx.HighlightID // conditional formats
+	fmtBad, fmtExcluded       xlsx.HighlightID
 }
 
-func newStyles(f *excelize.File, font string) styles {
+func newStyles(wb *xlsx.Workbook, font string) styles {
 	var s styles
-	border := []excelize.Border{
-		{Type: "left", Color: colorBorder, Style: 1}, {Type: "top", Color: colorBorder, Style: 1},
-		{Type: "right", Color: colorBorder, Style: 1}, {Type: "bottom", Color: colorBorder, Style: 1},
+	mk := wb.AddStyle
+	cond := func(bg, fg string) xlsx.HighlightID { return wb.AddHighlight(xlsx.Highlight{Color: fg, Fill: bg}) }
+	f := func(size float64) xlsx.Font { return xlsx.Font{Name: font, Size: size} }
+	bold := func(size float64, color string) xlsx.Font {
+		return xlsx.Font{Name: font, Size: size, Bold: true, Color: color}
 	}
-	fill := func(c string) excelize.Fill {
-		return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}}
-	}
-	mk := func(st *excelize.Style) int {
-		if s.err != nil {
-			return 0
-		}
-		id, err := f.NewStyle(st)
-		s.err = err
-		return id
-	}
-	cond := func(bg, fg string) int {
-		if s.err != nil {
-			return 0
-		}
-		id, err := f.NewConditionalStyle(&excelize.Style{Fill: fill(bg), Font: &excelize.Font{Color: fg}})
-		s.err = err
-		return id
-	}
-	top := &excelize.Alignment{Vertical: "top", WrapText: true}
-	s.title = mk(&excelize.Style{Font: &excelize.Font{Family: font, Size: 20, Bold: true, Color: colorHeader}})
-	s.subtitle = mk(&excelize.Style{Font: &excelize.Font{Family: font, Size: 12, Color: "595959"}})
-	s.header = mk(&excelize.Style{
-		Font: &excelize.Font{Family: font, Size: 10, Bold: true, Color: colorHeaderText}, Fill: fill(colorHeader), Border: border,
-		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true},
+	top := xlsx.Alignment{Vertical: "top", Wrap: true}
+	s.title = mk(xlsx.Style{Font: bold(20, colorHeader)})
+	s.subtitle = mk(xlsx.Style{Font: xlsx.Font{Name: font, Size: 12, Color: "595959"}})
+	s.header = mk(xlsx.Style{
+		Font: bold(10, colorHeaderText), Fill: colorHeader, Border: colorBorder,
+		Align: xlsx.Alignment{Horizontal: "center", Vertical: "center", Wrap: true},
 	})
-	s.headerRotated = mk(&excelize.Style{
-		Font: &excelize.Font{Family: font, Size: 10, Bold: true, Color: colorHeaderText}, Fill: fill(colorHeader), Border: border,
-		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "bottom", TextRotation: 90},
+	s.headerRotated = mk(xlsx.Style{
+		Font: bold(10, colorHeaderText), Fill: colorHeader, Border: colorBorder,
+		Align: xlsx.Alignment{Horizontal: "center", Vertical: "bottom", Rotation: 90},
 	})
 	// Japanese on its side reads sideways (ベストプラクティス): stacked
 	// upright, one character under the other, it reads as vertical text.
-	s.headerStacked = mk(&excelize.Style{
-		Font: &excelize.Font{Family: font, Size: 10, Bold: true, Color: colorHeaderText}, Fill: fill(colorHeader), Border: border,
-		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "bottom", TextRotation: 255},
+	s.headerStacked = mk(xlsx.Style{
+		Font: bold(10, colorHeaderText), Fill: colorHeader, Border: colorBorder,
+		Align: xlsx.Alignment{Horizontal: "center", Vertical: "bottom", Rotation: 255},
 	})
-	s.band = mk(&excelize.Style{Font: &excelize.Font{Family: font, Size: 11, Bold: true, Color: colorHeader}, Fill: fill(colorBand), Border: border})
-	s.label = mk(&excelize.Style{Font: &excelize.Font{Family: font, Size: 10, Bold: true}, Fill: fill(colorLabel), Border: border, Alignment: top})
-	s.value = mk(&excelize.Style{Font: &excelize.Font{Family: font, Size: 10}, Border: border, Alignment: &excelize.Alignment{Vertical: "top"}})
-	s.valueWrap = mk(&excelize.Style{Font: &excelize.Font{Family: font, Size: 10}, Border: border, Alignment: top})
-	s.text = mk(&excelize.Style{Font: &excelize.Font{Family: font, Size: 10}, Border: border, Alignment: top})
-	s.textCenter = mk(&excelize.Style{Font: &excelize.Font{Family: font, Size: 10}, Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top", WrapText: true}})
-	s.textNew = mk(&excelize.Style{Font: &excelize.Font{Family: font, Size: 10}, Fill: fill(colorNew), Border: border, Alignment: top})
+	s.band = mk(xlsx.Style{Font: bold(11, colorHeader), Fill: colorBand, Border: colorBorder})
+	s.label = mk(xlsx.Style{Font: bold(10, ""), Fill: colorLabel, Border: colorBorder, Align: top})
+	s.value = mk(xlsx.Style{Font: f(10), Border: colorBorder, Align: xlsx.Alignment{Vertical: "top"}})
+	s.valueWrap = mk(xlsx.Style{Font: f(10), Border: colorBorder, Align: top})
+	s.text = mk(xlsx.Style{Font: f(10), Border: colorBorder, Align: top})
+	s.textCenter = mk(xlsx.Style{Font: f(10), Border: colorBorder, Align: xlsx.Alignment{Horizontal: "center", Vertical: "top", Wrap: true}})
+	s.textNew = mk(xlsx.Style{Font: f(10), Fill: colorNew, Border: colorBorder, Align: top})
 	dateFmt := "yyyy-mm-dd"
 	if font == fonts["ja"] {
 		dateFmt = "yyyy/mm/dd"
 	}
-	s.date = mk(&excelize.Style{Font: &excelize.Font{Family: font, Size: 10}, Border: border, CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}})
-	s.dateLeft = mk(&excelize.Style{Font: &excelize.Font{Family: font, Size: 10}, Border: border, CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top"}})
-	pct := "0.0%"
-	s.percent = mk(&excelize.Style{Font: &excelize.Font{Family: font, Size: 10, Bold: true}, Border: border, CustomNumFmt: &pct, Alignment: &excelize.Alignment{Horizontal: "right"}})
-	s.integer = mk(&excelize.Style{Font: &excelize.Font{Family: font, Size: 10}, Border: border, NumFmt: 1, Alignment: &excelize.Alignment{Horizontal: "right"}})
-	s.note = mk(&excelize.Style{Font: &excelize.Font{Family: font, Size: 9, Italic: true, Color: "595959"}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
-	legend := func(bg, fg string) int {
-		return mk(&excelize.Style{Font: &excelize.Font{Family: font, Size: 10, Color: fg}, Fill: fill(bg), Border: border,
-			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}})
+	s.date = mk(xlsx.Style{Font: f(10), Border: colorBorder, Format: dateFmt, Align: xlsx.Alignment{Horizontal: "center", Vertical: "top"}})
+	s.dateLeft = mk(xlsx.Style{Font: f(10), Border: colorBorder, Format: dateFmt, Align: xlsx.Alignment{Horizontal: "left", Vertical: "top"}})
+	s.percent = mk(xlsx.Style{Font: bold(10, ""), Border: colorBorder, Format: "0.0%", Align: xlsx.Alignment{Horizontal: "right"}})
+	s.integer = mk(xlsx.Style{Font: f(10), Border: colorBorder, NumFmt: 1, Align: xlsx.Alignment{Horizontal: "right"}})
+	s.note = mk(xlsx.Style{Font: xlsx.Font{Name: font, Size: 9, Italic: true, Color: "595959"}, Align: xlsx.Alignment{Wrap: true, Vertical: "top"}})
+	legend := func(bg, fg string) xlsx.StyleID {
+		return mk(xlsx.Style{Font: xlsx.Font{Name: font, Size: 10, Color: fg}, Fill: bg, Border: colorBorder,
+			Align: xlsx.Alignment{Horizontal: "center", Vertical: "top"}})
 	}
 	s.legendGood = legend(colorGood, colorGoodText)
 	s.legendPart = legend(colorPartial, colorPartText)

@@ -73,9 +73,16 @@ func TestSummaryCachedValues(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			numeric := regexp.MustCompile(`<c r="[B-J]\d+"[^>]* t="str">\n<f>[^<]*</f>\n<v>`)
-			if m := numeric.FindString(parts["xl/worksheets/sheet3.xml"]); m != "" {
+			xml := parts["xl/worksheets/sheet3.xml"]
+			asText := regexp.MustCompile(`<c r="[B-J]\d+"[^>]* t="(str|s|inlineStr)">\n<f>`)
+			if m := asText.FindString(xml); m != "" {
 				t.Errorf("a count stored as text: %s", m)
+			}
+			// Each count is an untyped (numeric) cell: its formula, then its
+			// value.
+			counts := regexp.MustCompile(`<c r="[B-I]\d+"( s="\d+")?>\n<f>[^<]+</f>\n<v>\d+</v>`)
+			if n, want := len(counts.FindAllString(xml, -1)), 8*len(rows); n != want {
+				t.Errorf("%d counts stored as a number with their formula, want %d", n, want)
 			}
 		})
 	}

@@ -3,21 +3,20 @@
 //
 // The same statement and options always give the same bytes: styles are
 // created in a fixed order, nothing ranges over a map, the document
-// properties take the SoA's date rather than the clock, and only the cell
-// API is used (excelize's stream writers can reorder parts between runs).
+// properties take the SoA's date rather than the clock, and package xlsx
+// writes the zip's parts in one fixed order without timestamps.
 package workbook
 
 import (
 	"fmt"
 	"io"
-	"sort"
 
 	"github.com/soa-tool/soa/internal/diff"
 	"github.com/soa-tool/soa/internal/gap"
 	"github.com/soa-tool/soa/internal/i18n"
 	"github.com/soa-tool/soa/internal/layout"
 	"github.com/soa-tool/soa/internal/soa"
-	"github.com/xuri/excelize/v2"
+	"github.com/soa-tool/soa/internal/xlsx"
 )
 
 // Options say how to render.
@@ -49,18 +48,16 @@ func Write(w io.Writer, st *soa.Statement, rep *gap.Report, opts Options) error 
 	if err != nil {
 		return err
 	}
-	f, err := build(st, rep, opts.Lang, paper, opts.Changes)
+	wb, err := build(st, rep, opts.Lang, paper, opts.Changes)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	_, err = f.WriteTo(w)
-	return err
+	return wb.Write(w)
 }
 
 // build assembles the workbook in memory.
-func build(st *soa.Statement, rep *gap.Report, l i18n.Lang, paper Paper, changes *diff.Report) (*excelize.File, error) {
-	b := &builder{f: excelize.NewFile(), st: st, rep: rep, l: l, paper: paper, changes: changes, cols: layout.Columns(st.Edition)}
+func build(st *soa.Statement, rep *gap.Report, l i18n.Lang, paper Paper, changes *diff.Report) (*xlsx.Workbook, error) {
+	b := &builder{wb: xlsx.New(fonts[l]), st: st, rep: rep, l: l, paper: paper, changes: changes, cols: layout.Columns(st.Edition)}
 	steps := []func() error{
 		b.setup,
 		b.cover,
@@ -74,51 +71,49 @@ func build(st *soa.Statement, rep *gap.Report, l i18n.Lang, paper Paper, changes
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
-			b.f.Close()
 			return nil, fmt.Errorf("build workbook: %w", err)
 		}
 	}
-	return b.f, nil
+	return b.wb, nil
 }
 
-// builder carries the file and the fixed styles while sheets are written.
-// Every excelize call goes through set* helpers that remember the first
+// builder carries the workbook and the fixed styles while sheets are
+// written. Cell writes go through set* helpers that remember the first
 // error, so sheet code stays readable.
 type builder struct {
-	f     *excelize.File
-	st    *soa.Statement
-	rep   *gap.Report
-	l     i18n.Lang
-	paper Paper
-	cols  layout.Table
+	wb     *xlsx.Workbook
+	sheets map[string]*xlsx.Sheet // by the key of their name's message
+	st     *soa.Statement
+	rep    *gap.Report
+	l      i18n.Lang
+	paper  Paper
+	cols   layout.Table // the SoA sheet's columns
 
-	changes *diff.Report // the SoA sheet's columns
+	changes *diff.Report
 	s       styles
 	err     error
 
 	lastSoARow int // the SoA sheet's last row, for Summary formulas
 }
 
-func (b *builder) sheet(key string) string { return b.l.T("wb.sheet." + key) }
+// sheet is the sheet named by the message wb.sheet.<key>.
+func (b *builder) sheet(key string) *xlsx.Sheet { return b.sheets[key] }
 
 func (b *builder) setup() error {
-	if err := b.f.SetDefaultFont(fonts[b.l]); err != nil {
-		return err
-	}
-	b.s = newStyles(b.f, fonts[b.l])
-	if err := b.f.SetSheetName("Sheet1", b.sheet("cover")); err != nil {
-		return err
-	}
-	keys := []string{"soa", "summary", "gaps", "mapping", "attributes"}
+	b.s = newStyles(b.wb, fonts[b.l])
+	keys := []string{"cover", "soa", "summary", "gaps", "mapping", "attributes"}
 	if b.changes != nil {
-		keys = []string{"soa", "summary", "gaps", "changes", "mapping", "attributes"}
+		keys = []string{"cover", "soa", "summary", "gaps", "changes", "mapping", "attributes"}
 	}
+	b.sheets = make(map[string]*xlsx.Sheet, len(keys))
 	for _, key := range keys {
-		if _, err := b.f.NewSheet(b.sheet(key)); err != nil {
+		sh, err := b.wb.AddSheet(b.l.T("wb.sheet." + key))
+		if err != nil {
 			return err
 		}
+		b.sheets[key] = sh
 	}
-	return b.s.err
+	return nil
 }
 
 // finish sets the document properties from the statement, never the clock,
@@ -130,27 +125,13 @@ func (b *builder) finish() error {
 	}
 	stamp := date + "T00:00:00Z"
 	title := b.l.T("wb.title") + " - " + b.st.Org.Name
-	if err := b.f.SetDocProps(&excelize.DocProperties{
+	b.wb.Props = xlsx.Properties{
 		Creator: "soa", LastModifiedBy: "soa", Title: title, Subject: b.l.T("wb.standard." + b.st.Edition),
 		Created: stamp, Modified: stamp, Language: string(b.l), Version: b.st.Org.SoAVersion,
-	}); err != nil {
-		return err
+		Application: "soa", Company: b.st.Org.Name,
 	}
-	if err := b.f.SetAppProps(&excelize.AppProperties{Application: "soa", Company: b.st.Org.Name}); err != nil {
-		return err
-	}
-	on := true
-	if err := b.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &on}); err != nil {
-		return err
-	}
-	b.f.SetActiveSheet(1) // open on the SoA itself
-	// AddChart registers the image content types by ranging over a map, so
-	// their order in [Content_Types].xml varies between runs. Sorting them
-	// restores identical bytes (excelize v2.11.1).
-	if ct := b.f.ContentTypes; ct != nil {
-		d := ct.Defaults
-		sort.Slice(d, func(i, j int) bool { return d[i].Extension < d[j].Extension })
-	}
+	b.wb.FullCalcOnLoad = true
+	b.wb.Active = 1 // open on the SoA itself
 	return b.err
 }
 
@@ -160,61 +141,37 @@ func (b *builder) finish() error {
 // what soa import reads back from either. Text too long for a cell is an
 // error, never cut: rules.CellLimits names the answers' fields first, so
 // this only guards against a statement that was not checked.
-func (b *builder) str(sheet, cell, text string) {
+func (b *builder) str(sh *xlsx.Sheet, col, row int, text string) {
 	if b.err != nil || text == "" {
 		return
 	}
-	if n := layout.TextLen(text); n > layout.MaxCellText {
-		b.err = fmt.Errorf("%s!%s: %d characters; an Excel cell holds at most %d", sheet, cell, n, layout.MaxCellText)
-		return
+	// A text of n bytes has at most n UTF-16 code units: count them only
+	// in a text that might be too long.
+	if len(text) > layout.MaxCellText {
+		if n := layout.TextLen(text); n > layout.MaxCellText {
+			b.err = fmt.Errorf("%s!%s: %d characters; an Excel cell holds at most %d", sh.Name(), xlsx.CellName(col, row), n, layout.MaxCellText)
+			return
+		}
 	}
-	b.err = b.f.SetCellStr(sheet, cell, text)
+	sh.SetString(col, row, text)
 }
 
-func (b *builder) num(sheet, cell string, v any) {
-	if b.err == nil {
-		b.err = b.f.SetCellValue(sheet, cell, v)
-	}
+// num writes a number.
+func (b *builder) num(sh *xlsx.Sheet, col, row int, v float64) { sh.SetNumber(col, row, v) }
+
+// style gives the cells from (col1, row1) to (col2, row2) the style id.
+func (b *builder) style(sh *xlsx.Sheet, col1, row1, col2, row2 int, id xlsx.StyleID) {
+	sh.SetStyle(xlsx.Cells(col1, row1, col2, row2), id)
 }
 
-func (b *builder) formula(sheet, cell, f string) {
-	if b.err == nil {
-		b.err = b.f.SetCellFormula(sheet, cell, f)
-	}
+// merge merges the cells from (col1, row1) to (col2, row2).
+func (b *builder) merge(sh *xlsx.Sheet, col1, row1, col2, row2 int) {
+	sh.Merge(xlsx.Cells(col1, row1, col2, row2))
 }
 
-func (b *builder) style(sheet, from, to string, id int) {
-	if b.err == nil {
-		b.err = b.f.SetCellStyle(sheet, from, to, id)
-	}
-}
+func (b *builder) width(sh *xlsx.Sheet, col int, w float64) { sh.SetColWidth(col, w) }
 
-func (b *builder) merge(sheet, from, to string) {
-	if b.err == nil {
-		b.err = b.f.MergeCell(sheet, from, to)
-	}
-}
-
-func (b *builder) width(sheet, col string, w float64) {
-	if b.err == nil {
-		b.err = b.f.SetColWidth(sheet, col, col, w)
-	}
-}
-
-func (b *builder) height(sheet string, row int, h float64) {
-	if b.err == nil {
-		b.err = b.f.SetRowHeight(sheet, row, h)
-	}
-}
-
-// cell returns the A1 reference of column col (1-based) and row.
-func cell(col, row int) string {
-	name, _ := excelize.CoordinatesToCellName(col, row)
-	return name
-}
+func (b *builder) height(sh *xlsx.Sheet, row int, h float64) { sh.SetRowHeight(row, h) }
 
 // colName returns the letters of column col (1-based).
-func colName(col int) string {
-	name, _ := excelize.ColumnNumberToName(col)
-	return name
-}
+func colName(col int) string { return xlsx.ColumnName(col) }

@@ -1,10 +1,12 @@
 package workbook_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -86,13 +88,51 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// TestDeterministic: the same inputs give the same bytes.
+// TestDeterministic: the same inputs give the same bytes, whether the
+// statement is loaded again or the same statement is written twice.
 func TestDeterministic(t *testing.T) {
 	for _, ex := range examples {
 		st := load(t, ex.name)
-		a, b := render(t, st, ex.lang), render(t, load(t, ex.name), ex.lang)
+		a, b, c := render(t, st, ex.lang), render(t, st, ex.lang), render(t, load(t, ex.name), ex.lang)
 		if !bytes.Equal(a, b) {
-			t.Errorf("%s: two renders differ", ex.name)
+			t.Errorf("%s: the same statement written twice differs", ex.name)
+		}
+		if !bytes.Equal(a, c) {
+			t.Errorf("%s: two loads of the same answers give different workbooks", ex.name)
+		}
+	}
+}
+
+// TestZipEntries: the zip's entries come in one fixed order, all with one
+// fixed time, whatever the content.
+func TestZipEntries(t *testing.T) {
+	want := []string{
+		"[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml",
+		"xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/theme/theme1.xml", "xl/styles.xml",
+		"xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml",
+		"xl/worksheets/sheet3.xml", "xl/worksheets/_rels/sheet3.xml.rels",
+		"xl/worksheets/sheet4.xml", "xl/worksheets/sheet5.xml", "xl/worksheets/sheet6.xml",
+		"xl/drawings/drawing1.xml", "xl/drawings/_rels/drawing1.xml.rels", "xl/charts/chart1.xml",
+		"xl/sharedStrings.xml",
+	}
+	for _, ex := range examples {
+		data := render(t, load(t, ex.name), ex.lang)
+		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, f := range zr.File {
+			names = append(names, f.Name)
+			if f.ModifiedDate != 1<<5|1 || f.ModifiedTime != 0 || len(f.Extra) != 0 {
+				t.Errorf("%s: %s is not dated 1980-01-01 00:00 (MS-DOS date %d, time %d, extra %x)", ex.name, f.Name, f.ModifiedDate, f.ModifiedTime, f.Extra)
+			}
+			if f.Method != zip.Deflate {
+				t.Errorf("%s: %s is not deflated", ex.name, f.Name)
+			}
+		}
+		if !slices.Equal(names, want) {
+			t.Errorf("%s: entries\n%q\nwant\n%q", ex.name, names, want)
 		}
 	}
 }

@@ -23,12 +23,23 @@ import (
 // reader sees of its style (font, fill, alignment, wrap, rotation, number format). Page set-up
 // is not here: see PageSetup.
 func Dump(r io.Reader) (string, error) {
-	f, err := excelize.OpenReader(r)
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return "", err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
 		return "", err
 	}
 	defer f.Close()
+	pk, err := readPackage(data)
+	if err != nil {
+		return "", err
+	}
 	var b strings.Builder
+	for _, name := range pk.names {
+		fmt.Fprintf(&b, "part: %s %s\n", name, pk.contentType(name))
+	}
 	props, err := f.GetDocProps()
 	if err == nil {
 		fmt.Fprintf(&b, "doc: creator=%q title=%q created=%s modified=%s\n", props.Creator, props.Title, props.Created, props.Modified)
@@ -44,14 +55,14 @@ func Dump(r io.Reader) (string, error) {
 		fmt.Fprintf(&b, "name: %s scope=%q %s\n", dn.Name, dn.Scope, dn.RefersTo)
 	}
 	for _, sheet := range f.GetSheetList() {
-		if err := dumpSheet(&b, f, sheet); err != nil {
+		if err := dumpSheet(&b, f, pk, sheet); err != nil {
 			return "", fmt.Errorf("sheet %s: %w", sheet, err)
 		}
 	}
 	return b.String(), nil
 }
 
-func dumpSheet(b *strings.Builder, f *excelize.File, sheet string) error {
+func dumpSheet(b *strings.Builder, f *excelize.File, pk *xlsxPackage, sheet string) error {
 	visible, _ := f.GetSheetVisible(sheet)
 	fmt.Fprintf(b, "\n== sheet %q visible=%v\n", sheet, visible)
 	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
@@ -112,6 +123,9 @@ func dumpSheet(b *strings.Builder, f *excelize.File, sheet string) error {
 		for _, c := range cfs[ref] {
 			fmt.Fprintf(b, "conditional: %s %s %s %s%s\n", ref, c.Type, c.Criteria, c.Value, fill(f, c.Format))
 		}
+	}
+	if err := pk.dumpCharts(b, sheet); err != nil {
+		return err
 	}
 	for ri, row := range rows {
 		h, _ := f.GetRowHeight(sheet, ri+1)
