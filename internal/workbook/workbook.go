@@ -156,9 +156,6 @@ func (b *builder) str(sh *xlsx.Sheet, col, row int, text string) {
 	sh.SetString(col, row, text)
 }
 
-// num writes a number.
-func (b *builder) num(sh *xlsx.Sheet, col, row int, v float64) { sh.SetNumber(col, row, v) }
-
 // style gives the cells from (col1, row1) to (col2, row2) the style id.
 func (b *builder) style(sh *xlsx.Sheet, col1, row1, col2, row2 int, id xlsx.StyleID) {
 	sh.SetStyle(xlsx.Cells(col1, row1, col2, row2), id)

@@ -122,7 +122,10 @@ func (wb *Workbook) Write(w io.Writer) error {
 	for i, p := range parts {
 		pk := &packs[i]
 		<-pk.finished
+		// ModifiedDate rather than Modified: Modified adds an extended
+		// timestamp field to every entry, bytes that say nothing here.
 		f, err := zw.CreateRaw(&zip.FileHeader{
+			//lint:ignore SA1019 the MS-DOS date is the one we mean to write
 			Name: p.name, Method: zip.Deflate, ModifiedDate: entryTime,
 			CRC32: pk.crc, CompressedSize64: uint64(len(pk.data)), UncompressedSize64: uint64(pk.size),
 		})

@@ -283,7 +283,7 @@ func isDate(toks []token) bool {
 // formatDecimal renders f (≥ 0; v is how General shows it) in a number
 // section.
 func formatDecimal(toks []token, f float64, v string) (string, bool) {
-	intDigits, fracDigits, zeros := []byte{}, []byte{}, 0
+	fracDigits, zeros := []byte{}, 0
 	point, group, percent, digitsSeen, lastDigit := false, false, 0, false, -1
 	for i, t := range toks {
 		switch t.kind {
@@ -298,11 +298,8 @@ func formatDecimal(toks []token, f float64, v string) (string, bool) {
 			digitsSeen = true
 			if point {
 				fracDigits = append(fracDigits, t.kind)
-			} else {
-				intDigits = append(intDigits, t.kind)
-				if t.kind == tDigit0 {
-					zeros++
-				}
+			} else if t.kind == tDigit0 {
+				zeros++
 			}
 		case tPoint:
 			if !point && digitsSeen || !point && i < lastDigit {

@@ -143,11 +143,6 @@ func TestShownAgainstExcelize(t *testing.T) {
 	}
 }
 
-func mustFloat(s string) float64 {
-	f, _ := strconv.ParseFloat(s, 64)
-	return f
-}
-
 // isDateFormat reports whether a format of the table shows dates.
 func isDateFormat(format string) bool {
 	if id, ok := strings.CutPrefix(format, "id "); ok {
