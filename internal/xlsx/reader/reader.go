@@ -34,10 +34,15 @@ type Limits struct {
 	MaxRows, MaxColumns int
 	// MaxMerges caps the merged ranges kept of a sheet.
 	MaxMerges int
+	// MaxCells caps the cells Sheet keeps of all the workbook's sheets
+	// together, counting the empty ones before a stored cell in its row,
+	// each row, and each column a <col> range styles: a cell at XFD costs
+	// 16,384, so a few bytes of XML can ask for a lot of memory.
+	MaxCells int
 }
 
 // DefaultLimits are generous for any real workbook.
-var DefaultLimits = Limits{MaxUnzipped: 64 << 20, MaxEntries: 10_000, MaxDepth: 128, MaxRows: 1 << 20, MaxColumns: 16384, MaxMerges: 100_000}
+var DefaultLimits = Limits{MaxUnzipped: 64 << 20, MaxEntries: 10_000, MaxDepth: 128, MaxRows: 1 << 20, MaxColumns: 16384, MaxMerges: 100_000, MaxCells: 4 << 20}
 
 // withDefaults fills the limits left zero from DefaultLimits.
 func (l Limits) withDefaults() Limits {
@@ -60,6 +65,9 @@ func (l Limits) withDefaults() Limits {
 	if l.MaxMerges <= 0 {
 		l.MaxMerges = d.MaxMerges
 	}
+	if l.MaxCells <= 0 {
+		l.MaxCells = d.MaxCells
+	}
 	return l
 }
 
@@ -71,6 +79,7 @@ type SheetInfo struct {
 	Name  string
 	State string // "", "hidden" or "veryHidden"
 	part  string // zip entry, "" when the relationship is missing
+	rid   string // its relationship's id
 }
 
 // DocProps are the core document properties (docProps/core.xml).
@@ -94,6 +103,8 @@ type Workbook struct {
 	lim     Limits
 	parts   map[string]*zip.File // by lower-case name
 	budget  int64                // unzipped bytes left to read
+	cells   int                  // cells Sheet may still keep, see Limits.MaxCells
+	wbRels  string               // the workbook's relationships part
 	strings []string             // shared strings
 	styles  styles
 }
@@ -105,14 +116,17 @@ func Open(data []byte, lim Limits) (*Workbook, error) {
 	lim = lim.withDefaults()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("the file is no valid zip archive: %w", err)
 	}
 	if len(zr.File) > lim.MaxEntries {
 		return nil, fmt.Errorf("the zip has %d entries, more than the %d a workbook may have", len(zr.File), lim.MaxEntries)
 	}
-	w := &Workbook{lim: lim, parts: make(map[string]*zip.File, len(zr.File)), budget: lim.MaxUnzipped}
+	w := &Workbook{lim: lim, parts: make(map[string]*zip.File, len(zr.File)), budget: lim.MaxUnzipped, cells: lim.MaxCells}
 	var total uint64
 	for _, f := range zr.File {
+		if f.UncompressedSize64 > uint64(lim.MaxUnzipped) {
+			return nil, ErrTooLarge // and the sum below cannot wrap around
+		}
 		total += f.UncompressedSize64
 		if total > uint64(lim.MaxUnzipped) {
 			return nil, ErrTooLarge
@@ -134,7 +148,8 @@ func Open(data []byte, lim Limits) (*Workbook, error) {
 		return nil, fmt.Errorf("the zip holds no workbook (%s is missing): it is no .xlsx workbook", wbPart)
 	}
 	dir := path.Dir(wbPart)
-	wbRels, err := w.rels(path.Join(dir, "_rels", path.Base(wbPart)+".rels"), dir)
+	w.wbRels = path.Join(dir, "_rels", path.Base(wbPart)+".rels")
+	wbRels, err := w.rels(w.wbRels, dir)
 	if err != nil {
 		return nil, err
 	}
@@ -196,7 +211,13 @@ func (w *Workbook) part(name string) ([]byte, error) {
 	buf := make([]byte, 0, f.UncompressedSize64)
 	b := bytes.NewBuffer(buf)
 	n, err := io.Copy(b, io.LimitReader(rc, w.budget+1))
-	if err != nil {
+	switch {
+	case errors.Is(err, zip.ErrFormat):
+		// What archive/zip says of an entry longer than its header says.
+		return nil, fmt.Errorf("%s: the zip entry holds more than the %d bytes its header declares: the file is damaged (%w)", name, f.UncompressedSize64, err)
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return nil, fmt.Errorf("%s: the zip entry holds fewer than the %d bytes its header declares: the file is damaged (%w)", name, f.UncompressedSize64, err)
+	case err != nil:
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if w.budget -= n; w.budget < 0 {
@@ -204,10 +225,30 @@ func (w *Workbook) part(name string) ([]byte, error) {
 	}
 	src := b.Bytes()
 	src = bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF"))
-	if !utf8.Valid(src) {
-		return nil, fmt.Errorf("%s: the part is not valid UTF-8", name)
+	if err := checkUTF8(name, src); err != nil {
+		return nil, err
 	}
 	return src, nil
+}
+
+// checkUTF8 says where src, the part name, is not UTF-8.
+func checkUTF8(name string, src []byte) error {
+	if utf8.Valid(src) {
+		return nil
+	}
+	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {
+		return fmt.Errorf("%s: the part is in UTF-16; soa reads UTF-8 parts only (save the workbook again in Excel or LibreOffice)", name)
+	}
+	i := 0
+	for i < len(src) {
+		r, n := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && n == 1 {
+			break
+		}
+		i += n
+	}
+	line := 1 + bytes.Count(src[:i], []byte{'\n'})
+	return fmt.Errorf("%s: line %d: byte 0x%02X is not UTF-8 (the part must be in UTF-8; save the workbook again in Excel or LibreOffice)", name, line, src[i])
 }
 
 // relationships maps relationship ids to their targets, resolved to zip
@@ -258,11 +299,15 @@ func (w *Workbook) rels(name, dir string) (relationships, error) {
 		if mode, _ := s.attrString("TargetMode"); mode == "External" {
 			continue
 		}
+		raw := t
 		t = strings.ReplaceAll(t, "\\", "/")
 		if strings.HasPrefix(t, "/") {
 			t = path.Clean(t)[1:]
 		} else {
 			t = path.Join(dir, t)
+		}
+		if t == ".." || strings.HasPrefix(t, "../") || strings.HasPrefix(t, "/") {
+			return r, s.errorf(s.pos, "relationship %s: the target %q is outside the package (a workbook's parts refer only to parts of its own zip)", id, raw)
 		}
 		if _, ok := r.ids[id]; !ok {
 			r.ids[id] = t
@@ -296,7 +341,7 @@ func (w *Workbook) readWorkbook(name string, rels relationships) error {
 			}
 			sh.State, _ = s.attrString("state")
 			id, _ := s.attrString("id") // r:id
-			sh.part = rels.ids[id]
+			sh.part, sh.rid = rels.ids[id], id
 			w.Sheets = append(w.Sheets, sh)
 		case s.is("workbookPr") && s.depth() == 2:
 			v, _ := s.attrString("date1904")

@@ -2,6 +2,7 @@ package reader
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -70,10 +71,10 @@ type Sheet struct {
 	// Limits.MaxColumns, 0 for none.
 	MoreRows   bool
 	ColumnsCut int
-	cols       []colStyle
+	// colStyles are the styles of the columns <cols> gives one, by 0-based
+	// column (at most Limits.MaxColumns).
+	colStyles []int32
 }
-
-type colStyle struct{ min, max, style int }
 
 // Cell returns the cell at the 1-based col and row (a zero Cell when the
 // sheet has none there).
@@ -97,10 +98,8 @@ func (sh *Sheet) StyleOf(col, row int) int {
 	if row >= 1 && row <= len(sh.Rows) && sh.Rows[row-1].Style != 0 {
 		return int(sh.Rows[row-1].Style)
 	}
-	for _, c := range sh.cols {
-		if c.min <= col && col <= c.max && c.style != 0 {
-			return c.style
-		}
+	if col >= 1 && col <= len(sh.colStyles) {
+		return int(sh.colStyles[col-1])
 	}
 	return 0
 }
@@ -118,14 +117,14 @@ func (w *Workbook) Sheet(name string) (*Sheet, error) {
 		return nil, fmt.Errorf("the workbook has no sheet %q", name)
 	}
 	if info.part == "" {
-		return nil, fmt.Errorf("the workbook lists the sheet but holds no part for it")
+		return nil, fmt.Errorf("sheet %q: %s has no relationship %s for it, so the workbook holds no part for the sheet", name, w.wbRels, info.rid)
 	}
 	src, err := w.part(info.part)
 	if err != nil {
 		return nil, err
 	}
 	if src == nil {
-		return nil, fmt.Errorf("the workbook lists the sheet but holds no part for it (%s is missing)", info.part)
+		return nil, fmt.Errorf("sheet %q: its part %s (relationship %s) is missing from the zip", name, info.part, info.rid)
 	}
 	sh := &Sheet{Name: name}
 	d := &sheetDecoder{w: w, s: newScanner(info.part, src, w.lim.MaxDepth), sh: sh}
@@ -133,6 +132,14 @@ func (w *Workbook) Sheet(name string) (*Sheet, error) {
 		return nil, err
 	}
 	return sh, nil
+}
+
+// take counts n more cells kept against Limits.MaxCells.
+func (d *sheetDecoder) take(n int) error {
+	if d.w.cells -= n; d.w.cells < 0 {
+		return d.s.errorf(d.s.pos, "the workbook's sheets span more than %d cells in all (counting the empty cells before each stored one in its row); soa reads workbooks up to that size", d.w.lim.MaxCells)
+	}
+	return nil
 }
 
 type sheetDecoder struct {
@@ -186,8 +193,20 @@ func (d *sheetDecoder) decode() error {
 	return nil
 }
 
+// cols reads the column styles of <cols>: the first <col> that covers a
+// column gives its style, as Excel reads overlapping ranges (which it
+// never writes). Ranges are clipped to Limits.MaxColumns, and each column
+// is set once, so any number of ranges costs the columns they cover.
 func (d *sheetDecoder) cols() error {
-	s := d.s
+	s, sh := d.s, d.sh
+	var next []int32 // next[c]: a column ≥ c not set yet (path-halving), len(colStyles) for none
+	find := func(c int) int {
+		for int(next[c]) != c {
+			next[c] = next[next[c]]
+			c = int(next[c])
+		}
+		return c
+	}
 	for {
 		k, err := s.next()
 		if err != nil {
@@ -196,13 +215,28 @@ func (d *sheetDecoder) cols() error {
 		if k == tokEnd && s.depth() < 2 {
 			return nil
 		}
-		if k == tokStart && s.is("col") {
-			lo, e1 := strconv.Atoi(attrText(s, "min"))
-			hi, e2 := strconv.Atoi(attrText(s, "max"))
-			st, e3 := strconv.Atoi(attrText(s, "style"))
-			if e1 == nil && e2 == nil && e3 == nil && st != 0 {
-				d.sh.cols = append(d.sh.cols, colStyle{lo, hi, st})
+		if k != tokStart || !s.is("col") {
+			continue
+		}
+		lo, e1 := strconv.Atoi(attrText(s, "min"))
+		hi, e2 := strconv.Atoi(attrText(s, "max"))
+		st, e3 := strconv.Atoi(attrText(s, "style"))
+		lo, hi = max(lo, 1), min(hi, d.w.lim.MaxColumns)
+		if e1 != nil || e2 != nil || e3 != nil || st <= 0 || lo > hi {
+			continue
+		}
+		if hi > len(sh.colStyles) {
+			if err := d.take(hi - len(sh.colStyles)); err != nil {
+				return err
 			}
+			for len(next) <= hi {
+				next = append(next, int32(len(next)))
+			}
+			sh.colStyles = append(sh.colStyles, make([]int32, hi-len(sh.colStyles))...)
+		}
+		for c := find(lo - 1); c < hi; c = find(c) {
+			sh.colStyles[c] = int32(min(st, 1<<30))
+			next[c] = int32(c + 1)
 		}
 	}
 }
@@ -269,6 +303,11 @@ func (d *sheetDecoder) sheetData() error {
 			}
 			continue
 		}
+		if num > len(sh.Rows) {
+			if err := d.take(num - len(sh.Rows)); err != nil {
+				return err
+			}
+		}
 		for len(sh.Rows) < num {
 			sh.Rows = append(sh.Rows, Row{})
 		}
@@ -311,10 +350,14 @@ func (d *sheetDecoder) row(i int) error {
 		}
 		// A cell without r follows the one before it.
 		col++
-		if v, ok := s.attr("r"); ok {
-			c, _, err := xlsx.CellCoordinates(string(v))
+		if _, ok := s.attr("r"); ok {
+			v, err := s.attrString("r")
 			if err != nil {
-				return s.errorf(s.pos, "cell reference %q: %v", v, err)
+				return err
+			}
+			c, _, err := xlsx.CellCoordinates(v)
+			if err != nil {
+				return s.errorf(s.pos, "row %d: cell reference %q: %v", i+1, v, err)
 			}
 			col = c
 		}
@@ -345,14 +388,25 @@ func (d *sheetDecoder) row(i int) error {
 		} else {
 			s.next()
 		}
+		if c.T == TypeShared && c.V != "" {
+			if err := d.sharedString(&c, col, i+1); err != nil {
+				return err
+			}
+		}
 		if col > lim.MaxColumns {
 			if (c.V != "" || c.HasF()) && sh.ColumnsCut == 0 {
 				sh.ColumnsCut = i + 1
 			}
 			continue
 		}
-		for len(cells) < col {
-			cells = append(cells, Cell{})
+		if col > len(cells) {
+			if err := d.take(col - len(cells)); err != nil {
+				return err
+			}
+		}
+		if col > len(cells) {
+			// At once: a cell far right must not grow the row by doubling.
+			cells = slices.Grow(cells, col-len(cells))[:col]
 		}
 		cells[col-1] = c
 		if shared != "" {
@@ -423,20 +477,29 @@ func (d *sheetDecoder) cell(c *Cell) (shared string, err error) {
 			}
 		}
 	}
-	switch c.T {
-	case TypeShared:
-		if v != "" {
-			if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && n >= 0 && n < len(d.w.strings) {
-				v = d.w.strings[n]
-			} else {
-				v = ""
-			}
-		}
-	case TypeInline:
-		if hasInline {
-			v = inline
-		}
+	if c.T == TypeInline && hasInline {
+		v = inline
 	}
 	c.V = v
 	return shared, nil
+}
+
+// sharedString replaces c's value, an index into the shared strings, by
+// the string: a cell of the 1-based col and row whose index is out of range
+// is an error, as its text is lost (Excel says the file is damaged).
+func (d *sheetDecoder) sharedString(c *Cell, col, row int) error {
+	v := strings.TrimSpace(c.V)
+	n, err := strconv.Atoi(v)
+	cell := xlsx.CellName(col, row)
+	if cell == "" {
+		cell = fmt.Sprintf("in row %d, column %d", row, col)
+	}
+	switch {
+	case err != nil:
+		return d.s.errorf(d.s.pos, "cell %s: %q is no shared string index (a cell of type s holds the number of a string of the shared strings)", cell, v)
+	case n < 0 || n >= len(d.w.strings):
+		return d.s.errorf(d.s.pos, "cell %s: shared string %d does not exist (the workbook has %d): the file is damaged", cell, n, len(d.w.strings))
+	}
+	c.V = d.w.strings[n]
+	return nil
 }
