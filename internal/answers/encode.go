@@ -22,6 +22,16 @@ type EncodeOptions struct {
 // Encode writes f as an answers file that Parse reads back to the same
 // answers. Fields are written in the documented order, empty ones left out.
 func Encode(w io.Writer, f *File, opts EncodeOptions) error {
+	out, err := encodeTree(tree(f, opts))
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+// tree is the YAML document Encode writes.
+func tree(f *File, opts EncodeOptions) *yaml.Node {
 	doc := mapping()
 	add(doc, "edition", quoted(f.Edition))
 	add(doc, "organization", organization(f.Org))
@@ -64,17 +74,31 @@ func Encode(w io.Writer, f *File, opts EncodeOptions) error {
 	if len(head) > 0 {
 		root.HeadComment = strings.Join(head, "\n")
 	}
+	return root
+}
+
+// encodeTree writes root as go.yaml.in/yaml/v3 writes it with an indent of
+// 2: with emit where emit can prove the bytes are the same, with yaml.v3
+// itself otherwise.
+func encodeTree(root *yaml.Node) ([]byte, error) {
+	if out, ok := emit(root); ok {
+		return out, nil
+	}
+	return encodeYAML(root)
+}
+
+// encodeYAML is yaml.v3's encoding of root, the reference emit is held to.
+func encodeYAML(root *yaml.Node) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
 	if err := enc.Encode(root); err != nil {
-		return err
+		return nil, err
 	}
 	if err := enc.Close(); err != nil {
-		return err
+		return nil, err
 	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	return buf.Bytes(), nil
 }
 
 func organization(o Organization) *yaml.Node {
