@@ -372,6 +372,13 @@ func analyze(v string) analysis {
 	}
 	precededByWS := true
 	for i, w := 0, 0; i < len(v); i += w {
+		if c := v[i]; i > 0 && ordinary[c] {
+			// What most of a text is: a letter, a digit, punctuation
+			// that means nothing in YAML.
+			w = 1
+			prevSpace, prevBreak, precededByWS = false, false, false
+			continue
+		}
 		w = width(v[i])
 		followedByWS := i+w >= len(v) || v[i+w] == ' ' || v[i+w] == '\t'
 		c := v[i]
@@ -465,6 +472,15 @@ func analyze(v string) analysis {
 	}
 	return a
 }
+
+// ordinary marks the ASCII bytes that analyze needs not look at past the
+// first: printable, not a space, and not an indicator inside a scalar.
+var ordinary = func() (t [256]bool) {
+	for c := 0x21; c <= 0x7e; c++ {
+		t[c] = !strings.ContainsRune(",?[]{}:#", rune(c))
+	}
+	return t
+}()
 
 // width is the length of the UTF-8 sequence that starts with b.
 func width(b byte) int {

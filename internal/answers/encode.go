@@ -2,6 +2,7 @@ package answers
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"strings"
 
@@ -88,7 +89,14 @@ func encodeTree(root *yaml.Node) ([]byte, error) {
 }
 
 // encodeYAML is yaml.v3's encoding of root, the reference emit is held to.
-func encodeYAML(root *yaml.Node) ([]byte, error) {
+// yaml.v3 panics on some input (a comment that is not UTF-8, such as the
+// header naming a workbook whose file name is not): that is an error.
+func encodeYAML(root *yaml.Node) (out []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, fmt.Errorf("cannot write the answers as YAML: %v", r)
+		}
+	}()
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
