@@ -38,8 +38,9 @@ func emit(root *yaml.Node) ([]byte, bool) {
 }
 
 type emitter struct {
-	b     []byte
-	probe yaml.Node // for asking yaml.v3 how it resolves a plain scalar
+	b        []byte
+	probe    yaml.Node         // for asking yaml.v3 how it resolves a plain scalar
+	resolved map[string]string // what it said
 }
 
 func (e *emitter) indent(n int) {
@@ -347,10 +348,53 @@ func (e *emitter) scalar(n *yaml.Node, flow, simpleKey bool) (text string, liter
 	return h, true, true
 }
 
-// resolve is the tag yaml.v3 gives v written plain.
+// resolve is the tag yaml.v3 gives v written plain. yaml.v3's resolve
+// looks at the first byte: a text that starts with none of its hints is a
+// string, one that starts with a letter of its words is a string unless it
+// is one of them; the others (numbers, dates) it is asked, once for each
+// text.
 func (e *emitter) resolve(v string) string {
+	if v != "" {
+		switch resolveHint[v[0]] {
+		case 0:
+			return "!!str"
+		case 'M':
+			if t, ok := resolveWords[v]; ok {
+				return t
+			}
+			return "!!str"
+		}
+	}
+	if t, ok := e.resolved[v]; ok {
+		return t
+	}
 	e.probe = yaml.Node{Kind: yaml.ScalarNode, Value: v}
-	return e.probe.ShortTag()
+	t := e.probe.ShortTag()
+	if e.resolved == nil {
+		e.resolved = map[string]string{}
+	}
+	e.resolved[v] = t
+	return t
+}
+
+// resolveHint is yaml.v3's resolveTable: 'M' for the first letters of its
+// words, other hints for what may be a number or a date.
+var resolveHint = func() (t [256]byte) {
+	t['+'], t['-'], t['.'] = 'S', 'S', '.'
+	for _, c := range "0123456789" {
+		t[c] = 'D'
+	}
+	for _, c := range "yYnNtTfFoO~<" {
+		t[c] = 'M'
+	}
+	return t
+}()
+
+// resolveWords are the words of yaml.v3's resolveMap that start with a
+// letter of hint 'M'.
+var resolveWords = map[string]string{
+	"true": "!!bool", "True": "!!bool", "TRUE": "!!bool", "false": "!!bool", "False": "!!bool", "FALSE": "!!bool",
+	"~": "!!null", "null": "!!null", "Null": "!!null", "NULL": "!!null", "<<": "!!merge",
 }
 
 // analysis is what yaml_emitter_analyze_scalar finds of a scalar.

@@ -214,6 +214,7 @@ func FuzzEmit(f *testing.F) {
 		f.Add(s, "plain", "two\nlines")
 	}
 	f.Fuzz(func(t *testing.T, a, b, c string) {
+		sameResolve(t, a)
 		yes := true
 		file := &File{Edition: "2022", Org: Organization{Name: a, Date: "2026-04-01", Scope: b, SoAVersion: c, PreparedBy: a + b},
 			Revisions: []Revision{{Version: a, Date: c, Author: b, Description: c, Notes: a}},
@@ -268,5 +269,24 @@ func BenchmarkEncodeYAML(b *testing.B) {
 		if _, err := encodeYAML(tree(f, opts)); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// sameResolve fails t unless emitter.resolve says what yaml.v3 says.
+func sameResolve(t testing.TB, v string) {
+	t.Helper()
+	e := &emitter{}
+	n := yaml.Node{Kind: yaml.ScalarNode, Value: v}
+	if got, want := e.resolve(v), n.ShortTag(); got != want {
+		t.Fatalf("resolve(%q) = %s, yaml.v3: %s", v, got, want)
+	}
+}
+
+func TestResolve(t *testing.T) {
+	for _, s := range hostile {
+		sameResolve(t, s)
+	}
+	for _, s := range []string{"yes", "Yes", "YES", "o", "On", "<", "<<", "<<<", "~~", "t", "nULL", "0", "2024-02-29", "2025-02-29"} {
+		sameResolve(t, s)
 	}
 }
