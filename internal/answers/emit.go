@@ -325,12 +325,7 @@ func (e *emitter) scalar(n *yaml.Node, flow, simpleKey bool) (text string, liter
 		}
 		return "'" + strings.ReplaceAll(v, "'", "''") + "'", false, true
 	case styleDouble:
-		for i := 0; i < len(v); i++ {
-			if c := v[i]; c < 0x20 || c > 0x7e || c == '"' || c == '\\' {
-				return "", false, false
-			}
-		}
-		return `"` + v + `"`, false, true
+		return doubleQuoted(v), false, true
 	}
 	// A literal block: only "\n" breaks, and not a block that keeps its
 	// final line breaks ("|+", after which yaml.v3 ends the document
@@ -346,6 +341,51 @@ func (e *emitter) scalar(n *yaml.Node, flow, simpleKey bool) (text string, liter
 		h += "-"
 	}
 	return h, true, true
+}
+
+// doubleQuoted is yaml_emitter_write_double_quoted_scalar with unicode
+// output and no width: escapes for what is not printable, line breaks,
+// quotes and backslashes, and for every character of a text that starts
+// with a byte order mark (yaml.v3's is_bom looks at the text's start).
+func doubleQuoted(v string) string {
+	bom := strings.HasPrefix(v, "\ufeff")
+	b := make([]byte, 0, len(v)+2)
+	b = append(b, '"')
+	for i := 0; i < len(v); {
+		c := v[i]
+		if !bom && printable(v, i) && !isBreak(v, i) && c != '"' && c != '\\' {
+			w := width(c)
+			b = append(b, v[i:i+w]...)
+			i += w
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(v[i:])
+		i += w
+		b = append(b, '\\')
+		if e, ok := escapes[r]; ok {
+			b = append(b, e)
+			continue
+		}
+		digits := 8
+		switch {
+		case r <= 0xFF:
+			b, digits = append(b, 'x'), 2
+		case r <= 0xFFFF:
+			b, digits = append(b, 'u'), 4
+		default:
+			b = append(b, 'U')
+		}
+		for k := (digits - 1) * 4; k >= 0; k -= 4 {
+			b = append(b, "0123456789ABCDEF"[(r>>k)&0xF])
+		}
+	}
+	return string(append(b, '"'))
+}
+
+// escapes are the short escapes of yaml.v3's double-quoted scalars.
+var escapes = map[rune]byte{
+	0x00: '0', 0x07: 'a', 0x08: 'b', 0x09: 't', 0x0A: 'n', 0x0B: 'v', 0x0C: 'f', 0x0D: 'r', 0x1B: 'e',
+	'"': '"', '\\': '\\', 0x85: 'N', 0xA0: '_', 0x2028: 'L', 0x2029: 'P',
 }
 
 // resolve is the tag yaml.v3 gives v written plain. yaml.v3's resolve
