@@ -456,12 +456,30 @@ func analyze(v string) analysis {
 	}
 	precededByWS := true
 	for i, w := 0, 0; i < len(v); i += w {
-		if c := v[i]; i > 0 && ordinary[c] {
-			// What most of a text is: a letter, a digit, punctuation
-			// that means nothing in YAML.
-			w = 1
-			prevSpace, prevBreak, precededByWS = false, false, false
-			continue
+		if i > 0 {
+			// What most of a text is: letters, digits, punctuation that
+			// means nothing in YAML inside a scalar, single spaces.
+			j := i
+			for j < len(v) {
+				if c := v[j]; ordinary[c] {
+					prevSpace, prevBreak, precededByWS = false, false, false
+				} else if c == ' ' {
+					if prevBreak {
+						breakSpace = true
+					}
+					prevSpace, prevBreak, precededByWS = true, false, true
+				} else {
+					break
+				}
+				j++
+			}
+			if j > i {
+				if j == len(v) && v[j-1] == ' ' {
+					trailingSpace = true
+				}
+				w = j - i
+				continue
+			}
 		}
 		w = width(v[i])
 		followedByWS := i+w >= len(v) || v[i+w] == ' ' || v[i+w] == '\t'
