@@ -290,3 +290,19 @@ func TestResolve(t *testing.T) {
 		sameResolve(t, s)
 	}
 }
+
+// TestEncodeCommentNotUTF8: a comment that is not UTF-8 (a file name in
+// the header) is written with U+FFFD, not refused (yaml.v3 panics on it).
+func TestEncodeCommentNotUTF8(t *testing.T) {
+	f := &File{Edition: "2022", Org: Organization{Name: "N", Date: "2026-04-01"}}
+	var buf bytes.Buffer
+	err := Encode(&buf, f, EncodeOptions{Header: []string{"read from a\x81.xlsx"}, IDs: []string{"5.1"},
+		Comment: func(string) string { return "title \xff" }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "# read from a\uFFFD.xlsx\n\nedition: \"2022\"\norganization:\n  name: N\n  date: 2026-04-01\ncontrols:\n  # title \uFFFD\n  \"5.1\":\n"
+	if buf.String() != want {
+		t.Errorf("got\n%q\nwant\n%q", buf.String(), want)
+	}
+}

@@ -54,7 +54,7 @@ func tree(f *File, opts EncodeOptions) *yaml.Node {
 	for _, id := range opts.IDs {
 		key := quoted(id)
 		if opts.Comment != nil {
-			key.HeadComment = opts.Comment(id)
+			key.HeadComment = comment(opts.Comment(id))
 		}
 		a := f.Lookup(id)
 		var value *yaml.Node
@@ -73,7 +73,7 @@ func tree(f *File, opts EncodeOptions) *yaml.Node {
 	head = append(head, opts.Header...)
 	root := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{doc}}
 	if len(head) > 0 {
-		root.HeadComment = strings.Join(head, "\n")
+		root.HeadComment = comment(strings.Join(head, "\n"))
 	}
 	return root
 }
@@ -108,6 +108,10 @@ func encodeYAML(root *yaml.Node) (out []byte, err error) {
 	}
 	return buf.Bytes(), nil
 }
+
+// comment is c with what is not UTF-8 (a file name the header quotes)
+// replaced by U+FFFD: yaml.v3 panics on such a comment.
+func comment(c string) string { return strings.ToValidUTF8(c, "\uFFFD") }
 
 func organization(o Organization) *yaml.Node {
 	m := mapping()
