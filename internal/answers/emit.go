@@ -127,12 +127,8 @@ func (e *emitter) value(v *yaml.Node, ind int) bool {
 			return false
 		}
 		if v.Style&yaml.FlowStyle != 0 {
-			e.b = append(e.b, ' ')
-			if !e.flowMapping(v) {
-				return false
-			}
-			e.b = append(e.b, '\n')
-			return true
+			// Not a shape Encode builds: left to yaml.v3.
+			return false
 		}
 		e.b = append(e.b, '\n')
 		return e.blockMapping(v, ind+2)
