@@ -2,6 +2,7 @@ package answers
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"strings"
 
@@ -22,6 +23,16 @@ type EncodeOptions struct {
 // Encode writes f as an answers file that Parse reads back to the same
 // answers. Fields are written in the documented order, empty ones left out.
 func Encode(w io.Writer, f *File, opts EncodeOptions) error {
+	out, err := encodeTree(tree(f, opts))
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+// tree is the YAML document Encode writes.
+func tree(f *File, opts EncodeOptions) *yaml.Node {
 	doc := mapping()
 	add(doc, "edition", quoted(f.Edition))
 	add(doc, "organization", organization(f.Org))
@@ -43,7 +54,7 @@ func Encode(w io.Writer, f *File, opts EncodeOptions) error {
 	for _, id := range opts.IDs {
 		key := quoted(id)
 		if opts.Comment != nil {
-			key.HeadComment = opts.Comment(id)
+			key.HeadComment = comment(opts.Comment(id))
 		}
 		a := f.Lookup(id)
 		var value *yaml.Node
@@ -62,20 +73,45 @@ func Encode(w io.Writer, f *File, opts EncodeOptions) error {
 	head = append(head, opts.Header...)
 	root := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{doc}}
 	if len(head) > 0 {
-		root.HeadComment = strings.Join(head, "\n")
+		root.HeadComment = comment(strings.Join(head, "\n"))
 	}
+	return root
+}
+
+// encodeTree writes root as go.yaml.in/yaml/v3 writes it with an indent of
+// 2: with emit where emit can prove the bytes are the same, with yaml.v3
+// itself otherwise.
+func encodeTree(root *yaml.Node) ([]byte, error) {
+	if out, ok := emit(root); ok {
+		return out, nil
+	}
+	return encodeYAML(root)
+}
+
+// encodeYAML is yaml.v3's encoding of root, the reference emit is held to.
+// yaml.v3 panics on some input (a comment that is not UTF-8, such as the
+// header naming a workbook whose file name is not): that is an error.
+func encodeYAML(root *yaml.Node) (out []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, fmt.Errorf("cannot write the answers as YAML: %v", r)
+		}
+	}()
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
 	if err := enc.Encode(root); err != nil {
-		return err
+		return nil, err
 	}
 	if err := enc.Close(); err != nil {
-		return err
+		return nil, err
 	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	return buf.Bytes(), nil
 }
+
+// comment is c with what is not UTF-8 (a file name the header quotes)
+// replaced by U+FFFD: yaml.v3 panics on such a comment.
+func comment(c string) string { return strings.ToValidUTF8(c, "\uFFFD") }
 
 func organization(o Organization) *yaml.Node {
 	m := mapping()

@@ -165,3 +165,23 @@ func TestImportNoControlRows(t *testing.T) {
 		t.Error("an answers file was written")
 	}
 }
+
+// TestImportNameNotUTF8: a workbook whose file name is not UTF-8 is
+// imported, named in the header with U+FFFD (yaml.v3 panicked on the
+// comment; answers.Encode replaces what is not UTF-8 in comments).
+func TestImportNameNotUTF8(t *testing.T) {
+	dir, _, _, book := exampleWorkbook(t)
+	odd := filepath.Join(dir, "soa\x81.xlsx")
+	if err := os.Rename(book, odd); err != nil {
+		t.Skip("the file system refuses the name:", err)
+	}
+	back := filepath.Join(dir, "back.yaml")
+	code, _, errOut := runSoa(t, "", "import", odd, "-o", back)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	b, _ := os.ReadFile(back)
+	if want := "# Answers read from " + filepath.Join(dir, "soa\uFFFD.xlsx") + " by soa import.\n"; !strings.Contains(string(b), want) {
+		t.Errorf("no %q in\n%.300s", want, b)
+	}
+}
