@@ -165,8 +165,10 @@ var ambiguousHeadings = []string{ambiguousControl, "kontrolle", "controle", "con
 
 // ambiguousHeading reports whether a heading is "Control" in one of the
 // languages read.
-func ambiguousHeading(h string) bool {
-	n := normalize(h)
+func ambiguousHeading(h string) bool { return ambiguousNorm(normalize(h)) }
+
+// ambiguousNorm is ambiguousHeading of a heading whose normalized text is n.
+func ambiguousNorm(n string) bool {
 	return n == ambiguousControl || slices.Contains(ambiguousHeadings, n) || slices.Contains(ambiguousHeadings, fold(n))
 }
 
@@ -175,8 +177,11 @@ func ambiguousHeading(h string) bool {
 const maxHeadingWords = 6
 
 // wordField returns the field a heading names by its words, or "".
-func wordField(heading string) string {
-	n := fold(normalize(heading))
+func wordField(heading string) string { return wordFieldNorm(normalize(heading)) }
+
+// wordFieldNorm is wordField of a heading whose normalized text is n.
+func wordFieldNorm(n string) string {
+	n = fold(n)
 	if n == "" || utf8.RuneCountInString(n) > 60 {
 		return ""
 	}

@@ -202,7 +202,8 @@ var idShapeRE = lazyre.New(`^(?i:a\.?)?\d{1,2}(\.\d{1,2}){1,2}$|^[A-Za-z]{2,6}[.
 // id (9.1, A.19.1.1, CLD.99.1), so that a wrong id is an error rather than a
 // row of notes.
 func looksLikeID(s string) bool {
-	return idShapeRE.MatchString(strings.TrimSuffix(strings.TrimSpace(normalizeWidth(s)), "."))
+	w := normalizeWidth(s)
+	return hasDigit(w) && idShapeRE.MatchString(strings.TrimSuffix(strings.TrimSpace(w), "."))
 }
 
 // reportMissing warns about controls of the edition that have no row, such

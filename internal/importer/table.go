@@ -64,7 +64,8 @@ func (r *reader) heading(h string) (field string, skip bool) {
 	if hf, ok := r.headings[h]; ok {
 		return hf.field, hf.skip
 	}
-	field, skip = fieldOf(h), ignored(h)
+	n := normalize(h)
+	field, skip = fieldOfNorm(h, n), ignoredNorm(n)
 	if r.headings == nil {
 		r.headings = map[string]headingField{}
 	}
