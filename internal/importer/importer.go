@@ -133,6 +133,10 @@ func Read(data []byte, cat *catalog.Catalog, opts Options) (res *Result, err err
 			return nil, single(file, "cannot read the workbook: %v", err)
 		}
 		r.wb, r.sheetList = wb, wb.SheetNames()
+		// Every sheet is looked through for the table, in this order: each
+		// is decoded while the one before is looked through.
+		wb.Prefetch(r.searchOrder())
+		defer wb.StopPrefetch()
 	}
 	if err := r.read(); err != nil {
 		return nil, err
@@ -250,13 +254,19 @@ func idShapedBelow(t *table, c, n int) []string {
 // soaSheetNames are the names soa gives its SoA sheet, tried first.
 var soaSheetNames = []string{"soa", "適用宣言書", "statement of applicability", "annex a", "附属書a"}
 
-func (r *reader) read() error {
+// searchOrder is the order the sheets are looked through for the table:
+// those soa names first.
+func (r *reader) searchOrder() []string {
 	sheets := slices.Clone(r.sheetList)
 	slices.SortStableFunc(sheets, func(a, b string) int {
 		return boolRank(slices.Contains(soaSheetNames, normalize(a))) - boolRank(slices.Contains(soaSheetNames, normalize(b)))
 	})
+	return sheets
+}
+
+func (r *reader) read() error {
 	var best, miss *table
-	for _, sh := range sheets {
+	for _, sh := range r.searchOrder() {
 		t, m, err := r.findTable(sh)
 		if err != nil {
 			return err

@@ -106,28 +106,30 @@ func (sh *Sheet) StyleOf(col, row int) int {
 
 // Sheet decodes the sheet called name.
 func (w *Workbook) Sheet(name string) (*Sheet, error) {
-	var info *SheetInfo
-	for i := range w.Sheets {
-		if w.Sheets[i].Name == name {
-			info = &w.Sheets[i]
-			break
-		}
-	}
+	info := w.info(name)
 	if info == nil {
 		return nil, fmt.Errorf("the workbook has no sheet %q", name)
 	}
 	if info.part == "" {
 		return nil, fmt.Errorf("sheet %q: %s has no relationship %s for it, so the workbook holds no part for the sheet", name, w.wbRels, info.rid)
 	}
-	src, err := w.part(info.part)
+	if sh, ok := w.ahead.take(w, name); ok {
+		return sh, nil
+	}
+	return w.decodeSheet(info, &w.left)
+}
+
+// decodeSheet decodes the sheet info, counting what it reads against left.
+func (w *Workbook) decodeSheet(info *SheetInfo, left *budget) (*Sheet, error) {
+	src, err := w.partWithin(info.part, left)
 	if err != nil {
 		return nil, err
 	}
 	if src == nil {
-		return nil, fmt.Errorf("sheet %q: its part %s (relationship %s) is missing from the zip", name, info.part, info.rid)
+		return nil, fmt.Errorf("sheet %q: its part %s (relationship %s) is missing from the zip", info.Name, info.part, info.rid)
 	}
-	sh := &Sheet{Name: name}
-	d := &sheetDecoder{w: w, s: newScanner(info.part, src, w.lim.MaxDepth), sh: sh}
+	sh := &Sheet{Name: info.Name}
+	d := &sheetDecoder{w: w, left: left, s: newScanner(info.part, src, w.lim.MaxDepth), sh: sh}
 	if err := d.decode(); err != nil {
 		return nil, err
 	}
@@ -136,17 +138,18 @@ func (w *Workbook) Sheet(name string) (*Sheet, error) {
 
 // take counts n more cells kept against Limits.MaxCells.
 func (d *sheetDecoder) take(n int) error {
-	if d.w.cells -= n; d.w.cells < 0 {
+	if d.left.cells -= n; d.left.cells < 0 {
 		return d.s.errorf(d.s.pos, "the workbook's sheets span more than %d cells in all (counting the empty cells before each stored one in its row); soa reads workbooks up to that size", d.w.lim.MaxCells)
 	}
 	return nil
 }
 
 type sheetDecoder struct {
-	w  *Workbook
-	s  *scanner
-	sh *Sheet
-	b  []byte
+	w    *Workbook
+	left *budget // what the limits leave, see take
+	s    *scanner
+	sh   *Sheet
+	b    []byte
 	// shared formulas: which si has a first cell with text, and the cells
 	// that use one.
 	masters  map[string]bool
