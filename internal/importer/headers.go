@@ -154,21 +154,52 @@ const ambiguousControl = "control"
 // two lines of its cell, 管理策\n番号, is 管理策番号), a trailing "?" or ":"
 // dropped.
 func normalize(s string) string {
+	if plainASCII(s) {
+		// Then every step below but the lower case leaves s as it is.
+		return strings.ToLower(s)
+	}
 	if v, ok := normalized.Load(s); ok {
 		return v.(string)
 	}
-	n := norm.NFKC.String(s)
-	n = strings.ToLower(strings.TrimSpace(n))
-	n = strings.ReplaceAll(n, "(s)", "s")
-	n = headingPunct.Replace(n)
-	n = joinCJK(strings.Fields(n))
-	n = strings.TrimRightFunc(n, func(r rune) bool { return r == '?' || r == ':' || r == '：' || unicode.IsSpace(r) })
+	n := normalizeText(s)
 	// Workbooks repeat the same few texts (headings, values) on every row
 	// and every sheet; short ones are remembered, up to a bound.
 	if len(s) <= 64 && normalizedCount.Add(1) <= maxNormalized {
 		normalized.Store(s, n)
 	}
 	return n
+}
+
+// normalizeText is normalize, step by step.
+func normalizeText(s string) string {
+	n := norm.NFKC.String(s)
+	n = strings.ToLower(strings.TrimSpace(n))
+	n = strings.ReplaceAll(n, "(s)", "s")
+	n = headingPunct.Replace(n)
+	n = joinCJK(strings.Fields(n))
+	return strings.TrimRightFunc(n, func(r rune) bool { return r == '?' || r == ':' || r == '：' || unicode.IsSpace(r) })
+}
+
+// plainASCII reports whether s is ASCII that normalize only lowers: no
+// bracket, "*", line break or other space than single inner spaces, no
+// "?" or ":" at the end.
+func plainASCII(s string) bool {
+	if s == "" || s[0] == ' ' {
+		return s == ""
+	}
+	switch s[len(s)-1] {
+	case ' ', '?', ':':
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0x80, c == '(', c == ')', c == '*', c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return false
+		case c == ' ' && s[i+1] == ' ':
+			return false
+		}
+	}
+	return true
 }
 
 var (
