@@ -154,6 +154,17 @@ type sheetDecoder struct {
 	// that use one.
 	masters  map[string]bool
 	children []sharedUse
+	width    int // the cells of the row decoded last
+}
+
+// atoi is strconv.Atoi for an attribute that is often absent: no error is
+// made for an empty one.
+func atoi(v string) (int, bool) {
+	if v == "" {
+		return 0, false
+	}
+	n, err := strconv.Atoi(v)
+	return n, err == nil
 }
 
 type sharedUse struct {
@@ -314,7 +325,7 @@ func (d *sheetDecoder) sheetData() error {
 		for len(sh.Rows) < num {
 			sh.Rows = append(sh.Rows, Row{})
 		}
-		if st, err := strconv.Atoi(attrText(s, "s")); err == nil && st > 0 {
+		if st, ok := atoi(attrText(s, "s")); ok && st > 0 {
 			sh.Rows[num-1].Style = int32(min(st, 1<<30))
 		}
 		if s.empty {
@@ -333,7 +344,7 @@ func (d *sheetDecoder) row(i int) error {
 	s, sh, lim := d.s, d.sh, d.w.lim
 	col := 0 // the 1-based column of the previous cell
 	cells := sh.Rows[i].Cells
-	defer func() { sh.Rows[i].Cells = cells }()
+	defer func() { sh.Rows[i].Cells, d.width = cells, len(cells) }()
 	for {
 		k, err := s.next()
 		if err != nil {
@@ -365,7 +376,7 @@ func (d *sheetDecoder) row(i int) error {
 			col = c
 		}
 		c := Cell{flag: flagStored}
-		if st, err := strconv.Atoi(attrText(s, "s")); err == nil && st > 0 {
+		if st, ok := atoi(attrText(s, "s")); ok && st > 0 {
 			c.S = int32(min(st, 1<<30))
 		}
 		t, _ := s.attr("t")
@@ -409,7 +420,14 @@ func (d *sheetDecoder) row(i int) error {
 		}
 		if col > len(cells) {
 			// At once: a cell far right must not grow the row by doubling.
-			cells = slices.Grow(cells, col-len(cells))[:col]
+			// A row is most often as wide as the one before, so the first
+			// cell makes room for as many (no more than twice the cells
+			// kept in all).
+			n := col - len(cells)
+			if cells == nil && col <= d.width {
+				n = d.width
+			}
+			cells = slices.Grow(cells, n)[:col]
 		}
 		cells[col-1] = c
 		if shared != "" {
