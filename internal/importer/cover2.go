@@ -87,7 +87,7 @@ func (r *reader) readTitleLines(f *answers.File, sheets []string) {
 
 // titleLine reads one title line into o.
 func (r *reader) titleLine(o *answers.Organization, v string) {
-	parts := titleSepRE.Split(strings.TrimSpace(v), -1)
+	parts := splitTitle(strings.TrimSpace(v))
 	for k, p := range parts {
 		p = strings.TrimSpace(p)
 		if m := versionRE.FindStringSubmatch(p); m != nil {
@@ -114,6 +114,15 @@ func (r *reader) titleLine(o *answers.Organization, v string) {
 			}
 		}
 	}
+}
+
+// splitTitle splits a title line at titleSepRE, which matches only where
+// one of its separators is: most cells have none.
+func splitTitle(v string) []string {
+	if v != "" && !strings.ContainsAny(v, "-:|–—\n") {
+		return []string{v}
+	}
+	return titleSepRE.Split(v, -1)
 }
 
 // orgLike reports whether a part of a title line may be an organization's

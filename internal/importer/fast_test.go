@@ -2,8 +2,11 @@ package importer
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/soa-tool/soa/internal/lazyre"
 )
 
 // TestNormalizeShortcut: the texts normalize only lowers are normalized
@@ -62,5 +65,36 @@ func TestBracketEnd(t *testing.T) {
 	}
 	if matched < 100 {
 		t.Errorf("only %d texts matched", matched)
+	}
+}
+
+// TestTitleShortcuts: the tests made before the title line's patterns
+// agree with them.
+func TestTitleShortcuts(t *testing.T) {
+	texts := []string{"Example Ltd - Statement of Applicability", "SoA | v1.2", "Version 3", "2026-04-01", "1 April 2026", "April 1, 2026",
+		"令和8年4月1日", "令和元年5月1日", "Example Ltd", "a\nb", "a – b", "a—b", "x: y", "plain words"}
+	rnd := rand.New(rand.NewPCG(5, 6))
+	alphabet := []string{"a", "A", " ", "-", ":", "|", "–", "—", "\n", "1", "2", "0", "/", ".", "年", "月", "日", "令和", "元", "st", "Apr"}
+	for range 20000 {
+		var b strings.Builder
+		for range rnd.IntN(10) {
+			b.WriteString(alphabet[rnd.IntN(len(alphabet))])
+		}
+		texts = append(texts, strings.TrimSpace(b.String()))
+	}
+	for _, s := range texts {
+		if s == "" {
+			continue
+		}
+		if got, want := splitTitle(s), titleSepRE.Split(s, -1); !slices.Equal(got, want) {
+			t.Errorf("splitTitle(%q) = %q, want %q", s, got, want)
+		}
+		if !hasDigit(s) {
+			for _, re := range []*lazyre.Regexp{dateInTextRE, longInTextRE, versionRE, id3RE, id2RE, idPrefixRE, idShapeRE, floatRE, hyphenRE} {
+				if re.MatchString(s) {
+					t.Errorf("%q has no digit, but %s matches it", s, re.Regexp())
+				}
+			}
+		}
 	}
 }

@@ -316,6 +316,9 @@ func longDate(v string) []string {
 // ("Version 1.0 | 01 April 2026", "Last updated: 2026-04-01"): the date
 // and whether there was one.
 func findDate(s string) (string, bool) {
+	if !hasDigit(s) {
+		return "", false // every pattern below needs one
+	}
 	for _, re := range []*lazyre.Regexp{dateInTextRE, longInTextRE} {
 		for _, m := range re.FindAllString(s, -1) {
 			if d, ok := parseDate(m); ok && d != "" {
