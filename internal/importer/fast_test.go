@@ -98,3 +98,34 @@ func TestTitleShortcuts(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceholderShortcut: placeholder says what word and the list say,
+// for long texts too.
+func TestPlaceholderShortcut(t *testing.T) {
+	texts := slices.Clone(placeholders)
+	for _, p := range placeholders {
+		texts = append(texts, "  "+strings.ToUpper(p)+"  ", p+".", "("+p+")", p+"\u0301", strings.Repeat(" ", 500)+p+strings.Repeat("\n", 300))
+	}
+	rnd := rand.New(rand.NewPCG(7, 8))
+	alphabet := []string{"n", "A", "/", " ", ".", "t", "b", "d", "\u0301", "な", "し", "-", "e", "N", "\n", "1"}
+	for range 20000 {
+		var b strings.Builder
+		for range rnd.IntN(9) {
+			b.WriteString(alphabet[rnd.IntN(len(alphabet))])
+		}
+		texts = append(texts, b.String())
+	}
+	found := 0
+	for _, s := range texts {
+		want := oneOf(word(s), placeholders)
+		if got := placeholder(s); got != want {
+			t.Errorf("placeholder(%q) = %v, want %v", s, got, want)
+		}
+		if want {
+			found++
+		}
+	}
+	if found < 100 {
+		t.Errorf("only %d placeholders among the texts", found)
+	}
+}

@@ -5,7 +5,9 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/lazyre"
@@ -125,8 +127,27 @@ func exactStatus(v string) (answers.Status, bool) {
 // placeholder reports whether a free-text cell holds a placeholder
 // ("N/A", "-", "TBD", "該当なし"): no answer.
 func placeholder(s string) bool {
-	return oneOf(word(s), placeholders)
+	// Each ASCII letter or digit of s stays one letter of word(s), so a
+	// text with more of them than the longest placeholder has letters is
+	// none, without word's work on the whole of a long text.
+	limit := longestPlaceholder()
+	n := 0
+	for i := 0; i < len(s) && n <= limit; i++ {
+		if c := s[i] | 0x20; (c >= 'a' && c <= 'z') || (s[i] >= '0' && s[i] <= '9') {
+			n++
+		}
+	}
+	return n <= limit && oneOf(word(s), placeholders)
 }
+
+// longestPlaceholder is the most letters a placeholder has.
+var longestPlaceholder = sync.OnceValue(func() int {
+	n := 0
+	for _, p := range placeholders {
+		n = max(n, utf8.RuneCountInString(p))
+	}
+	return n
+})
 
 // parseMark reads a reason column: marked, empty, or an unknown value.
 func parseMark(s string) (marked, ok bool) {
