@@ -14,6 +14,7 @@ import (
 	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/catalog"
 	"github.com/soa-tool/soa/internal/diag"
+	"github.com/soa-tool/soa/internal/lazyre"
 	"github.com/soa-tool/soa/internal/xlsx"
 	xreader "github.com/soa-tool/soa/internal/xlsx/reader"
 )
@@ -137,12 +138,26 @@ func Read(data []byte, cat *catalog.Catalog, opts Options) (res *Result, err err
 		// is decoded while the one before is looked through.
 		wb.Prefetch(r.searchOrder())
 		defer wb.StopPrefetch()
+		// Meanwhile, what looking for the table needs is made on the other
+		// core: it would be made on the first cell anyway.
+		go warmUp()
 	}
 	if err := r.read(); err != nil {
 		return nil, err
 	}
 	r.res.Diags.Sort()
 	return r.res, r.res.Diags.Err()
+}
+
+// warmUp makes, once per process, the tables and patterns every search for
+// the table uses: the heading words and phrases, and the id patterns.
+func warmUp() {
+	headingIndex()
+	headWordIndex()
+	ownIgnored()
+	for _, re := range []*lazyre.Regexp{idWordRE, idPrefixRE, hyphenRE, id3RE, id2RE, idShapeRE} {
+		re.Regexp()
+	}
 }
 
 func single(pos diag.Pos, format string, args ...any) diag.List {
