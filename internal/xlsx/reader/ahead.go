@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"runtime"
 	"sync"
 	"sync/atomic"
 )
@@ -51,15 +52,28 @@ func (w *Workbook) Prefetch(names []string) {
 	if len(slots) == 0 {
 		return
 	}
-	go func() {
-		for k, s := range slots {
-			if !a.stop.Load() {
-				s.sh, s.used = w.decodeAhead(infos[k])
+	// Each worker takes the next sheet not yet taken; with as many workers
+	// as cores, the caller's core decodes while the caller waits.
+	var next atomic.Int32
+	for range min(max(runtime.GOMAXPROCS(0), 1), maxAhead, len(slots)) {
+		go func() {
+			for {
+				k := int(next.Add(1)) - 1
+				if k >= len(slots) {
+					return
+				}
+				s := slots[k]
+				if !a.stop.Load() {
+					s.sh, s.used = w.decodeAhead(infos[k])
+				}
+				close(s.done)
 			}
-			close(s.done)
-		}
-	}()
+		}()
+	}
 }
+
+// maxAhead is how many goroutines Prefetch decodes with at most.
+const maxAhead = 2
 
 // StopPrefetch stops decoding sheets ahead: the ones not yet started are
 // left to Sheet.
