@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/soa-tool/soa/internal/lazyre"
+	"github.com/soa-tool/soa/internal/termsafe"
 )
 
 // TestNormalizeShortcut: the texts normalize only lowers are normalized
@@ -127,5 +128,30 @@ func TestPlaceholderShortcut(t *testing.T) {
 	}
 	if found < 100 {
 		t.Errorf("only %d placeholders among the texts", found)
+	}
+}
+
+// TestControlShortcut: every text holding a control character (but tab and
+// line breaks) passes mayHoldControl, invalid UTF-8 included.
+func TestControlShortcut(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(9, 10))
+	pieces := []string{"a", "\t", "\n", "\r", "\x00", "\x1b", "\x7f", "\u0080", "\u009f", "\u00a0", "°", "é", "\xc2", "\x80", "\x9f", "日", "\xff"}
+	found := 0
+	for range 20000 {
+		var b strings.Builder
+		for range rnd.IntN(6) {
+			b.WriteString(pieces[rnd.IntN(len(pieces))])
+		}
+		s := b.String()
+		has := strings.ContainsFunc(s, func(c rune) bool { return c != '\t' && c != '\n' && c != '\r' && termsafe.Control(c) })
+		if has {
+			found++
+			if !mayHoldControl(s) {
+				t.Errorf("%q holds a control character, but mayHoldControl says no", s)
+			}
+		}
+	}
+	if found < 1000 {
+		t.Errorf("only %d texts held a control character", found)
 	}
 }
