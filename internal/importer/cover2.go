@@ -90,8 +90,10 @@ func (r *reader) titleLine(o *answers.Organization, v string) {
 	parts := splitTitle(strings.TrimSpace(v))
 	for k, p := range parts {
 		p = strings.TrimSpace(p)
-		if m := versionRE.FindStringSubmatch(p); m != nil {
-			setOnce(&o.SoAVersion, m[1])
+		if hasDigit(p) { // as a version has
+			if m := versionRE.FindStringSubmatch(p); m != nil {
+				setOnce(&o.SoAVersion, m[1])
+			}
 		}
 		if d, ok := findDate(p); ok {
 			setOnce(&o.Date, d)
@@ -128,7 +130,7 @@ func splitTitle(v string) []string {
 // orgLike reports whether a part of a title line may be an organization's
 // name: not a date, a version, or a word such as "Annex A".
 func orgLike(p string) bool {
-	if p == "" || len([]rune(p)) > 80 || versionRE.MatchString(p) {
+	if p == "" || len([]rune(p)) > 80 || hasDigit(p) && versionRE.MatchString(p) {
 		return false
 	}
 	if _, ok := findDate(p); ok {
