@@ -155,3 +155,48 @@ func TestControlShortcut(t *testing.T) {
 		t.Errorf("only %d texts held a control character", found)
 	}
 }
+
+// TestDateShortcuts: the tests made before the date patterns agree with
+// them.
+func TestDateShortcuts(t *testing.T) {
+	texts := []string{"令和8年4月1日", "令 和8年4月1日", "平成31年4月30日", "昭和64年1月7日", "2026年4月1日", "2026 年 4 月 1 日", "1 April 2026", "April 1, 2026", "1st Apr. 2026", "46113", "2026-04-01"}
+	// The seeds, each changed at one or two places.
+	rnd := rand.New(rand.NewPCG(11, 12))
+	pieces := []string{"令", "和", "元", "年", " ", "1", "0", "Apr", "st", ",", ".", "a", ""}
+	seeds := len(texts)
+	for range 20000 {
+		rs := []rune(texts[rnd.IntN(seeds)])
+		for range 1 + rnd.IntN(2) {
+			k := rnd.IntN(len(rs) + 1)
+			piece := []rune(pieces[rnd.IntN(len(pieces))])
+			if rnd.IntN(2) == 0 && k < len(rs) {
+				rs = append(rs[:k:k], append(piece, rs[k+1:]...)...) // replaced
+			} else {
+				rs = append(rs[:k:k], append(piece, rs[k:]...)...) // inserted
+			}
+		}
+		texts = append(texts, strings.TrimSpace(string(rs)))
+	}
+	matched := 0
+	for _, v := range texts {
+		joined := strings.Join(strings.Fields(v), "")
+		if eraDateRE.MatchString(joined) {
+			matched++
+			if !eraStart(v) {
+				t.Errorf("eraDateRE matches %q, but eraStart says no", v)
+			}
+		}
+		if jaDateRE.MatchString(joined) && !strings.Contains(v, "年") {
+			t.Errorf("jaDateRE matches %q, which has no 年", v)
+		}
+		if dayMonthRE.MatchString(v) || monthDayRE.MatchString(v) {
+			matched++
+			if !hasDigit(v) || !strings.ContainsFunc(v, isASCIILetter) {
+				t.Errorf("a long date pattern matches %q, which lacks a digit or a letter", v)
+			}
+		}
+	}
+	if matched < 1000 {
+		t.Errorf("only %d texts matched", matched)
+	}
+}

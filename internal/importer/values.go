@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/soa-tool/soa/internal/answers"
@@ -245,7 +246,7 @@ func parseDate(s string) (string, bool) {
 		}
 	}
 	m := isoDateRE.FindStringSubmatch(v)
-	if m == nil {
+	if m == nil && strings.Contains(v, "年") {
 		m = jaDateRE.FindStringSubmatch(strings.Join(strings.Fields(v), ""))
 	}
 	if m == nil {
@@ -294,6 +295,9 @@ func eraHint(s string) string {
 // year in it (元年 is 1) and the Gregorian day it names, unchecked; a name
 // of "" when v is no such date.
 func eraDate(v string) (name string, year int, day string) {
+	if !eraStart(v) {
+		return "", 0, ""
+	}
 	m := eraDateRE.FindStringSubmatch(strings.Join(strings.Fields(v), ""))
 	if m == nil {
 		return "", 0, ""
@@ -315,6 +319,9 @@ var (
 // longDate reads an English date with the month's name, as the year, the
 // month and the day, or nil.
 func longDate(v string) []string {
+	if !hasDigit(v) || !strings.ContainsFunc(v, isASCIILetter) {
+		return nil // both patterns need a digit and a letter
+	}
 	day, month, year := "", "", ""
 	if m := dayMonthRE.FindStringSubmatch(v); m != nil {
 		day, month, year = m[1], m[2], m[3]
@@ -354,6 +361,15 @@ var (
 	dateInTextRE = lazyre.New(`\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\s*\d{1,2}月\s*\d{1,2}日|(?:令和|平成)\s*(?:\d{1,2}|元)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日`)
 	longInTextRE = lazyre.New(`\d{1,2}(?:st|nd|rd|th)?[\s\-./]+[A-Za-z]{3,9}\.?[\s\-./,]+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}`)
 )
+
+// eraStart reports whether v starts, but for spaces, with the first
+// character of an era's name, as eraDateRE needs of it without its spaces.
+func eraStart(v string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(v, unicode.IsSpace))
+	return r == '令' || r == '平' || r == '昭'
+}
+
+func isASCIILetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
 
 func pad2(s string) string {
 	if len(s) == 1 {
