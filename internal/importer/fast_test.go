@@ -200,3 +200,37 @@ func TestDateShortcuts(t *testing.T) {
 		t.Errorf("only %d texts matched", matched)
 	}
 }
+
+// TestNumberAndEditionShortcuts: isNumber is numberRE, and every text
+// editionRE matches holds 2700 or 7799.
+func TestNumberAndEditionShortcuts(t *testing.T) {
+	texts := []string{"1", "-1", "1.5", "1e5", "1E-5", "1.5e+10", "-", ".5", "1.", "1e", "1e+", "1.5.1", "12a", "", "ISO/IEC 27001:2013", "27002/2022", "BS 7799", "ISO 17799", "iso/iec 17799"}
+	rnd := rand.New(rand.NewPCG(13, 14))
+	alphabet := []string{"1", "0", "7", "9", "2", "-", "+", ".", "e", "E", "x", " ", ":", "/", "iso", "bs", "/iec", "2700", "7799"}
+	for range 20000 {
+		var b strings.Builder
+		for range rnd.IntN(8) {
+			b.WriteString(alphabet[rnd.IntN(len(alphabet))])
+		}
+		texts = append(texts, b.String())
+	}
+	numbers, editions := 0, 0
+	for _, s := range texts {
+		want := numberRE.MatchString(s)
+		if got := isNumber(s); got != want {
+			t.Errorf("isNumber(%q) = %v, numberRE says %v", s, got, want)
+		}
+		if want {
+			numbers++
+		}
+		if editionRE.MatchString(s) {
+			editions++
+			if !strings.Contains(s, "2700") && !strings.Contains(s, "7799") {
+				t.Errorf("editionRE matches %q, which holds neither 2700 nor 7799", s)
+			}
+		}
+	}
+	if numbers < 1000 || editions < 50 {
+		t.Errorf("only %d numbers and %d editions among the texts", numbers, editions)
+	}
+}
