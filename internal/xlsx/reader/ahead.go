@@ -11,6 +11,7 @@ type ahead struct {
 	mu    sync.Mutex
 	slots map[string]*slot // by sheet name, until Sheet takes it
 	stop  atomic.Bool
+	used  budget // what the sheets decoded ahead took of the limits, under mu
 }
 
 // slot is one sheet decoded ahead: done is closed once sh and used are set.
@@ -21,17 +22,19 @@ type slot struct {
 }
 
 // Prefetch starts decoding the sheets called names, in that order, on
-// another goroutine, for a caller that will ask Sheet for each of them in
-// that order: Sheet then waits for a sheet rather than decoding it, and
-// the caller works on one sheet while the next is decoded.
+// other goroutines (maxAhead at most), for a caller that will ask Sheet
+// for each of them in that order: Sheet then waits for a sheet rather than
+// decoding it, and the caller works on one sheet while the next ones are
+// decoded.
 //
 // What Sheet returns is the same as without Prefetch. A sheet is decoded
-// ahead within the whole of the limits and kept only when it decoded
-// without error and what it took still fits in what the limits leave when
-// Sheet asks for it (the cells a sheet takes only add up, so it would not
-// have run out on the way); otherwise Sheet decodes it again itself, which
-// says the same error at the same place. Names that are no sheet, or
-// repeated, are left to Sheet.
+// ahead within what the limits leave of the sheets decoded ahead before it
+// (see decodeAhead), and kept only when it decoded without error and what
+// it took still fits in what the limits leave when Sheet asks for it (the
+// cells a sheet takes only add up, so it would not have run out on the
+// way); otherwise Sheet decodes it again itself, which says the same error
+// at the same place. Names that are no sheet, or repeated, are left to
+// Sheet.
 //
 // Prefetch is called at most once, before the first Sheet; StopPrefetch
 // ends it.
@@ -79,21 +82,39 @@ const maxAhead = 2
 // left to Sheet.
 func (w *Workbook) StopPrefetch() { w.ahead.stop.Store(true) }
 
-// decodeAhead decodes info within the whole of the limits, and says what
-// it took of them. A failure, even a panic on a damaged part, is left to
-// Sheet to meet again.
+// decodeAhead decodes info within what the limits leave of the sheets
+// decoded ahead so far, and says what it took of them. The sheets decoded
+// ahead together thus keep within the limits, but for the ones decoding
+// at the same time: a workbook of many large sheets costs no more memory
+// ahead than Sheet would let it (twice that at most, with two workers).
+// A failure, even a panic on a damaged part, is left to Sheet to meet
+// again, and ends decoding ahead: Sheet is likely to fail there too.
 func (w *Workbook) decodeAhead(info *SheetInfo) (sh *Sheet, used budget) {
+	a := &w.ahead
+	a.mu.Lock()
+	start := budget{bytes: w.lim.MaxUnzipped - a.used.bytes, cells: w.lim.MaxCells - a.used.cells}
+	a.mu.Unlock()
 	defer func() {
 		if recover() != nil {
-			sh = nil
+			sh, used = nil, budget{}
 		}
+		a.mu.Lock()
+		a.used.bytes += used.bytes
+		a.used.cells += used.cells
+		if sh == nil || a.used.bytes >= w.lim.MaxUnzipped || a.used.cells >= w.lim.MaxCells {
+			a.stop.Store(true)
+		}
+		a.mu.Unlock()
 	}()
-	left := budget{bytes: w.lim.MaxUnzipped, cells: w.lim.MaxCells}
+	if start.bytes <= 0 || start.cells <= 0 {
+		return nil, budget{}
+	}
+	left := start
 	sh, err := w.decodeSheet(info, &left)
 	if err != nil {
 		return nil, budget{}
 	}
-	return sh, budget{bytes: w.lim.MaxUnzipped - left.bytes, cells: w.lim.MaxCells - left.cells}
+	return sh, budget{bytes: start.bytes - left.bytes, cells: start.cells - left.cells}
 }
 
 // take returns the sheet name decoded ahead, waiting for it, when it fits

@@ -131,3 +131,36 @@ func TestPrefetchBytesRunOut(t *testing.T) {
 		}
 	}
 }
+
+// TestPrefetchBounded: the sheets decoded ahead keep within the limits
+// together (twice them at most, with two decoding at once), and decoding
+// ahead stops once they are spent.
+func TestPrefetchBounded(t *testing.T) {
+	var names []string
+	var parts []int
+	var data []string
+	for k := range 20 {
+		names, parts = append(names, fmt.Sprintf("S%d", k)), append(parts, k)
+		data = append(data, strings.Repeat(`<row><c r="A1"><v>1</v></c><c r="J1"><v>2</v></c></row>`, 10)) // 110 cells
+	}
+	const maxCells = 300
+	wb, err := Open(sheetsBook(t, names, parts, data), Limits{MaxCells: maxCells})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wb.Prefetch(names)
+	decoded := 0
+	for _, name := range names {
+		s := wb.ahead.slots[name]
+		<-s.done
+		if s.sh != nil {
+			decoded++
+		}
+	}
+	if used := wb.ahead.used.cells; used > 2*maxCells || decoded > 5 {
+		t.Errorf("%d sheets decoded ahead, %d cells, for a limit of %d cells", decoded, used, maxCells)
+	}
+	if decoded < 2 {
+		t.Errorf("only %d sheets decoded ahead", decoded)
+	}
+}
