@@ -25,8 +25,42 @@ var symbolFonts = map[string]map[rune]string{
 	"symbol":      {'Ö': "√", 'X': "Χ", 'x': "χ", '·': "•", '´': "×"},
 }
 
-// numberRE matches a raw numeric value.
+// numberRE matches a raw numeric value; isNumber is its test, written out.
 var numberRE = lazyre.New(`^-?\d+(\.\d+)?([eE][-+]?\d+)?$`)
+
+// isNumber reports whether s is a raw numeric value, as numberRE matches.
+func isNumber(s string) bool {
+	i := 0
+	digits := func() bool {
+		j := i
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		return i > j
+	}
+	if i < len(s) && s[i] == '-' {
+		i++
+	}
+	if !digits() {
+		return false
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+		if !digits() {
+			return false
+		}
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '-' || s[i] == '+') {
+			i++
+		}
+		if !digits() {
+			return false
+		}
+	}
+	return i == len(s)
+}
 
 // readShown replaces in rows, read raw from sheet, the value of each cell
 // that shows another text as an id, or a mark in a symbol font.
@@ -69,7 +103,7 @@ func (r *reader) readShown(sheet string, rows [][]string) {
 				}
 			}
 			// Only a number shows another text under its format.
-			if cell := sh.Cell(c+1, i+1); cell.T == xreader.TypeNumber && cell.S != 0 && numberRE.MatchString(t) {
+			if cell := sh.Cell(c+1, i+1); cell.T == xreader.TypeNumber && cell.S != 0 && isNumber(t) {
 				if shown, ok := r.shownID(r.wb.Shown(cell), t); ok {
 					row[c] = shown
 					if r.shown == nil {

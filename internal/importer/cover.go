@@ -3,14 +3,15 @@ package importer
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/i18n"
 )
 
 // coverLabels maps the cover's labels, in both languages, to the field they
-// label.
-func coverLabels() map[string]string {
+// label. It is made once, on first use; callers do not change it.
+var coverLabels = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
 	// soa's own cover labels, from the table of organization fields.
 	for _, f := range answers.OrgFields {
@@ -41,7 +42,7 @@ func coverLabels() map[string]string {
 		}
 	}
 	return m
-}
+})
 
 // labelKey folds a label for looking it up: no accents, no "(s)", no
 // colon at the end.

@@ -87,11 +87,13 @@ func (r *reader) readTitleLines(f *answers.File, sheets []string) {
 
 // titleLine reads one title line into o.
 func (r *reader) titleLine(o *answers.Organization, v string) {
-	parts := titleSepRE.Split(strings.TrimSpace(v), -1)
+	parts := splitTitle(strings.TrimSpace(v))
 	for k, p := range parts {
 		p = strings.TrimSpace(p)
-		if m := versionRE.FindStringSubmatch(p); m != nil {
-			setOnce(&o.SoAVersion, m[1])
+		if hasDigit(p) { // as a version has
+			if m := versionRE.FindStringSubmatch(p); m != nil {
+				setOnce(&o.SoAVersion, m[1])
+			}
 		}
 		if d, ok := findDate(p); ok {
 			setOnce(&o.Date, d)
@@ -116,10 +118,19 @@ func (r *reader) titleLine(o *answers.Organization, v string) {
 	}
 }
 
+// splitTitle splits a title line at titleSepRE, which matches only where
+// one of its separators is: most cells have none.
+func splitTitle(v string) []string {
+	if v != "" && !strings.ContainsAny(v, "-:|–—\n") {
+		return []string{v}
+	}
+	return titleSepRE.Split(v, -1)
+}
+
 // orgLike reports whether a part of a title line may be an organization's
 // name: not a date, a version, or a word such as "Annex A".
 func orgLike(p string) bool {
-	if p == "" || len([]rune(p)) > 80 || versionRE.MatchString(p) {
+	if p == "" || len([]rune(p)) > 80 || hasDigit(p) && versionRE.MatchString(p) {
 		return false
 	}
 	if _, ok := findDate(p); ok {

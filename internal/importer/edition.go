@@ -44,6 +44,9 @@ func (r *reader) unsupportedEdition(t *table) string {
 	look := func(sheet string, rows [][]string, limit int) {
 		for i := 0; i < len(rows) && i < limit && named == ""; i++ {
 			for c, v := range rows[i] {
+				if !strings.Contains(v, "2700") && !strings.Contains(v, "7799") {
+					continue // as editionRE needs one of them
+				}
 				if m := editionRE.FindStringSubmatch(v); m != nil {
 					year := m[1] + m[2]
 					if supportedYears[year] {

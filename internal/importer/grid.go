@@ -202,6 +202,9 @@ func (r *reader) findControls(sheet string, rows [][]string) {
 	var found []controlCell
 	for i, row := range rows {
 		for j, v := range row {
+			if !mayHoldControl(v) {
+				continue
+			}
 			for _, c := range v {
 				if c != '\t' && c != '\n' && c != '\r' && termsafe.Control(c) {
 					found = append(found, controlCell{j + 1, i + 1, c})
@@ -211,6 +214,18 @@ func (r *reader) findControls(sheet string, rows [][]string) {
 		}
 	}
 	r.controls[sheet] = found
+}
+
+// mayHoldControl reports whether v may hold a control character other than
+// tab and line breaks: a byte of C0 or DEL, or the lead byte 0xC2 of C1
+// (U+0080 to U+009F). Most cells hold none, and are not decoded rune by rune.
+func mayHoldControl(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f || c == 0xc2 {
+			return true
+		}
+	}
+	return false
 }
 
 // reportControls reports, as errors at their cells, the control

@@ -154,21 +154,52 @@ const ambiguousControl = "control"
 // two lines of its cell, 管理策\n番号, is 管理策番号), a trailing "?" or ":"
 // dropped.
 func normalize(s string) string {
+	if plainASCII(s) {
+		// Then every step below but the lower case leaves s as it is.
+		return strings.ToLower(s)
+	}
 	if v, ok := normalized.Load(s); ok {
 		return v.(string)
 	}
-	n := norm.NFKC.String(s)
-	n = strings.ToLower(strings.TrimSpace(n))
-	n = strings.ReplaceAll(n, "(s)", "s")
-	n = headingPunct.Replace(n)
-	n = joinCJK(strings.Fields(n))
-	n = strings.TrimRightFunc(n, func(r rune) bool { return r == '?' || r == ':' || r == '：' || unicode.IsSpace(r) })
+	n := normalizeText(s)
 	// Workbooks repeat the same few texts (headings, values) on every row
 	// and every sheet; short ones are remembered, up to a bound.
 	if len(s) <= 64 && normalizedCount.Add(1) <= maxNormalized {
 		normalized.Store(s, n)
 	}
 	return n
+}
+
+// normalizeText is normalize, step by step.
+func normalizeText(s string) string {
+	n := norm.NFKC.String(s)
+	n = strings.ToLower(strings.TrimSpace(n))
+	n = strings.ReplaceAll(n, "(s)", "s")
+	n = headingPunct.Replace(n)
+	n = joinCJK(strings.Fields(n))
+	return strings.TrimRightFunc(n, func(r rune) bool { return r == '?' || r == ':' || r == '：' || unicode.IsSpace(r) })
+}
+
+// plainASCII reports whether s is ASCII that normalize only lowers: no
+// bracket, "*", line break or other space than single inner spaces, no
+// "?" or ":" at the end.
+func plainASCII(s string) bool {
+	if s == "" || s[0] == ' ' {
+		return s == ""
+	}
+	switch s[len(s)-1] {
+	case ' ', '?', ':':
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0x80, c == '(', c == ')', c == '*', c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return false
+		case c == ' ' && s[i+1] == ' ':
+			return false
+		}
+	}
+	return true
 }
 
 var (
@@ -234,16 +265,23 @@ var bracketRE = lazyre.New(`^(.*?)\s*[(（]([^()（）]*)[)）]\s*[?:：]?\s*$`)
 // the heading without it names nothing more specific than notes
 // ("Remarks (Justification for exclusion)"): then the part in brackets
 // says what the column holds.
-func fieldOf(heading string) string {
-	if f := lookupHeading(heading); f != "" {
+func fieldOf(heading string) string { return fieldOfNorm(heading, normalize(heading)) }
+
+// fieldOfNorm is fieldOf of heading, whose normalized text is n.
+func fieldOfNorm(heading, n string) string {
+	w := norm.NFKC.String(heading)
+	if f := lookupNorm(w, n); f != "" {
 		return f
 	}
-	m := bracketRE.FindStringSubmatch(norm.NFKC.String(heading))
+	var m []string
+	if bracketEnd(w) {
+		m = bracketRE.FindStringSubmatch(w)
+	}
 	if m == nil || strings.TrimSpace(m[1]) == "" {
-		if ambiguousHeading(heading) {
+		if ambiguousNorm(n) {
 			return ""
 		}
-		return wordField(heading)
+		return wordFieldNorm(n)
 	}
 	base, inner := lookupHeading(m[1]), lookupHeading(m[2])
 	if base == "" && !ambiguousHeading(m[1]) {
@@ -255,14 +293,41 @@ func fieldOf(heading string) string {
 	return base
 }
 
+// bracketEnd reports whether s ends in a closing bracket, but for spaces
+// and a "?" or ":": what bracketRE needs to match, tested first since few
+// cells do.
+func bracketEnd(s string) bool {
+	const space = "\t\n\f\r "
+	s = strings.TrimRight(s, space)
+	for _, p := range []string{"?", ":", "："} {
+		if t, ok := strings.CutSuffix(s, p); ok {
+			s = strings.TrimRight(t, space)
+			break
+		}
+	}
+	return strings.HasSuffix(s, ")") || strings.HasSuffix(s, "）")
+}
+
 // lookupHeading returns the field a heading names as it stands, or "":
 // "(s)" may stand for a plural ("Owner(s)", "Reason(s) for inclusion").
 func lookupHeading(heading string) string {
-	for _, h := range []string{heading, strings.ReplaceAll(norm.NFKC.String(heading), "(s)", "")} {
-		if k := headingKey(normalize(h)); k != "" {
-			if f, ok := headingIndex()[k]; ok {
-				return f
-			}
+	return lookupNorm(norm.NFKC.String(heading), normalize(heading))
+}
+
+// lookupNorm is lookupHeading of a heading whose NFKC form is w and whose
+// normalized text is n.
+func lookupNorm(w, n string) string {
+	if k := headingKey(n); k != "" {
+		if f, ok := headingIndex()[k]; ok {
+			return f
+		}
+	}
+	if !strings.Contains(w, "(s)") {
+		return "" // then normalize(w) is n, looked up above
+	}
+	if k := headingKey(normalize(strings.ReplaceAll(w, "(s)", ""))); k != "" {
+		if f, ok := headingIndex()[k]; ok {
+			return f
 		}
 	}
 	return ""
@@ -274,7 +339,9 @@ var ownIgnored = sync.OnceValue(func() []string {
 	return ignored
 })
 
-func ignored(heading string) bool {
-	h := normalize(heading)
+func ignored(heading string) bool { return ignoredNorm(normalize(heading)) }
+
+// ignoredNorm is ignored of a heading whose normalized text is h.
+func ignoredNorm(h string) bool {
 	return slices.Contains(ignoredHeadings, h) || slices.Contains(ownIgnored(), h) || strings.HasPrefix(h, "iso/iec 27001:2013 ref")
 }

@@ -116,6 +116,25 @@ var headWords = sync.OnceValue(func() []headWord {
 	return out
 })
 
+// headWordIndex indexes headWords for wordField: exact maps a stem to its
+// entries, prefix a stem of five letters or more to its entries (such a
+// stem also matches the words it starts), longest is the most letters of a
+// stem. Entries are indices into headWords, in order.
+var headWordIndex = sync.OnceValue(func() (idx struct {
+	exact, prefix map[string][]int
+	longest       int
+}) {
+	idx.exact, idx.prefix = map[string][]int{}, map[string][]int{}
+	for k, hw := range headWords() {
+		idx.exact[hw.stem] = append(idx.exact[hw.stem], k)
+		if n := utf8.RuneCountInString(hw.stem); n >= 5 {
+			idx.prefix[hw.stem] = append(idx.prefix[hw.stem], k)
+			idx.longest = max(idx.longest, n)
+		}
+	}
+	return idx
+})
+
 // cjkWords are the stems of Chinese, Japanese and Korean headings, matched
 // anywhere in the heading.
 var cjkWords = sync.OnceValue(func() []headWord {
@@ -146,8 +165,10 @@ var ambiguousHeadings = []string{ambiguousControl, "kontrolle", "controle", "con
 
 // ambiguousHeading reports whether a heading is "Control" in one of the
 // languages read.
-func ambiguousHeading(h string) bool {
-	n := normalize(h)
+func ambiguousHeading(h string) bool { return ambiguousNorm(normalize(h)) }
+
+// ambiguousNorm is ambiguousHeading of a heading whose normalized text is n.
+func ambiguousNorm(n string) bool {
 	return n == ambiguousControl || slices.Contains(ambiguousHeadings, n) || slices.Contains(ambiguousHeadings, fold(n))
 }
 
@@ -156,8 +177,11 @@ func ambiguousHeading(h string) bool {
 const maxHeadingWords = 6
 
 // wordField returns the field a heading names by its words, or "".
-func wordField(heading string) string {
-	n := fold(normalize(heading))
+func wordField(heading string) string { return wordFieldNorm(normalize(heading)) }
+
+// wordFieldNorm is wordField of a heading whose normalized text is n.
+func wordFieldNorm(n string) string {
+	n = fold(n)
 	if n == "" || utf8.RuneCountInString(n) > 60 {
 		return ""
 	}
@@ -173,11 +197,30 @@ func wordField(heading string) string {
 			best, strength, at = hw.field, hw.strength, pos
 		}
 	}
+	idx := headWordIndex()
+	var cands []int
 	for pos, w := range words {
-		for _, hw := range headWords() {
-			if w == hw.stem || (utf8.RuneCountInString(hw.stem) >= 5 && strings.HasPrefix(w, hw.stem)) {
-				try(hw, pos)
+		// The stems w is, or starts with (stems of five letters or more), in
+		// the order of headWords: of two as strong, the first wins.
+		cands = append(cands[:0], idx.exact[w]...)
+		if utf8.RuneCountInString(w) >= 5 {
+			n := 0 // the letters of w[:i]
+			for i := range w {
+				if n > idx.longest {
+					break
+				}
+				if n >= 5 {
+					cands = append(cands, idx.prefix[w[:i]]...)
+				}
+				n++
 			}
+			cands = append(cands, idx.prefix[w]...)
+		}
+		slices.Sort(cands)
+		cands = slices.Compact(cands)
+		all := headWords()
+		for _, k := range cands {
+			try(all[k], pos)
 		}
 	}
 	if strings.ContainsFunc(n, func(r rune) bool { return cjk(r) || unicode.Is(unicode.Hangul, r) }) {

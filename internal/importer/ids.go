@@ -37,8 +37,11 @@ type parsedID struct {
 
 // idCellText is an id cell's text in half-width characters, trimmed, without
 // a word before the id ("Control A.5.1", "管理策 5.1.2").
-func idCellText(raw string) string {
-	s := strings.TrimSpace(normalizeWidth(raw))
+func idCellText(raw string) string { return idCellTextWidth(normalizeWidth(raw)) }
+
+// idCellTextWidth is idCellText of a text already in half-width characters.
+func idCellTextWidth(w string) string {
+	s := strings.TrimSpace(w)
 	if m := idWordRE.FindStringSubmatchIndex(s); m != nil {
 		s = s[m[2]:]
 	}
@@ -51,7 +54,11 @@ func idCellText(raw string) string {
 // numbers such as 5.0999999 stored for 5.1. numeric says the cell held a
 // number rather than text.
 func parseID(raw string, numeric bool) (parsedID, bool) {
-	s := idCellText(raw)
+	w := normalizeWidth(raw)
+	if !hasDigit(w) {
+		return parsedID{}, false // every id has one: no pattern below can match
+	}
+	s := idCellTextWidth(w)
 	if s == "" {
 		return parsedID{}, false
 	}
@@ -89,3 +96,7 @@ func trimZero(s string) string {
 	}
 	return t
 }
+
+// hasDigit reports whether s holds an ASCII digit, as every control id
+// does once in half-width characters: a cheap test before the patterns.
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }

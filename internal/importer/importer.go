@@ -14,6 +14,7 @@ import (
 	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/catalog"
 	"github.com/soa-tool/soa/internal/diag"
+	"github.com/soa-tool/soa/internal/lazyre"
 	"github.com/soa-tool/soa/internal/xlsx"
 	xreader "github.com/soa-tool/soa/internal/xlsx/reader"
 )
@@ -133,12 +134,30 @@ func Read(data []byte, cat *catalog.Catalog, opts Options) (res *Result, err err
 			return nil, single(file, "cannot read the workbook: %v", err)
 		}
 		r.wb, r.sheetList = wb, wb.SheetNames()
+		// Every sheet is looked through for the table, in this order: each
+		// is decoded while the one before is looked through.
+		wb.Prefetch(r.searchOrder())
+		defer wb.StopPrefetch()
+		// Meanwhile, what looking for the table needs is made on the other
+		// core: it would be made on the first cell anyway.
+		go warmUp()
 	}
 	if err := r.read(); err != nil {
 		return nil, err
 	}
 	r.res.Diags.Sort()
 	return r.res, r.res.Diags.Err()
+}
+
+// warmUp makes, once per process, the tables and patterns every search for
+// the table uses: the heading words and phrases, and the id patterns.
+func warmUp() {
+	headingIndex()
+	headWordIndex()
+	ownIgnored()
+	for _, re := range []*lazyre.Regexp{idWordRE, idPrefixRE, hyphenRE, id3RE, id2RE, idShapeRE} {
+		re.Regexp()
+	}
 }
 
 func single(pos diag.Pos, format string, args ...any) diag.List {
@@ -250,13 +269,19 @@ func idShapedBelow(t *table, c, n int) []string {
 // soaSheetNames are the names soa gives its SoA sheet, tried first.
 var soaSheetNames = []string{"soa", "適用宣言書", "statement of applicability", "annex a", "附属書a"}
 
-func (r *reader) read() error {
+// searchOrder is the order the sheets are looked through for the table:
+// those soa names first.
+func (r *reader) searchOrder() []string {
 	sheets := slices.Clone(r.sheetList)
 	slices.SortStableFunc(sheets, func(a, b string) int {
 		return boolRank(slices.Contains(soaSheetNames, normalize(a))) - boolRank(slices.Contains(soaSheetNames, normalize(b)))
 	})
+	return sheets
+}
+
+func (r *reader) read() error {
 	var best, miss *table
-	for _, sh := range sheets {
+	for _, sh := range r.searchOrder() {
 		t, m, err := r.findTable(sh)
 		if err != nil {
 			return err

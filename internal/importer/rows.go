@@ -202,7 +202,8 @@ var idShapeRE = lazyre.New(`^(?i:a\.?)?\d{1,2}(\.\d{1,2}){1,2}$|^[A-Za-z]{2,6}[.
 // id (9.1, A.19.1.1, CLD.99.1), so that a wrong id is an error rather than a
 // row of notes.
 func looksLikeID(s string) bool {
-	return idShapeRE.MatchString(strings.TrimSuffix(strings.TrimSpace(normalizeWidth(s)), "."))
+	w := normalizeWidth(s)
+	return hasDigit(w) && idShapeRE.MatchString(strings.TrimSuffix(strings.TrimSpace(w), "."))
 }
 
 // reportMissing warns about controls of the edition that have no row, such
@@ -346,20 +347,30 @@ func (r *reader) bandTitle(text string) bool {
 
 // readAnswer reads one control row. A row whose answer cells are all empty
 // is an unanswered control (nil); blank says so when every cell was read.
+// lazyPos is the 1-based col and row of sheet, made into a diag.Pos by pos.
+type lazyPos struct {
+	r        *reader
+	sheet    string
+	col, row int
+}
+
+func (p lazyPos) pos() diag.Pos { return p.r.pos(p.sheet, p.col, p.row) }
+
 func (r *reader) readAnswer(t *table, i int, id string) (a *answers.Answer, blank bool) {
 	a = &answers.Answer{ID: id}
 	empty := true
 	unread := map[string]bool{}
-	get := func(field string) (string, diag.Pos, bool) {
+	// The cell's position is made only for a message.
+	get := func(field string) (string, lazyPos, bool) {
 		v, c, ok := t.cell("", field, i)
-		p := r.pos(t.sheet, c+1, i+1)
+		p := lazyPos{r, t.sheet, c + 1, i + 1}
 		switch {
 		case ok && strings.TrimSpace(v) != "":
 			empty = false
 		case ok && r.unsavedFormula(t.sheet, t.grid, c, i):
 			af := answerField(field)
 			unread[af] = true
-			r.warnf(p, id, af, "%s", unsavedFormulaMsg)
+			r.warnf(p.pos(), id, af, "%s", unsavedFormulaMsg)
 		}
 		if field == fTargetDate {
 			v = r.raw(t.sheet, c, i, v)
@@ -369,7 +380,7 @@ func (r *reader) readAnswer(t *table, i int, id string) (a *answers.Answer, blan
 	if v, p, ok := get(fApplicable); ok {
 		val, good := parseApplicable(v)
 		if !good {
-			r.errorf(p, id, "applicable", "%q is not a value for applicability (use Yes or No; also read: Y/N, ○/×, 適用/除外, true/false, N/A, ✓/✗, and yes/no in 14 languages); to read it, map it with --value applicable:%s (VALUE yes or no)", v, valueHint(v, "VALUE"))
+			r.errorf(p.pos(), id, "applicable", "%q is not a value for applicability (use Yes or No; also read: Y/N, ○/×, 適用/除外, true/false, N/A, ✓/✗, and yes/no in 14 languages); to read it, map it with --value applicable:%s (VALUE yes or no)", v, valueHint(v, "VALUE"))
 		}
 		a.Applicable = val
 	}
@@ -380,7 +391,7 @@ func (r *reader) readAnswer(t *table, i int, id string) (a *answers.Answer, blan
 		}
 		marked, good := parseMark(v)
 		if !good {
-			r.errorf(p, id, "reasons", "%q does not mark a reason (leave the cell empty, or mark it with ✓, ○ or x); to read it, map it with --value %s:%s (VALUE yes or no)", v, f, valueHint(v, "VALUE"))
+			r.errorf(p.pos(), id, "reasons", "%q does not mark a reason (leave the cell empty, or mark it with ✓, ○ or x); to read it, map it with --value %s:%s (VALUE yes or no)", v, f, valueHint(v, "VALUE"))
 		}
 		if marked {
 			for _, reason := range reasonField[f] {
@@ -393,7 +404,7 @@ func (r *reader) readAnswer(t *table, i int, id string) (a *answers.Answer, blan
 	if v, p, ok := get(fReasons); ok {
 		rs, unknown := parseReasons(v)
 		if len(unknown) > 0 {
-			r.errorf(p, id, "reasons", "%q is not a reason for inclusion (allowed: %s)", strings.Join(unknown, ", "), strings.Join(answers.Reasons, ", "))
+			r.errorf(p.pos(), id, "reasons", "%q is not a reason for inclusion (allowed: %s)", strings.Join(unknown, ", "), strings.Join(answers.Reasons, ", "))
 		}
 		for _, reason := range rs {
 			if !contains(a.Reasons, reason) {
@@ -416,7 +427,7 @@ func (r *reader) readAnswer(t *table, i int, id string) (a *answers.Answer, blan
 			st = ""
 		}
 		if !good {
-			r.errorf(p, id, "status", "%q is not an implementation status (use Implemented, Partially implemented, Planned or Not implemented; also read: In progress, Not started, Done, ○/△/×, 実施済み, 一部実施, 計画中, 未実施, and these in 14 languages); to read it, map it with --value status:%s (VALUE one of implemented, partial, planned, not_implemented, n/a)", v, valueHint(v, "VALUE"))
+			r.errorf(p.pos(), id, "status", "%q is not an implementation status (use Implemented, Partially implemented, Planned or Not implemented; also read: In progress, Not started, Done, ○/△/×, 実施済み, 一部実施, 計画中, 未実施, and these in 14 languages); to read it, map it with --value status:%s (VALUE one of implemented, partial, planned, not_implemented, n/a)", v, valueHint(v, "VALUE"))
 		}
 		a.Status = st
 	}
@@ -428,7 +439,7 @@ func (r *reader) readAnswer(t *table, i int, id string) (a *answers.Answer, blan
 		if v, p, ok := get(f.Key); ok && strings.TrimSpace(v) != "" && !placeholder(v) {
 			val, problem := readCell(f, v)
 			if problem != "" {
-				r.errorf(p, id, f.Key, "%q %s", v, problem)
+				r.errorf(p.pos(), id, f.Key, "%q %s", v, problem)
 			}
 			f.Set(a, val)
 		}

@@ -64,7 +64,8 @@ func (r *reader) heading(h string) (field string, skip bool) {
 	if hf, ok := r.headings[h]; ok {
 		return hf.field, hf.skip
 	}
-	field, skip = fieldOf(h), ignored(h)
+	n := normalize(h)
+	field, skip = fieldOfNorm(h, n), ignoredNorm(n)
 	if r.headings == nil {
 		r.headings = map[string]headingField{}
 	}
@@ -94,6 +95,14 @@ func (r *reader) override(heading string) string {
 func (r *reader) mapHeader(sheet string, g *grid, i int) *table {
 	rows := g.rows
 	heads, at, last := r.subHeadings(g, i)
+	for _, h := range heads {
+		if _, ok := parseID(h, false); ok || looksLikeID(h) {
+			return nil // a row of a control is no header row
+		}
+	}
+	if !r.namesAnswer(heads) {
+		return nil // no answer column, see answersCols below
+	}
 	t := &table{sheet: sheet, headerRow: last + 1, rows: rows, grid: g, cols: map[string]int{}, heads: heads, headAt: at}
 	cell := func(c int) string { return r.pos(sheet, c+1, at[c]+1).Cell }
 	// The columns the user named come first: a heading they named wins over
@@ -106,11 +115,6 @@ func (r *reader) mapHeader(sheet string, g *grid, i int) *table {
 				named[c] = true
 				t.named++
 			}
-		}
-	}
-	for _, h := range heads {
-		if _, ok := parseID(h, false); ok || looksLikeID(h) {
-			return nil // a row of a control is no header row
 		}
 	}
 	ambiguous := -1
@@ -143,7 +147,7 @@ func (r *reader) mapHeader(sheet string, g *grid, i int) *table {
 		t.cols[field] = c
 	}
 	answersCols := 0
-	for _, f := range []string{fApplicable, fStatus, fJustification, fJustificationInclude, fJustificationExclude} {
+	for _, f := range answerColumns {
 		if _, ok := t.cols[f]; ok {
 			answersCols++
 		}
@@ -226,6 +230,31 @@ func (r *reader) mapHeader(sheet string, g *grid, i int) *table {
 	return t
 }
 
+// answerColumns are the fields a header row needs one of.
+var answerColumns = []string{fApplicable, fStatus, fJustification, fJustificationInclude, fJustificationExclude}
+
+// namesAnswer reports whether a header row of heads may have a column of
+// answerColumns, as mapHeader reads them: a heading named with --column,
+// or one that names such a field. It is false for most rows, which are
+// then no header row without more ado.
+func (r *reader) namesAnswer(heads []string) bool {
+	for _, h := range heads {
+		if strings.TrimSpace(h) == "" {
+			continue
+		}
+		if r.override(h) != "" {
+			return true
+		}
+		if ambiguousHeading(h) {
+			continue // the id or the title
+		}
+		if f, skip := r.heading(h); !skip && slices.Contains(answerColumns, f) {
+			return true
+		}
+	}
+	return false
+}
+
 // subHeadings returns the headings of a header row at index i of g, with
 // the row below it when that is a row of sub-headings: a heading over two
 // columns (適用 merged over 適用可否 | 適用・除外理由), the others on the
@@ -239,7 +268,8 @@ func (r *reader) mapHeader(sheet string, g *grid, i int) *table {
 // row of answers right below the header ("Implemented" under Status) is
 // not.
 func (r *reader) subHeadings(g *grid, i int) (heads []string, at []int, last int) {
-	heads = slices.Clone(g.rows[i])
+	heads = g.rows[i] // cloned before a sub-heading takes a place
+	cloned := false
 	at = make([]int, len(heads))
 	for c := range at {
 		at[c] = i
@@ -265,6 +295,9 @@ func (r *reader) subHeadings(g *grid, i int) (heads []string, at []int, last int
 		}
 		if !heading || !underEmpty {
 			break
+		}
+		if !cloned {
+			heads, cloned = slices.Clone(heads), true
 		}
 		for _, c := range own {
 			for len(heads) <= c {

@@ -60,8 +60,13 @@ func (r *reader) checkTitle(t *table, i int, id, edition string) {
 	if title == "" {
 		return
 	}
+	// A row with its own control's title is fine whoever else has it: the
+	// table of all titles is made only for a row that has another.
+	if titleKey(r.cat.Control(id).Title) == titleKey(title) {
+		return
+	}
 	owner := r.titleOwner(edition, title)
-	if owner == "" || owner == id || titleKey(r.cat.Control(id).Title) == titleKey(title) {
+	if owner == "" || owner == id {
 		return
 	}
 	r.res.Diags.Add(diag.Diagnostic{Pos: r.pos(t.sheet, c+1, i+1), Severity: diag.Warning, Control: id, Field: "title",

@@ -5,7 +5,10 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/lazyre"
@@ -125,8 +128,27 @@ func exactStatus(v string) (answers.Status, bool) {
 // placeholder reports whether a free-text cell holds a placeholder
 // ("N/A", "-", "TBD", "該当なし"): no answer.
 func placeholder(s string) bool {
-	return oneOf(word(s), placeholders)
+	// Each ASCII letter or digit of s stays one letter of word(s), so a
+	// text with more of them than the longest placeholder has letters is
+	// none, without word's work on the whole of a long text.
+	limit := longestPlaceholder()
+	n := 0
+	for i := 0; i < len(s) && n <= limit; i++ {
+		if c := s[i] | 0x20; (c >= 'a' && c <= 'z') || (s[i] >= '0' && s[i] <= '9') {
+			n++
+		}
+	}
+	return n <= limit && oneOf(word(s), placeholders)
 }
+
+// longestPlaceholder is the most letters a placeholder has.
+var longestPlaceholder = sync.OnceValue(func() int {
+	n := 0
+	for _, p := range placeholders {
+		n = max(n, utf8.RuneCountInString(p))
+	}
+	return n
+})
 
 // parseMark reads a reason column: marked, empty, or an unknown value.
 func parseMark(s string) (marked, ok bool) {
@@ -224,7 +246,7 @@ func parseDate(s string) (string, bool) {
 		}
 	}
 	m := isoDateRE.FindStringSubmatch(v)
-	if m == nil {
+	if m == nil && strings.Contains(v, "年") {
 		m = jaDateRE.FindStringSubmatch(strings.Join(strings.Fields(v), ""))
 	}
 	if m == nil {
@@ -273,6 +295,9 @@ func eraHint(s string) string {
 // year in it (元年 is 1) and the Gregorian day it names, unchecked; a name
 // of "" when v is no such date.
 func eraDate(v string) (name string, year int, day string) {
+	if !eraStart(v) {
+		return "", 0, ""
+	}
 	m := eraDateRE.FindStringSubmatch(strings.Join(strings.Fields(v), ""))
 	if m == nil {
 		return "", 0, ""
@@ -294,6 +319,9 @@ var (
 // longDate reads an English date with the month's name, as the year, the
 // month and the day, or nil.
 func longDate(v string) []string {
+	if !hasDigit(v) || !strings.ContainsFunc(v, isASCIILetter) {
+		return nil // both patterns need a digit and a letter
+	}
 	day, month, year := "", "", ""
 	if m := dayMonthRE.FindStringSubmatch(v); m != nil {
 		day, month, year = m[1], m[2], m[3]
@@ -316,6 +344,9 @@ func longDate(v string) []string {
 // ("Version 1.0 | 01 April 2026", "Last updated: 2026-04-01"): the date
 // and whether there was one.
 func findDate(s string) (string, bool) {
+	if !hasDigit(s) {
+		return "", false // every pattern below needs one
+	}
 	for _, re := range []*lazyre.Regexp{dateInTextRE, longInTextRE} {
 		for _, m := range re.FindAllString(s, -1) {
 			if d, ok := parseDate(m); ok && d != "" {
@@ -330,6 +361,15 @@ var (
 	dateInTextRE = lazyre.New(`\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\s*\d{1,2}月\s*\d{1,2}日|(?:令和|平成)\s*(?:\d{1,2}|元)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日`)
 	longInTextRE = lazyre.New(`\d{1,2}(?:st|nd|rd|th)?[\s\-./]+[A-Za-z]{3,9}\.?[\s\-./,]+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}`)
 )
+
+// eraStart reports whether v starts, but for spaces, with the first
+// character of an era's name, as eraDateRE needs of it without its spaces.
+func eraStart(v string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(v, unicode.IsSpace))
+	return r == '令' || r == '平' || r == '昭'
+}
+
+func isASCIILetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
 
 func pad2(s string) string {
 	if len(s) == 1 {

@@ -102,8 +102,8 @@ type Workbook struct {
 
 	lim     Limits
 	parts   map[string]*zip.File // by lower-case name
-	budget  int64                // unzipped bytes left to read
-	cells   int                  // cells Sheet may still keep, see Limits.MaxCells
+	left    budget               // what the limits leave to read
+	ahead   ahead                // see Prefetch
 	wbRels  string               // the workbook's relationships part
 	strings []string             // shared strings
 	styles  styles
@@ -121,7 +121,7 @@ func Open(data []byte, lim Limits) (*Workbook, error) {
 	if len(zr.File) > lim.MaxEntries {
 		return nil, fmt.Errorf("the zip has %d entries, more than the %d a workbook may have", len(zr.File), lim.MaxEntries)
 	}
-	w := &Workbook{lim: lim, parts: make(map[string]*zip.File, len(zr.File)), budget: lim.MaxUnzipped, cells: lim.MaxCells}
+	w := &Workbook{lim: lim, parts: make(map[string]*zip.File, len(zr.File)), left: budget{bytes: lim.MaxUnzipped, cells: lim.MaxCells}}
 	var total uint64
 	for _, f := range zr.File {
 		if f.UncompressedSize64 > uint64(lim.MaxUnzipped) {
@@ -195,12 +195,22 @@ func (w *Workbook) SheetNames() []string {
 
 // part returns the unzipped bytes of the entry name (any case), nil when
 // there is none. Each byte counts against the workbook's budget.
-func (w *Workbook) part(name string) ([]byte, error) {
+func (w *Workbook) part(name string) ([]byte, error) { return w.partWithin(name, &w.left) }
+
+// budget is what the limits leave to read: unzipped bytes, and cells Sheet
+// may still keep (see Limits.MaxCells).
+type budget struct {
+	bytes int64
+	cells int
+}
+
+// partWithin is part, counting the bytes against left.
+func (w *Workbook) partWithin(name string, left *budget) ([]byte, error) {
 	f := w.parts[strings.ToLower(strings.TrimPrefix(name, "/"))]
 	if f == nil {
 		return nil, nil
 	}
-	if int64(f.UncompressedSize64) > w.budget {
+	if int64(f.UncompressedSize64) > left.bytes {
 		return nil, ErrTooLarge
 	}
 	rc, err := f.Open()
@@ -210,7 +220,7 @@ func (w *Workbook) part(name string) ([]byte, error) {
 	defer rc.Close()
 	buf := make([]byte, 0, f.UncompressedSize64)
 	b := bytes.NewBuffer(buf)
-	n, err := io.Copy(b, io.LimitReader(rc, w.budget+1))
+	n, err := io.Copy(b, io.LimitReader(rc, left.bytes+1))
 	switch {
 	case errors.Is(err, zip.ErrFormat):
 		// What archive/zip says of an entry longer than its header says.
@@ -220,7 +230,7 @@ func (w *Workbook) part(name string) ([]byte, error) {
 	case err != nil:
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	if w.budget -= n; w.budget < 0 {
+	if left.bytes -= n; left.bytes < 0 {
 		return nil, ErrTooLarge
 	}
 	src := b.Bytes()

@@ -106,28 +106,30 @@ func (sh *Sheet) StyleOf(col, row int) int {
 
 // Sheet decodes the sheet called name.
 func (w *Workbook) Sheet(name string) (*Sheet, error) {
-	var info *SheetInfo
-	for i := range w.Sheets {
-		if w.Sheets[i].Name == name {
-			info = &w.Sheets[i]
-			break
-		}
-	}
+	info := w.info(name)
 	if info == nil {
 		return nil, fmt.Errorf("the workbook has no sheet %q", name)
 	}
 	if info.part == "" {
 		return nil, fmt.Errorf("sheet %q: %s has no relationship %s for it, so the workbook holds no part for the sheet", name, w.wbRels, info.rid)
 	}
-	src, err := w.part(info.part)
+	if sh, ok := w.ahead.take(w, name); ok {
+		return sh, nil
+	}
+	return w.decodeSheet(info, &w.left)
+}
+
+// decodeSheet decodes the sheet info, counting what it reads against left.
+func (w *Workbook) decodeSheet(info *SheetInfo, left *budget) (*Sheet, error) {
+	src, err := w.partWithin(info.part, left)
 	if err != nil {
 		return nil, err
 	}
 	if src == nil {
-		return nil, fmt.Errorf("sheet %q: its part %s (relationship %s) is missing from the zip", name, info.part, info.rid)
+		return nil, fmt.Errorf("sheet %q: its part %s (relationship %s) is missing from the zip", info.Name, info.part, info.rid)
 	}
-	sh := &Sheet{Name: name}
-	d := &sheetDecoder{w: w, s: newScanner(info.part, src, w.lim.MaxDepth), sh: sh}
+	sh := &Sheet{Name: info.Name}
+	d := &sheetDecoder{w: w, left: left, s: newScanner(info.part, src, w.lim.MaxDepth), sh: sh}
 	if err := d.decode(); err != nil {
 		return nil, err
 	}
@@ -136,21 +138,33 @@ func (w *Workbook) Sheet(name string) (*Sheet, error) {
 
 // take counts n more cells kept against Limits.MaxCells.
 func (d *sheetDecoder) take(n int) error {
-	if d.w.cells -= n; d.w.cells < 0 {
+	if d.left.cells -= n; d.left.cells < 0 {
 		return d.s.errorf(d.s.pos, "the workbook's sheets span more than %d cells in all (counting the empty cells before each stored one in its row); soa reads workbooks up to that size", d.w.lim.MaxCells)
 	}
 	return nil
 }
 
 type sheetDecoder struct {
-	w  *Workbook
-	s  *scanner
-	sh *Sheet
-	b  []byte
+	w    *Workbook
+	left *budget // what the limits leave, see take
+	s    *scanner
+	sh   *Sheet
+	b    []byte
 	// shared formulas: which si has a first cell with text, and the cells
 	// that use one.
 	masters  map[string]bool
 	children []sharedUse
+	width    int // the cells of the row decoded last
+}
+
+// atoi is strconv.Atoi for an attribute that is often absent: no error is
+// made for an empty one.
+func atoi(v string) (int, bool) {
+	if v == "" {
+		return 0, false
+	}
+	n, err := strconv.Atoi(v)
+	return n, err == nil
 }
 
 type sharedUse struct {
@@ -311,7 +325,7 @@ func (d *sheetDecoder) sheetData() error {
 		for len(sh.Rows) < num {
 			sh.Rows = append(sh.Rows, Row{})
 		}
-		if st, err := strconv.Atoi(attrText(s, "s")); err == nil && st > 0 {
+		if st, ok := atoi(attrText(s, "s")); ok && st > 0 {
 			sh.Rows[num-1].Style = int32(min(st, 1<<30))
 		}
 		if s.empty {
@@ -330,7 +344,7 @@ func (d *sheetDecoder) row(i int) error {
 	s, sh, lim := d.s, d.sh, d.w.lim
 	col := 0 // the 1-based column of the previous cell
 	cells := sh.Rows[i].Cells
-	defer func() { sh.Rows[i].Cells = cells }()
+	defer func() { sh.Rows[i].Cells, d.width = cells, len(cells) }()
 	for {
 		k, err := s.next()
 		if err != nil {
@@ -362,7 +376,7 @@ func (d *sheetDecoder) row(i int) error {
 			col = c
 		}
 		c := Cell{flag: flagStored}
-		if st, err := strconv.Atoi(attrText(s, "s")); err == nil && st > 0 {
+		if st, ok := atoi(attrText(s, "s")); ok && st > 0 {
 			c.S = int32(min(st, 1<<30))
 		}
 		t, _ := s.attr("t")
@@ -406,7 +420,14 @@ func (d *sheetDecoder) row(i int) error {
 		}
 		if col > len(cells) {
 			// At once: a cell far right must not grow the row by doubling.
-			cells = slices.Grow(cells, col-len(cells))[:col]
+			// A row is most often as wide as the one before, so the first
+			// cell makes room for as many (no more than twice the cells
+			// kept in all).
+			n := col - len(cells)
+			if cells == nil && col <= d.width {
+				n = d.width
+			}
+			cells = slices.Grow(cells, n)[:col]
 		}
 		cells[col-1] = c
 		if shared != "" {
