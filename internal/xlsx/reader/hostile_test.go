@@ -230,25 +230,24 @@ func TestHostileCost(t *testing.T) {
 		return b.String()
 	}
 	tests := []struct {
-		name    string
-		parts   []string
-		lim     Limits
-		maxMB   uint64 // allocated, in MiB
-		maxTime time.Duration
-		want    string
+		name  string
+		parts []string
+		lim   Limits
+		maxMB uint64 // allocated, in MiB
+		want  string
 	}{
 		// A cell at XFD in every row makes a 16,384-cell row of 24 bytes
 		// out of 30 bytes of XML.
-		{"a far cell in each row", okParts(repeat(100_000, `<row><c r="XFD1"><v>1</v></c></row>`)), DefaultLimits, 400, 10 * time.Second, "cells"},
-		{"a far cell in each row, importer's limits", okParts(repeat(100_000, `<row><c r="GR1"><v>1</v></c></row>`)), Limits{MaxRows: 5000, MaxColumns: 200}, 100, 5 * time.Second, ""},
-		{"millions of tiny cells", okParts(repeat(700, "<row>"+repeat(5000, "<c/>")+"</row>")), DefaultLimits, 600, 10 * time.Second, ""},
-		{"one long attribute", okParts(`<row r="1"><c r="A1" x="` + strings.Repeat("a", 30<<20) + `"><v>1</v></c></row>`), DefaultLimits, 200, 5 * time.Second, ""},
-		{"one long text", okParts(`<row r="1"><c r="A1" t="inlineStr"><is><t>` + strings.Repeat("a&amp;", 5<<20) + `</t></is></c></row>`), DefaultLimits, 200, 5 * time.Second, ""},
-		{"many columns", append(okParts(`<row r="1"><c r="A1" s="1"/></row>`)[:6], "xl/worksheets/sheet1.xml", `<worksheet><cols>`+repeat(100_000, `<col min="1" max="16384" style="1"/>`)+`</cols><sheetData>`+repeat(200, `<row><c r="XFD1"/></row>`)+`</sheetData></worksheet>`), DefaultLimits, 800, 10 * time.Second, ""},
-		{"many merges", okParts(`</sheetData><mergeCells>` + repeat(1_000_000, `<mergeCell ref="A1:XFD1048576"/>`) + `</mergeCells><sheetData>`), DefaultLimits, 200, 5 * time.Second, ""},
-		{"many shared formulas", okParts(repeat(2000, "<row>"+repeat(100, `<c><f t="shared" si="1"/></c>`)+"</row>")), DefaultLimits, 400, 10 * time.Second, ""},
-		{"many sheets of one part", append(okParts(`<row><c r="XFD1"><v>1</v></c></row>`)[:2], "xl/workbook.xml", `<workbook `+mainNS+`><sheets>`+repeat(5000, `<sheet name="Data" sheetId="1" r:id="rId1"/>`)+`</sheets></workbook>`, okParts("")[4], okParts("")[5], "xl/worksheets/sheet1.xml", okParts(repeat(3000, `<row><c r="XFD1"><v>1</v></c></row>`))[7]), DefaultLimits, 400, 10 * time.Second, "cells"},
-		{"deep nesting everywhere", okParts(repeat(50_000, strings.Repeat("<a>", 120)+strings.Repeat("</a>", 120))), DefaultLimits, 200, 10 * time.Second, ""},
+		{"a far cell in each row", okParts(repeat(100_000, `<row><c r="XFD1"><v>1</v></c></row>`)), DefaultLimits, 400, "cells"},
+		{"a far cell in each row, importer's limits", okParts(repeat(100_000, `<row><c r="GR1"><v>1</v></c></row>`)), Limits{MaxRows: 5000, MaxColumns: 200}, 100, ""},
+		{"millions of tiny cells", okParts(repeat(700, "<row>"+repeat(5000, "<c/>")+"</row>")), DefaultLimits, 600, ""},
+		{"one long attribute", okParts(`<row r="1"><c r="A1" x="` + strings.Repeat("a", 30<<20) + `"><v>1</v></c></row>`), DefaultLimits, 200, ""},
+		{"one long text", okParts(`<row r="1"><c r="A1" t="inlineStr"><is><t>` + strings.Repeat("a&amp;", 5<<20) + `</t></is></c></row>`), DefaultLimits, 200, ""},
+		{"many columns", append(okParts(`<row r="1"><c r="A1" s="1"/></row>`)[:6], "xl/worksheets/sheet1.xml", `<worksheet><cols>`+repeat(100_000, `<col min="1" max="16384" style="1"/>`)+`</cols><sheetData>`+repeat(200, `<row><c r="XFD1"/></row>`)+`</sheetData></worksheet>`), DefaultLimits, 800, ""},
+		{"many merges", okParts(`</sheetData><mergeCells>` + repeat(1_000_000, `<mergeCell ref="A1:XFD1048576"/>`) + `</mergeCells><sheetData>`), DefaultLimits, 200, ""},
+		{"many shared formulas", okParts(repeat(2000, "<row>"+repeat(100, `<c><f t="shared" si="1"/></c>`)+"</row>")), DefaultLimits, 400, ""},
+		{"many sheets of one part", append(okParts(`<row><c r="XFD1"><v>1</v></c></row>`)[:2], "xl/workbook.xml", `<workbook `+mainNS+`><sheets>`+repeat(5000, `<sheet name="Data" sheetId="1" r:id="rId1"/>`)+`</sheets></workbook>`, okParts("")[4], okParts("")[5], "xl/worksheets/sheet1.xml", okParts(repeat(3000, `<row><c r="XFD1"><v>1</v></c></row>`))[7]), DefaultLimits, 400, "cells"},
+		{"deep nesting everywhere", okParts(repeat(50_000, strings.Repeat("<a>", 120)+strings.Repeat("</a>", 120))), DefaultLimits, 200, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -276,8 +275,11 @@ func TestHostileCost(t *testing.T) {
 			runtime.ReadMemStats(&after)
 			mb := (after.TotalAlloc - before.TotalAlloc) >> 20
 			t.Logf("%d KB zipped: %v, %d MiB, err %v", len(data)>>10, took, mb, err)
-			if mb > tt.maxMB || took > tt.maxTime {
-				t.Errorf("%v and %d MiB, want at most %v and %d MiB", took, mb, tt.maxTime, tt.maxMB)
+			// Memory, not time, is asserted: allocation is the same on any
+			// machine (and the work is linear in it), time is not. The race
+			// detector allocates more on its own, so it is not asserted there.
+			if mb > tt.maxMB && !raceEnabled {
+				t.Errorf("%d MiB allocated, want at most %d MiB", mb, tt.maxMB)
 			}
 			if tt.want == "" && err != nil || tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)) {
 				t.Errorf("err = %v, want %q", err, tt.want)
