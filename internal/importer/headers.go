@@ -260,14 +260,11 @@ var headingIndex = sync.OnceValue(func() map[string]string {
 // full-width: "In scope (Y/N)", "実施状況（○/△/×）".
 var bracketRE = lazyre.New(`^(.*?)\s*[(（]([^()（）]*)[)）]\s*[?:：]?\s*$`)
 
-// fieldOf returns the field a heading names, or "". A part in brackets at
-// the end says how to fill the column ("(Y/N)") and is left out, unless
-// the heading without it names nothing more specific than notes
-// ("Remarks (Justification for exclusion)"): then the part in brackets
-// says what the column holds.
-func fieldOf(heading string) string { return fieldOfNorm(heading, normalize(heading)) }
-
-// fieldOfNorm is fieldOf of heading, whose normalized text is n.
+// fieldOfNorm returns the field a heading names, or "" (n is the
+// heading's normalized text). A part in brackets at the end says how to
+// fill the column ("(Y/N)") and is left out, unless the heading without it
+// names nothing more specific than notes ("Remarks (Justification for
+// exclusion)"): then the part in brackets says what the column holds.
 func fieldOfNorm(heading, n string) string {
 	w := norm.NFKC.String(heading)
 	if f := lookupNorm(w, n); f != "" {
@@ -339,9 +336,8 @@ var ownIgnored = sync.OnceValue(func() []string {
 	return ignored
 })
 
-func ignored(heading string) bool { return ignoredNorm(normalize(heading)) }
-
-// ignoredNorm is ignored of a heading whose normalized text is h.
+// ignoredNorm reports whether the heading whose normalized text is h names
+// a column that carries nothing to import.
 func ignoredNorm(h string) bool {
 	return slices.Contains(ignoredHeadings, h) || slices.Contains(ownIgnored(), h) || strings.HasPrefix(h, "iso/iec 27001:2013 ref")
 }

@@ -54,7 +54,7 @@ func (r *reader) findTable(sheet string) (best, miss *table, err error) {
 // answers.
 const maxHeading = 200
 
-// heading returns the field a heading names (see fieldOf), and whether it
+// heading returns the field a heading names (see fieldOfNorm), and whether it
 // is a column soa writes that holds nothing to import, remembering both:
 // the header row is looked for in the first rows of every sheet.
 func (r *reader) heading(h string) (field string, skip bool) {
