@@ -17,15 +17,12 @@ func (w *Workbook) readSharedStrings(name string) error {
 	s := newScanner(name, src, w.lim.MaxDepth)
 	var b []byte
 	for {
-		k, err := s.next()
+		ok, err := s.nextStart(0)
 		if err != nil {
 			return err
 		}
-		if k == tokEOF {
+		if !ok {
 			return nil
-		}
-		if k != tokStart {
-			continue
 		}
 		switch {
 		case s.depth() == 1:
@@ -178,15 +175,12 @@ func (w *Workbook) readStyles(name string) error {
 	st.numFmts = map[int]string{}
 	section := ""
 	for {
-		k, err := s.next()
+		ok, err := s.nextStart(0)
 		if err != nil {
 			return err
 		}
-		if k == tokEOF {
+		if !ok {
 			return nil
-		}
-		if k != tokStart {
-			continue
 		}
 		switch d := s.depth(); {
 		case d == 2:

@@ -290,14 +290,14 @@ func (w *Workbook) rels(name, dir string) (relationships, error) {
 	}
 	s := newScanner(name, src, w.lim.MaxDepth)
 	for {
-		k, err := s.next()
+		ok, err := s.nextStart(0)
 		if err != nil {
 			return r, err
 		}
-		if k == tokEOF {
+		if !ok {
 			return r, nil
 		}
-		if k != tokStart || !s.is("Relationship") {
+		if !s.is("Relationship") {
 			continue
 		}
 		id, _ := s.attrString("Id")
@@ -333,15 +333,12 @@ func (w *Workbook) readWorkbook(name string, rels relationships) error {
 	}
 	s := newScanner(name, src, w.lim.MaxDepth)
 	for {
-		k, err := s.next()
+		ok, err := s.nextStart(0)
 		if err != nil {
 			return err
 		}
-		if k == tokEOF {
+		if !ok {
 			return nil
-		}
-		if k != tokStart {
-			continue
 		}
 		switch {
 		case s.is("sheet") && s.depth() == 3:
@@ -392,14 +389,14 @@ func readFlat(name string, src []byte, maxDepth int, fields map[string]*string) 
 	s := newScanner(name, src, maxDepth)
 	var b []byte
 	for {
-		k, err := s.next()
+		ok, err := s.nextStart(0)
 		if err != nil {
 			return err
 		}
-		if k == tokEOF {
+		if !ok {
 			return nil
 		}
-		if k != tokStart || s.depth() != 2 {
+		if s.depth() != 2 {
 			continue
 		}
 		dst := fields[string(s.name)]

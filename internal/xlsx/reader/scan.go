@@ -63,6 +63,23 @@ func (s *scanner) errorf(at int, format string, args ...any) error {
 // depth is the number of elements open around the current token.
 func (s *scanner) depth() int { return len(s.stack) }
 
+// nextStart reads on to the next start tag inside the element open at
+// depth (0: anywhere in the part), skipping every other token. It reports
+// false at the end of that element or of the part.
+func (s *scanner) nextStart(depth int) (bool, error) {
+	for {
+		k, err := s.next()
+		switch {
+		case err != nil:
+			return false, err
+		case k == tokEOF, k == tokEnd && s.depth() < depth:
+			return false, nil
+		case k == tokStart:
+			return true, nil
+		}
+	}
+}
+
 // next reads the next token.
 func (s *scanner) next() (int, error) {
 	if s.pendingEnd {

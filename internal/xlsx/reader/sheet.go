@@ -175,14 +175,14 @@ type sharedUse struct {
 func (d *sheetDecoder) decode() error {
 	s := d.s
 	for {
-		k, err := s.next()
+		ok, err := s.nextStart(0)
 		if err != nil {
 			return err
 		}
-		if k == tokEOF {
+		if !ok {
 			break
 		}
-		if k != tokStart || s.depth() != 2 {
+		if s.depth() != 2 {
 			continue
 		}
 		switch {
@@ -222,14 +222,14 @@ func (d *sheetDecoder) cols() error {
 		return c
 	}
 	for {
-		k, err := s.next()
+		ok, err := s.nextStart(2)
 		if err != nil {
 			return err
 		}
-		if k == tokEnd && s.depth() < 2 {
+		if !ok {
 			return nil
 		}
-		if k != tokStart || !s.is("col") {
+		if !s.is("col") {
 			continue
 		}
 		lo, e1 := strconv.Atoi(attrText(s, "min"))
@@ -258,24 +258,25 @@ func (d *sheetDecoder) cols() error {
 func (d *sheetDecoder) mergeCells() error {
 	s, sh := d.s, d.sh
 	for {
-		k, err := s.next()
+		ok, err := s.nextStart(2)
 		if err != nil {
 			return err
 		}
-		if k == tokEnd && s.depth() < 2 {
+		if !ok {
 			return nil
 		}
-		if k == tokStart && s.is("mergeCell") && s.depth() == 3 {
-			if len(sh.Merges) >= d.w.lim.MaxMerges {
-				sh.TooManyMerges = true
-				continue
-			}
-			ref, err := s.attrString("ref")
-			if err != nil {
-				return err
-			}
-			sh.Merges = append(sh.Merges, ref)
+		if !s.is("mergeCell") || s.depth() != 3 {
+			continue
 		}
+		if len(sh.Merges) >= d.w.lim.MaxMerges {
+			sh.TooManyMerges = true
+			continue
+		}
+		ref, err := s.attrString("ref")
+		if err != nil {
+			return err
+		}
+		sh.Merges = append(sh.Merges, ref)
 	}
 }
 
@@ -283,15 +284,12 @@ func (d *sheetDecoder) sheetData() error {
 	s, sh, lim := d.s, d.sh, d.w.lim
 	prev := 0 // the row number of the previous row
 	for {
-		k, err := s.next()
+		ok, err := s.nextStart(2)
 		if err != nil {
 			return err
 		}
-		if k == tokEnd && s.depth() < 2 {
+		if !ok {
 			return nil
-		}
-		if k != tokStart {
-			continue
 		}
 		if !s.is("row") {
 			if err := s.skip(); err != nil {
@@ -346,15 +344,12 @@ func (d *sheetDecoder) row(i int) error {
 	cells := sh.Rows[i].Cells
 	defer func() { sh.Rows[i].Cells, d.width = cells, len(cells) }()
 	for {
-		k, err := s.next()
+		ok, err := s.nextStart(3)
 		if err != nil {
 			return err
 		}
-		if k == tokEnd && s.depth() < 3 {
+		if !ok {
 			return nil
-		}
-		if k != tokStart {
-			continue
 		}
 		if !s.is("c") {
 			if err := s.skip(); err != nil {
@@ -445,15 +440,12 @@ func (d *sheetDecoder) cell(c *Cell) (shared string, err error) {
 	var v string
 	inline, hasInline := "", false
 	for {
-		k, err := s.next()
+		ok, err := s.nextStart(depth)
 		if err != nil {
 			return "", err
 		}
-		if k == tokEnd && s.depth() < depth {
+		if !ok {
 			break
-		}
-		if k != tokStart {
-			continue
 		}
 		switch {
 		case s.is("v"):
