@@ -80,6 +80,24 @@ func (s *scanner) nextStart(depth int) (bool, error) {
 	}
 }
 
+// nextNamed reads on to the next element named name inside the element
+// open at depth, skipping every other element with all it holds. It
+// reports false at the end of that element or of the part.
+func (s *scanner) nextNamed(depth int, name string) (bool, error) {
+	for {
+		ok, err := s.nextStart(depth)
+		if err != nil || !ok {
+			return false, err
+		}
+		if s.is(name) {
+			return true, nil
+		}
+		if err := s.skip(); err != nil {
+			return false, err
+		}
+	}
+}
+
 // next reads the next token.
 func (s *scanner) next() (int, error) {
 	if s.pendingEnd {

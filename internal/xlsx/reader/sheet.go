@@ -284,18 +284,12 @@ func (d *sheetDecoder) sheetData() error {
 	s, sh, lim := d.s, d.sh, d.w.lim
 	prev := 0 // the row number of the previous row
 	for {
-		ok, err := s.nextStart(2)
+		ok, err := s.nextNamed(2, "row")
 		if err != nil {
 			return err
 		}
 		if !ok {
 			return nil
-		}
-		if !s.is("row") {
-			if err := s.skip(); err != nil {
-				return err
-			}
-			continue
 		}
 		// A row without r follows the one before it, as does a row whose
 		// r goes back (readers place it there too).
@@ -344,18 +338,12 @@ func (d *sheetDecoder) row(i int) error {
 	cells := sh.Rows[i].Cells
 	defer func() { sh.Rows[i].Cells, d.width = cells, len(cells) }()
 	for {
-		ok, err := s.nextStart(3)
+		ok, err := s.nextNamed(3, "c")
 		if err != nil {
 			return err
 		}
 		if !ok {
 			return nil
-		}
-		if !s.is("c") {
-			if err := s.skip(); err != nil {
-				return err
-			}
-			continue
 		}
 		// A cell without r follows the one before it.
 		col++
