@@ -2,7 +2,6 @@ package gap_test
 
 import (
 	"bytes"
-	"fmt"
 	"testing"
 
 	"github.com/soa-tool/soa/internal/catalog"
@@ -18,11 +17,7 @@ import (
 // user's own, all answered. ns/op grows 10× from 1× to 10× (MB/s, per
 // byte of the answers file, stays about the same): linear in the input.
 func BenchmarkGapLarge(b *testing.B) {
-	base, err := catalog.DefaultFiles()
-	if err != nil {
-		b.Fatal(err)
-	}
-	run := func(b *testing.B, cat *catalog.Catalog, src []byte) {
+	soatest.Sizes(b, func(b *testing.B, cat *catalog.Catalog, src []byte) {
 		st, l := soa.Load(cat, "large.yaml", src)
 		if st == nil {
 			b.Fatal(l)
@@ -37,20 +32,5 @@ func BenchmarkGapLarge(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
-	}
-	cat, err := catalog.Load(base, nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	for _, n := range []int{1_000, 10_000} {
-		b.Run(fmt.Sprintf("text=%d", n), func(b *testing.B) { run(b, cat, soatest.Answers(n, nil)) })
-	}
-	for _, n := range []int{100, 1_000} {
-		extra, ids := soatest.ExtraControls(n)
-		cat, err := catalog.Load(base, []catalog.File{extra})
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.Run(fmt.Sprintf("controls=%d", n), func(b *testing.B) { run(b, cat, soatest.Answers(100, ids)) })
-	}
+	})
 }

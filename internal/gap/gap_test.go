@@ -17,21 +17,9 @@ import (
 	"github.com/soa-tool/soa/internal/golden"
 	"github.com/soa-tool/soa/internal/i18n"
 	"github.com/soa-tool/soa/internal/soa"
+	"github.com/soa-tool/soa/internal/soa/soatest"
 	"github.com/soa-tool/soa/internal/textwidth"
 )
-
-func statement(t testing.TB, name string, src []byte) *soa.Statement {
-	t.Helper()
-	cat, err := catalog.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, l := soa.Load(cat, name, src)
-	if st == nil {
-		t.Fatal(l)
-	}
-	return st
-}
 
 const header = "organization: {name: X, date: 2026-04-01}\ncontrols:\n"
 
@@ -90,7 +78,7 @@ func TestRules(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			st := statement(t, "a.yaml", []byte(header+"  "+tt.answer+"\n"))
+			st := soatest.Load(t, "a.yaml", []byte(header+"  "+tt.answer+"\n"))
 			rep := gap.Analyze(st, gap.Options{AsOf: "2026-04-01", Lang: i18n.EN})
 			var got []string
 			for _, f := range rep.Findings {
@@ -146,7 +134,7 @@ func TestNewControlExcludedJA(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			cat := tt.cat
 			if cat == nil {
-				cat = statement(t, "a.yaml", src).Catalog
+				cat = soatest.Load(t, "a.yaml", src).Catalog
 			}
 			st, l := soa.Load(cat, "a.yaml", src)
 			if st == nil {
@@ -172,7 +160,7 @@ func TestCounts(t *testing.T) {
   "5.3": {applicable: false, justification: j}
   "5.4": {applicable: true, reasons: [risk]}
 `
-	rep := gap.Analyze(statement(t, "a.yaml", []byte(src)), gap.Options{AsOf: "2026-04-01"})
+	rep := gap.Analyze(soatest.Load(t, "a.yaml", []byte(src)), gap.Options{AsOf: "2026-04-01"})
 	s := rep.Summary
 	if s.Total != 93 || s.Applicable != 3 || s.Excluded != 1 || s.Unanswered != 89 || s.Implemented != 1 || s.Partial != 1 || s.NoStatus != 1 {
 		t.Errorf("summary %+v", s)
@@ -197,7 +185,7 @@ func TestGolden(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		st := statement(t, ex.name+".yaml", src)
+		st := soatest.Load(t, ex.name+".yaml", src)
 		rep := gap.Analyze(st, gap.Options{AsOf: "2026-11-25", Lang: ex.lang})
 		for _, f := range []struct{ format, ext string }{{"text", "txt"}, {"markdown", "md"}, {"html", "html"}, {"json", "json"}} {
 			var buf bytes.Buffer
@@ -216,7 +204,7 @@ func TestHTMLEscapes(t *testing.T) {
 controls:
   "5.1": {applicable: true, status: implemented, owner: "<b>x</b>", evidence: ["<img src=x onerror=alert(2)>"]}
 `
-	st := statement(t, "x.yaml", []byte(src))
+	st := soatest.Load(t, "x.yaml", []byte(src))
 	var buf bytes.Buffer
 	if err := gap.Write(&buf, st, gap.Analyze(st, gap.Options{}), gap.RenderOptions{Format: "html"}); err != nil {
 		t.Fatal(err)
@@ -240,7 +228,7 @@ func TestMarkdownEscapes(t *testing.T) {
 controls:
   "5.1": {applicable: true, status: implemented, reasons: [risk], justification: "see A.9.2.1 <img src=x onerror=alert(2)>"}
 `
-	st := statement(t, "x.yaml", []byte(src))
+	st := soatest.Load(t, "x.yaml", []byte(src))
 	var buf bytes.Buffer
 	if err := gap.Write(&buf, st, gap.Analyze(st, gap.Options{AsOf: "2026-04-01"}), gap.RenderOptions{Format: "markdown"}); err != nil {
 		t.Fatal(err)
@@ -259,7 +247,7 @@ controls:
 // TestJSONRoundTrip: the JSON decodes into the documented shape.
 func TestJSONRoundTrip(t *testing.T) {
 	src, _ := os.ReadFile("../../testdata/examples/saas-cloud.yaml")
-	st := statement(t, "s.yaml", src)
+	st := soatest.Load(t, "s.yaml", src)
 	var buf bytes.Buffer
 	if err := gap.Write(&buf, st, gap.Analyze(st, gap.Options{AsOf: "2026-11-25"}), gap.RenderOptions{Format: "json"}); err != nil {
 		t.Fatal(err)
@@ -289,7 +277,7 @@ func TestJSONRoundTrip(t *testing.T) {
 // TestTemplateOverride: a user's template replaces the built-in one.
 func TestTemplateOverride(t *testing.T) {
 	src, _ := os.ReadFile("../../testdata/examples/saas-cloud.yaml")
-	st := statement(t, "s.yaml", src)
+	st := soatest.Load(t, "s.yaml", src)
 	rep := gap.Analyze(st, gap.Options{AsOf: "2026-11-25"})
 	var buf bytes.Buffer
 	tmpl := []byte(`ACME brand {{.Organization}}: {{len .Findings}} findings, {{.Summary.Percent}}{{range .Findings}}{{if eq .Severity "gap"}} gap={{.Control}}{{end}}{{end}}`)
@@ -307,7 +295,7 @@ func TestTemplateOverride(t *testing.T) {
 
 func BenchmarkGap(b *testing.B) {
 	src, _ := os.ReadFile("../../testdata/examples/saas-cloud.yaml")
-	st := statement(b, "s.yaml", src)
+	st := soatest.Load(b, "s.yaml", src)
 	b.ReportAllocs()
 	for b.Loop() {
 		gap.Analyze(st, gap.Options{AsOf: "2026-11-25", Lang: i18n.EN})
@@ -318,7 +306,7 @@ func BenchmarkGap(b *testing.B) {
 // NO_COLOR), and the words are the same either way.
 func TestColour(t *testing.T) {
 	src, _ := os.ReadFile("../../testdata/examples/saas-cloud.yaml")
-	st := statement(t, "s.yaml", src)
+	st := soatest.Load(t, "s.yaml", src)
 	rep := gap.Analyze(st, gap.Options{AsOf: "2026-11-25"})
 	var plain, colour bytes.Buffer
 	if err := gap.Write(&plain, st, rep, gap.RenderOptions{Format: "text"}); err != nil {
@@ -346,7 +334,7 @@ func TestChartFitsLabels(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st := statement(t, "legacy.yaml", src)
+	st := soatest.Load(t, "legacy.yaml", src)
 	var buf bytes.Buffer
 	if err := gap.Write(&buf, st, gap.Analyze(st, gap.Options{AsOf: "2026-04-01"}), gap.RenderOptions{Format: "html"}); err != nil {
 		t.Fatal(err)

@@ -1,7 +1,6 @@
 package rules_test
 
 import (
-	"fmt"
 	"os"
 	"testing"
 
@@ -25,7 +24,7 @@ func BenchmarkValidate(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	st := loadSrc(b, "saas-cloud.yaml", src)
+	st := soatest.Load(b, "saas-cloud.yaml", src)
 	b.Run("Load+Validate", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
@@ -54,15 +53,7 @@ func BenchmarkValidate(b *testing.B) {
 // controls of the user's own, all answered. MB/s stays about the same
 // from 1× to 10×: the time is linear in the input.
 func BenchmarkValidateLarge(b *testing.B) {
-	base, err := catalog.DefaultFiles()
-	if err != nil {
-		b.Fatal(err)
-	}
-	cat, err := catalog.Load(base, nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	run := func(b *testing.B, cat *catalog.Catalog, src []byte) {
+	soatest.Sizes(b, func(b *testing.B, cat *catalog.Catalog, src []byte) {
 		if st, l := soa.Load(cat, "large.yaml", src); st == nil {
 			b.Fatal(l)
 		}
@@ -72,16 +63,5 @@ func BenchmarkValidateLarge(b *testing.B) {
 			st, _ := soa.Load(cat, "large.yaml", src)
 			rules.Validate(st, judge)
 		}
-	}
-	for _, n := range []int{1_000, 10_000} {
-		b.Run(fmt.Sprintf("text=%d", n), func(b *testing.B) { run(b, cat, soatest.Answers(n, nil)) })
-	}
-	for _, n := range []int{100, 1_000} {
-		extra, ids := soatest.ExtraControls(n)
-		cat, err := catalog.Load(base, []catalog.File{extra})
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.Run(fmt.Sprintf("controls=%d", n), func(b *testing.B) { run(b, cat, soatest.Answers(100, ids)) })
-	}
+	})
 }

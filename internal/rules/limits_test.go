@@ -4,24 +4,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/soa-tool/soa/internal/catalog"
 	"github.com/soa-tool/soa/internal/layout"
 	"github.com/soa-tool/soa/internal/rules"
-	"github.com/soa-tool/soa/internal/soa"
+	"github.com/soa-tool/soa/internal/soa/soatest"
 )
-
-func loadSrc(t testing.TB, name string, src []byte) *soa.Statement {
-	t.Helper()
-	cat, err := catalog.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, l := soa.Load(cat, name, src)
-	if st == nil {
-		t.Fatal(l)
-	}
-	return st
-}
 
 // TestCellLimitEveryField: every text soa writes from the answers is
 // measured as Excel measures it, in UTF-16 code units, and one too long is
@@ -78,7 +64,7 @@ func TestCellLimitEveryField(t *testing.T) {
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			l := rules.CellLimits(loadSrc(t, "t.yaml", []byte(tt.yaml)))
+			l := rules.CellLimits(soatest.Load(t, "t.yaml", []byte(tt.yaml)))
 			var got []string
 			for _, d := range l {
 				got = append(got, d.String())
@@ -96,7 +82,7 @@ func TestCellLimitEveryField(t *testing.T) {
 func TestCellLimitCatalogue(t *testing.T) {
 	long := strings.Repeat("x", 40000)
 	src := "organization:\n  name: X\n  date: 2026-04-01\n"
-	st := loadSrc(t, "t.yaml", []byte(src))
+	st := soatest.Load(t, "t.yaml", []byte(src))
 	st.Rows[0].Control.Title = long
 	l := rules.CellLimits(st)
 	if len(l) != 1 || !strings.HasPrefix(l[0].String(), "controls/annex-a-2022.yaml:") ||

@@ -2,15 +2,16 @@ package workbook_test
 
 import (
 	"bytes"
-	"github.com/soa-tool/soa/internal/answers"
-	"github.com/soa-tool/soa/internal/layout"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/i18n"
+	"github.com/soa-tool/soa/internal/layout"
 	"github.com/soa-tool/soa/internal/rules"
+	"github.com/soa-tool/soa/internal/soa/soatest"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -37,7 +38,7 @@ controls:
   "8.11": {applicable: true, reasons: [risk], justification: 必要, status: not_implemented, owner: 部長}
   "8.12": {applicable: true, reasons: [risk], justification: 必要, status: partial, owner: 部長, target_date: 2026-03-01}
 `
-	data := render(t, loadSrc(t, "ja.yaml", []byte(src)), i18n.JA)
+	data := render(t, soatest.Load(t, "ja.yaml", []byte(src)), i18n.JA)
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
 		t.Fatal(err)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/soa-tool/soa/internal/i18n"
 	"github.com/soa-tool/soa/internal/layout"
+	"github.com/soa-tool/soa/internal/soa/soatest"
 	"github.com/soa-tool/soa/internal/workbook"
 	"github.com/xuri/excelize/v2"
 )
@@ -18,7 +19,7 @@ import (
 func TestCellLimitFits(t *testing.T) {
 	scope := strings.Repeat("😀", layout.MaxCellText/2) + "x" // 32,767 units
 	src := fmt.Sprintf("organization:\n  name: X\n  scope: %s\n  date: 2026-04-01\n", scope)
-	st := loadSrc(t, "t.yaml", []byte(src))
+	st := soatest.Load(t, "t.yaml", []byte(src))
 	data := render(t, st, i18n.EN)
 	f := open(t, data)
 	if v, _ := f.GetCellValue("Cover", "B5"); v != scope {
@@ -40,7 +41,7 @@ func open(t *testing.T, data []byte) *excelize.File {
 // the Mapping sheet only) is refused by the workbook, naming the cell,
 // rather than cut.
 func TestCellLimitUnchecked(t *testing.T) {
-	st := loadSrc(t, "t.yaml", []byte("organization:\n  name: X\n  date: 2026-04-01\n"))
+	st := soatest.Load(t, "t.yaml", []byte("organization:\n  name: X\n  date: 2026-04-01\n"))
 	st.Catalog.Control("A.5.1.1").Title = strings.Repeat("x", 40000) // on the Mapping sheet only
 	err := workbook.Write(&bytes.Buffer{}, st, analyze(st, i18n.EN), workbook.Options{Lang: i18n.EN})
 	if err == nil || !strings.Contains(err.Error(), "Mapping!") || !strings.HasSuffix(err.Error(), ": 40000 characters; an Excel cell holds at most 32767") {
@@ -70,7 +71,7 @@ func TestFooterLongName(t *testing.T) {
 	}
 	for _, tt := range tests {
 		src := fmt.Sprintf("organization:\n  name: %q\n  soa_version: %q\n  date: 2026-04-01\n", tt.name, tt.version)
-		st := loadSrc(t, "t.yaml", []byte(src))
+		st := soatest.Load(t, "t.yaml", []byte(src))
 		f := open(t, render(t, st, i18n.EN))
 		for _, sheet := range f.GetSheetList() {
 			hf, err := f.GetHeaderFooter(sheet)

@@ -10,6 +10,7 @@ import (
 	"github.com/soa-tool/soa/internal/gap"
 	"github.com/soa-tool/soa/internal/i18n"
 	"github.com/soa-tool/soa/internal/soa"
+	"github.com/soa-tool/soa/internal/soa/soatest"
 	"github.com/soa-tool/soa/internal/workbook/workbooktest"
 	"github.com/xuri/excelize/v2"
 )
@@ -34,7 +35,7 @@ func TestSummaryCachedValues(t *testing.T) {
 			if tt.src == nil {
 				st = load(t, tt.name)
 			} else {
-				st = loadSrc(t, tt.name+".yaml", tt.src)
+				st = soatest.Load(t, tt.name+".yaml", tt.src)
 			}
 			rep := gap.Analyze(st, gap.Options{AsOf: st.Org.Date, Lang: tt.lang})
 			data := render(t, st, tt.lang)

@@ -11,12 +11,12 @@ import (
 	"testing"
 
 	"github.com/soa-tool/soa/internal/answers"
-	"github.com/soa-tool/soa/internal/catalog"
 	"github.com/soa-tool/soa/internal/gap"
 	"github.com/soa-tool/soa/internal/golden"
 	"github.com/soa-tool/soa/internal/i18n"
 	"github.com/soa-tool/soa/internal/layout"
 	"github.com/soa-tool/soa/internal/soa"
+	"github.com/soa-tool/soa/internal/soa/soatest"
 	"github.com/soa-tool/soa/internal/workbook"
 	"github.com/soa-tool/soa/internal/workbook/workbooktest"
 	"github.com/xuri/excelize/v2"
@@ -36,20 +36,7 @@ func load(t testing.TB, name string) *soa.Statement {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return loadSrc(t, name+".yaml", src)
-}
-
-func loadSrc(t testing.TB, name string, src []byte) *soa.Statement {
-	t.Helper()
-	cat, err := catalog.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, l := soa.Load(cat, name, src)
-	if st == nil {
-		t.Fatal(l)
-	}
-	return st
+	return soatest.Load(t, name+".yaml", src)
 }
 
 // analyze is the gap report the workbook shows, as of the SoA's date: the
@@ -181,7 +168,7 @@ controls:
     owner: +CISO
     evidence: ["-1+1", "@SUM(A1:A2)"]
 `
-	data := render(t, loadSrc(t, "inject.yaml", []byte(src)), i18n.EN)
+	data := render(t, soatest.Load(t, "inject.yaml", []byte(src)), i18n.EN)
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
 		t.Fatal(err)
@@ -209,7 +196,7 @@ controls:
 func TestCellLimit(t *testing.T) {
 	long := strings.Repeat("x", layout.MaxCellText+1)
 	src := fmt.Sprintf("organization: {name: X, date: 2026-04-01}\ncontrols:\n  \"5.1\":\n    applicable: true\n    justification: %s\n", long)
-	st := loadSrc(t, "long.yaml", []byte(src))
+	st := soatest.Load(t, "long.yaml", []byte(src))
 	var buf bytes.Buffer
 	err := workbook.Write(&buf, st, gap.Analyze(st, gap.Options{}), workbook.Options{Lang: i18n.EN})
 	col := layout.Columns("2022").Of(answers.KeyJustification)

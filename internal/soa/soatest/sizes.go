@@ -1,0 +1,51 @@
+package soatest
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/soa-tool/soa/internal/catalog"
+	"github.com/soa-tool/soa/internal/soa"
+)
+
+// Sizes runs run as sub-benchmarks over the large inputs at 1× and 10×
+// their size: every text of every control 1,000 and then 10,000 characters
+// long (10,000 is as far as the 8 MiB file limit lets every text go), and
+// 100 and then 1,000 controls of the user's own, all answered. cat is the
+// default catalogue, with the extra controls when there are.
+func Sizes(b *testing.B, run func(b *testing.B, cat *catalog.Catalog, src []byte)) {
+	base, err := catalog.DefaultFiles()
+	if err != nil {
+		b.Fatal(err)
+	}
+	cat, err := catalog.Load(base, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range []int{1_000, 10_000} {
+		b.Run(fmt.Sprintf("text=%d", n), func(b *testing.B) { run(b, cat, Answers(n, nil)) })
+	}
+	for _, n := range []int{100, 1_000} {
+		extra, ids := ExtraControls(n)
+		cat, err := catalog.Load(base, []catalog.File{extra})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("controls=%d", n), func(b *testing.B) { run(b, cat, Answers(100, ids)) })
+	}
+}
+
+// Load reads src as answers over the default catalogue, failing t on any
+// error.
+func Load(t testing.TB, name string, src []byte) *soa.Statement {
+	t.Helper()
+	cat, err := catalog.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, l := soa.Load(cat, name, src)
+	if st == nil {
+		t.Fatal(l)
+	}
+	return st
+}
