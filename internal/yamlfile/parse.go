@@ -34,7 +34,8 @@ const maxNodes = 1_000_000
 var bom = []byte{0xEF, 0xBB, 0xBF}
 
 // Parse parses src as a single YAML document and returns its top node (the
-// content of the document node). name is used only in positions.
+// content of the document node), without comments. name is used only in
+// positions.
 func Parse(name string, src []byte) (root *yaml.Node, err error) {
 	file := diag.Pos{File: name}
 	if len(src) > MaxSize {
@@ -47,6 +48,17 @@ func Parse(name string, src []byte) (root *yaml.Node, err error) {
 	if len(bytes.TrimSpace(src)) == 0 {
 		return nil, single(file, "file is empty")
 	}
+	if root, ok := fastParse(src); ok {
+		return checkRoot(file, root)
+	}
+	return parseYAML(name, src)
+}
+
+// parseYAML parses src with yaml.v3, for the texts fastParse leaves to it,
+// and drops the comments, which fastParse does not keep: what a consumer
+// sees must not depend on which of the two read the file.
+func parseYAML(name string, src []byte) (root *yaml.Node, err error) {
+	file := diag.Pos{File: name}
 	defer func() {
 		// yaml.v3 has panicked on malformed input in the past; a user's file
 		// must never crash the tool.
@@ -78,10 +90,30 @@ func Parse(name string, src []byte) (root *yaml.Node, err error) {
 	if n := expandedSizeIf(hasAliases, root); n > maxNodes {
 		return nil, single(file, "aliases expand to more than %d nodes; refusing a possible alias bomb", maxNodes)
 	}
+	dropComments(root, map[*yaml.Node]bool{})
+	return checkRoot(file, root)
+}
+
+// checkRoot refuses a document that is nothing but null.
+func checkRoot(file diag.Pos, root *yaml.Node) (*yaml.Node, error) {
 	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
 		return nil, single(file, "file is empty")
 	}
 	return root, nil
+}
+
+// dropComments clears the comments of n and the nodes under it, each node
+// once however many aliases lead to it.
+func dropComments(n *yaml.Node, seen map[*yaml.Node]bool) {
+	if n == nil || seen[n] {
+		return
+	}
+	seen[n] = true
+	n.HeadComment, n.LineComment, n.FootComment = "", "", ""
+	for _, c := range n.Content {
+		dropComments(c, seen)
+	}
+	dropComments(n.Alias, seen)
 }
 
 func expandedSizeIf(check bool, root *yaml.Node) int {

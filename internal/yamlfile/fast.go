@@ -1,0 +1,414 @@
+package yamlfile
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// fastParse reads the YAML that soa's files are made of — block mappings
+// and sequences, flow collections, plain, quoted and block scalars,
+// comments — into the node tree yaml.v3 builds for the same text, less its
+// comments, about ten times faster. yaml.v3 spends most of a run of
+// `soa validate` reading the answers file; this parser is why a check of a
+// 40 KB file costs a fraction of a millisecond.
+//
+// It declines (ok false) whatever it does not handle exactly as yaml.v3
+// does, and Parse then hands the file to yaml.v3: anchors and aliases,
+// tags, directives, document markers, explicit keys, tabs, control and
+// line-separator characters, multi-line keys, and every text yaml.v3
+// rejects. FuzzFastParse holds it to that: whenever it returns a tree,
+// yaml.v3 returns the same one. The scanning of scalars follows yaml.v3's
+// scanner (scannerc.go, itself a port of libyaml) step for step, so that
+// folding, escapes and positions agree.
+func fastParse(src []byte) (root *yaml.Node, ok bool) {
+	if !fastReadable(src) {
+		return nil, false
+	}
+	p := &fastParser{s: string(src)}
+	defer func() {
+		if r := recover(); r != nil {
+			if _, declined := r.(fastDecline); !declined {
+				panic(r)
+			}
+			root, ok = nil, false
+		}
+	}()
+	return p.document(), true
+}
+
+// fastDecline is the panic value that unwinds fastParse when the text is
+// not one it handles; nothing else panics with it, and fastParse recovers
+// nothing else.
+type fastDecline struct{}
+
+func decline() { panic(fastDecline{}) }
+
+// fastMaxDepth bounds the nesting the recursive descent follows; deeper
+// text goes to yaml.v3, which has limits of its own.
+const fastMaxDepth = 200
+
+// fastMaxKey is the longest implicit key, in bytes, the parser accepts:
+// yaml.v3 refuses keys longer than 1024 characters, and bytes never
+// undercount characters.
+const fastMaxKey = 1000
+
+// fastReadable reports whether src holds only characters this parser
+// treats exactly as yaml.v3 does: printable text, spaces, and line breaks
+// as "\n" or "\r\n"; no tabs, no document markers or directives at the
+// start of a line. Anything else is left to yaml.v3.
+func fastReadable(src []byte) bool {
+	for i := 0; i < len(src); {
+		c := src[i]
+		if c >= 0x20 && c < 0x7f {
+			i++
+			continue
+		}
+		switch {
+		case c == '\n':
+			i++
+			if i+2 < len(src) && isMarker(src[i], src[i+1], src[i+2]) {
+				return false
+			}
+			continue
+		case c == '\r':
+			if i+1 >= len(src) || src[i+1] != '\n' {
+				return false
+			}
+			i++
+			continue
+		case c < utf8.RuneSelf: // other control characters, tab and DEL
+			return false
+		}
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError || (r >= 0x80 && r < 0xA0) || r == 0x2028 || r == 0x2029 ||
+			(r >= 0xD800 && r <= 0xDFFF) || r == 0xFEFF || r >= 0xFFFE && r <= 0xFFFF {
+			return false
+		}
+		i += size
+	}
+	return len(src) < 3 || !isMarker(src[0], src[1], src[2])
+}
+
+// isMarker reports whether a line starting with a, b, c may hold a
+// directive or a document marker ("---", "...").
+func isMarker(a, b, c byte) bool {
+	return a == '%' || (a == '-' || a == '.') && b == a && c == a
+}
+
+type fastParser struct {
+	s string // the whole text: values of plain one-line scalars are slices of it
+	i int    // the cursor, a byte offset into s
+
+	// The position of the last offset asked for, so that positions, asked
+	// for in order, cost time in proportion to the text between them.
+	posOff, posLine, posLineStart, posCol int
+
+	slab  []yaml.Node // nodes are carved out of slabs: one allocation for many
+	depth int
+	buf   []byte // scratch for scalars that need folding or unescaping
+}
+
+// document parses the whole text: one block or flow node, then nothing
+// but blank lines and comments.
+func (p *fastParser) document() *yaml.Node {
+	p.posLine = 1
+	if !p.nextContentLine() {
+		decline()
+	}
+	root := p.blockNode(-1, p.column(), true)
+	if p.i < len(p.s) {
+		decline()
+	}
+	return root
+}
+
+// newNode returns a node of kind at offset off (none when off < 0), from
+// the current slab.
+func (p *fastParser) newNode(kind yaml.Kind, tag string, off int) *yaml.Node {
+	if len(p.slab) == cap(p.slab) {
+		p.slab = make([]yaml.Node, 0, min(1024, 16+2*cap(p.slab)))
+	}
+	p.slab = append(p.slab, yaml.Node{Kind: kind, Tag: tag})
+	n := &p.slab[len(p.slab)-1]
+	if off >= 0 {
+		n.Line, n.Column = p.pos(off)
+	}
+	return n
+}
+
+// pos returns the 1-based line and column (in characters, as yaml.v3
+// counts them) of byte offset off.
+func (p *fastParser) pos(off int) (line, col int) {
+	if off < p.posOff {
+		p.posOff, p.posLine, p.posLineStart, p.posCol = 0, 1, 0, 0
+	}
+	for {
+		nl := strings.IndexByte(p.s[p.posOff:off], '\n')
+		if nl < 0 {
+			break
+		}
+		p.posLine++
+		p.posOff += nl + 1
+		p.posLineStart, p.posCol = p.posOff, 0
+	}
+	p.posCol += utf8.RuneCountInString(p.s[p.posOff:off])
+	p.posOff = off
+	return p.posLine, p.posCol + 1
+}
+
+// column is the cursor's column in bytes from the start of its line: the
+// indentation, where only spaces (and "- ") precede it.
+func (p *fastParser) column() int {
+	return p.i - (strings.LastIndexByte(p.s[:p.i], '\n') + 1)
+}
+
+func (p *fastParser) at(i int) byte {
+	if i < len(p.s) {
+		return p.s[i]
+	}
+	return 0
+}
+
+// isBreak reports a line break at i ("\n", or "\r" of "\r\n": fastReadable
+// lets no other "\r" through).
+func (p *fastParser) isBreak(i int) bool {
+	c := p.at(i)
+	return c == '\n' || c == '\r'
+}
+
+// isBlankz reports a space, a line break or the end of the text at i.
+func (p *fastParser) isBlankz(i int) bool {
+	return i >= len(p.s) || p.s[i] == ' ' || p.isBreak(i)
+}
+
+// skipBreak moves past the line break at i and returns the offset after it.
+func (p *fastParser) skipBreak(i int) int {
+	if p.s[i] == '\r' {
+		i++
+	}
+	return i + 1
+}
+
+func (p *fastParser) skipSpaces() {
+	for p.at(p.i) == ' ' {
+		p.i++
+	}
+}
+
+// endLine requires the rest of the cursor's line to be spaces and maybe a
+// comment, then moves to the next line holding content.
+func (p *fastParser) endLine() bool {
+	p.skipSpaces()
+	c := p.at(p.i)
+	if c == '#' && p.i > 0 && (p.s[p.i-1] == ' ' || p.s[p.i-1] == '\n') {
+		p.skipToBreak()
+	} else if c != 0 && !p.isBreak(p.i) {
+		decline()
+	}
+	return p.nextContentLine()
+}
+
+func (p *fastParser) skipToBreak() {
+	for p.i < len(p.s) && !p.isBreak(p.i) {
+		p.i++
+	}
+}
+
+// nextContentLine moves the cursor from the end of a line (or the start of
+// the text) past blank and comment-only lines to the first character of
+// the next line with content, and reports whether there is one.
+func (p *fastParser) nextContentLine() bool {
+	for p.i < len(p.s) {
+		if p.isBreak(p.i) {
+			p.i = p.skipBreak(p.i)
+		}
+		p.skipSpaces()
+		switch c := p.at(p.i); {
+		case c == 0:
+			return false
+		case c == '#':
+			p.skipToBreak()
+		case p.isBreak(p.i):
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+func (p *fastParser) enter() {
+	p.depth++
+	if p.depth > fastMaxDepth {
+		decline()
+	}
+}
+
+// blockNode parses the node at the cursor, at column col, inside a block
+// collection indented by indent (-1 for the top). mappingOK says whether
+// the node may be a block mapping starting on this line (not after
+// "key: "). It returns with the cursor at the start of the next line with
+// content, or at the end of the text.
+func (p *fastParser) blockNode(indent, col int, mappingOK bool) *yaml.Node {
+	p.enter()
+	defer func() { p.depth-- }()
+	start := p.i
+	switch c := p.at(p.i); c {
+	case '-':
+		if p.isBlankz(p.i + 1) {
+			if !mappingOK {
+				decline() // "key: - a": a sequence entry after a key on its line
+			}
+			return p.blockSequence(col, false)
+		}
+	case '[', '{':
+		n := p.flowNode()
+		p.endLine()
+		return n
+	case '|', '>':
+		return p.blockScalar(indent, c == '|')
+	case '"', '\'':
+		n, multiline := p.quoted(c == '\'')
+		p.skipSpaces()
+		if p.at(p.i) == ':' && p.isBlankz(p.i+1) {
+			if !mappingOK || multiline || p.i-start > fastMaxKey {
+				decline()
+			}
+			return p.blockMapping(col, start, n)
+		}
+		p.endLine()
+		return n
+	case '?', ':', ',', ']', '}', '#', '&', '*', '!', '%', '@', '`':
+		decline()
+	}
+	n, multiline := p.plain(indent)
+	if p.at(p.i) == ':' {
+		// The scalar stopped at ": ": it is a key.
+		if !mappingOK || multiline || p.i-start > fastMaxKey {
+			decline()
+		}
+		return p.blockMapping(col, start, n)
+	}
+	p.endLine()
+	return n
+}
+
+// blockMapping parses the block mapping at column col whose first key,
+// which starts at offset keyStart, has been read, with the cursor on the
+// ':' after it. The mapping's position is its first key's.
+func (p *fastParser) blockMapping(col, keyStart int, key *yaml.Node) *yaml.Node {
+	m := p.newNode(yaml.MappingNode, "!!map", keyStart)
+	for {
+		m.Content = append(m.Content, key, p.mappingValue(col))
+		if p.i >= len(p.s) {
+			return m
+		}
+		switch c := p.column(); {
+		case c < col:
+			return m
+		case c > col:
+			decline()
+		}
+		key = p.blockKey()
+	}
+}
+
+// blockKey reads the key at the cursor, a plain or quoted scalar on one
+// line followed by ':' and a blank, leaving the cursor on the ':'.
+func (p *fastParser) blockKey() *yaml.Node {
+	start := p.i
+	var key *yaml.Node
+	switch c := p.at(p.i); c {
+	case '"', '\'':
+		var multiline bool
+		key, multiline = p.quoted(c == '\'')
+		if multiline {
+			decline()
+		}
+		p.skipSpaces()
+	case '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '%', '@', '`':
+		decline()
+	default:
+		var multiline bool
+		key, multiline = p.plain(len(p.s)) // a key never continues on the next line
+		if multiline {
+			decline()
+		}
+	}
+	if p.at(p.i) != ':' || !p.isBlankz(p.i+1) || p.i-start > fastMaxKey {
+		decline()
+	}
+	return key
+}
+
+// mappingValue parses the value after the ':' at the cursor, in a mapping
+// at column col.
+func (p *fastParser) mappingValue(col int) *yaml.Node {
+	// An empty value is placed just after the ':', as yaml.v3 places it;
+	// the position is taken now, while the cursor is still before it.
+	p.i++
+	line, lcol := p.pos(p.i)
+	p.skipSpaces()
+	if c := p.at(p.i); c != 0 && !p.isBreak(p.i) && c != '#' {
+		return p.blockNode(col, p.column(), false)
+	}
+	if !p.endLine() {
+		return p.empty(line, lcol)
+	}
+	c := p.column()
+	if c > col {
+		return p.blockNode(col, c, true)
+	}
+	if c == col && p.at(p.i) == '-' && p.isBlankz(p.i+1) {
+		return p.blockSequence(col, true)
+	}
+	return p.empty(line, lcol)
+}
+
+// empty is the null scalar of a key or entry with no value, at line and
+// col.
+func (p *fastParser) empty(line, col int) *yaml.Node {
+	n := p.newNode(yaml.ScalarNode, "!!null", -1)
+	n.Line, n.Column = line, col
+	return n
+}
+
+// blockSequence parses the block sequence whose first '-' is at the
+// cursor, at column col. An indentless sequence (the value of a key at the
+// same column) ends at the first line at col that is not an entry.
+func (p *fastParser) blockSequence(col int, indentless bool) *yaml.Node {
+	s := p.newNode(yaml.SequenceNode, "!!seq", p.i)
+	for {
+		p.i++
+		line, lcol := p.pos(p.i) // of an empty entry: just after the '-'
+		p.skipSpaces()
+		var entry *yaml.Node
+		if c := p.at(p.i); c != 0 && !p.isBreak(p.i) && c != '#' {
+			if c == '-' && p.isBlankz(p.i+1) {
+				decline() // "- - a"
+			}
+			entry = p.blockNode(col, p.column(), true)
+		} else if p.endLine() && p.column() > col {
+			entry = p.blockNode(col, p.column(), true)
+		} else {
+			entry = p.empty(line, lcol)
+		}
+		s.Content = append(s.Content, entry)
+		if p.i >= len(p.s) {
+			return s
+		}
+		switch c := p.column(); {
+		case c < col:
+			return s
+		case c > col:
+			decline()
+		}
+		if p.at(p.i) != '-' || !p.isBlankz(p.i+1) {
+			if indentless {
+				return s
+			}
+			decline()
+		}
+	}
+}

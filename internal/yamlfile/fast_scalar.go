@@ -1,0 +1,443 @@
+package yamlfile
+
+import (
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// The scalar scanners below follow yaml.v3's scannerc.go (a port of
+// libyaml: yaml_parser_scan_plain_scalar, _scan_flow_scalar and
+// _scan_block_scalar) step for step. A scalar on one line with nothing to
+// fold or unescape is a slice of the text and costs no allocation.
+
+// plain scans the plain scalar at the cursor in block context, inside a
+// block collection indented by indent: its continuation lines must be
+// indented further. It leaves the cursor just after the scalar's last
+// character and reports whether the scalar spans lines.
+func (p *fastParser) plain(indent int) (*yaml.Node, bool) {
+	start := p.i
+	n := p.newNode(yaml.ScalarNode, "", start)
+	end := start
+	var (
+		folded         bool // the value is built in p.buf, not sliced
+		leadingBlanks  bool // a line break since the last character
+		trailingBreaks int  // empty lines after that break
+		wsStart        = -1 // where blanks after the last character began, on its line
+	)
+	i := start
+	for {
+		if p.at(i) == '#' {
+			break
+		}
+		for i < len(p.s) {
+			c := p.s[i]
+			if c == ' ' || c == '\n' || c == '\r' {
+				break
+			}
+			if c == ':' && p.isBlankz(i+1) {
+				goto done
+			}
+			if leadingBlanks || folded && wsStart >= 0 {
+				p.joinPlain(&folded, &leadingBlanks, &trailingBreaks, start, end, wsStart, i)
+			}
+			wsStart = -1
+			// The bytes of a character go one by one: none of a multi-byte
+			// character's is one the loop stops at.
+			if folded {
+				p.buf = append(p.buf, c)
+			}
+			i++
+			end = i
+		}
+		if i >= len(p.s) {
+			break
+		}
+		lineStart := -1
+		for p.at(i) == ' ' || p.isBreak(i) {
+			if p.s[i] == ' ' {
+				if !leadingBlanks && wsStart < 0 {
+					wsStart = i
+				}
+				i++
+				continue
+			}
+			if !leadingBlanks {
+				wsStart = -1
+				leadingBlanks = true
+			} else {
+				trailingBreaks++
+			}
+			i = p.skipBreak(i)
+			lineStart = i
+		}
+		if lineStart >= 0 && i-lineStart < indent+1 {
+			break
+		}
+	}
+done:
+	p.i = end
+	multiline := folded
+	if folded {
+		n.Value = string(p.buf)
+	} else {
+		n.Value = p.s[start:end]
+	}
+	n.Tag = resolvePlain(n.Value)
+	return n, multiline
+}
+
+// joinPlain adds to a plain scalar built in p.buf what comes between its
+// last character and the next one at i: a fold of the line breaks since
+// (one space, or as many newlines as there were empty lines), or the
+// blanks from wsStart on the same line.
+func (p *fastParser) joinPlain(folded, leadingBlanks *bool, trailingBreaks *int, start, end, wsStart, i int) {
+	if !*leadingBlanks {
+		p.buf = append(p.buf, p.s[wsStart:i]...)
+		return
+	}
+	if !*folded {
+		p.buf = append(p.buf[:0], p.s[start:end]...)
+		*folded = true
+	}
+	if *trailingBreaks == 0 {
+		p.buf = append(p.buf, ' ')
+	} else {
+		p.buf = appendBreaks(p.buf, *trailingBreaks)
+	}
+	*leadingBlanks, *trailingBreaks = false, 0
+}
+
+// quoted scans the single- or double-quoted scalar at the cursor, leaving
+// the cursor after its closing quote. Like yaml.v3, it does not check the
+// indentation of continuation lines.
+func (p *fastParser) quoted(single bool) (*yaml.Node, bool) {
+	start := p.i
+	n := p.newNode(yaml.ScalarNode, "!!str", start)
+	if single {
+		n.Style = yaml.SingleQuotedStyle
+	} else {
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	i := start + 1
+	// The common case: one line, nothing escaped.
+	for i < len(p.s) {
+		c := p.s[i]
+		if c == '\\' && !single || c == '\'' && single && p.at(i+1) == '\'' || c == '\n' || c == '\r' {
+			break
+		}
+		if c == '\'' && single || c == '"' && !single {
+			n.Value = p.s[start+1 : i]
+			p.i = i + 1
+			return n, false
+		}
+		i++
+	}
+	v, end, multiline := p.quotedSlow(single, start+1)
+	n.Value, p.i = v, end
+	return n, multiline
+}
+
+// quotedSlow scans a quoted scalar's text from i, folding line breaks and
+// (in double quotes) resolving escapes, and returns the value, the offset
+// after the closing quote and whether the scalar spans lines.
+func (p *fastParser) quotedSlow(single bool, i int) (string, int, bool) {
+	b := p.buf[:0]
+	multiline := false
+	for {
+		// leadingBlanks: a line break (escaped or not) since the last
+		// character; leadingBreak: the first of them was not escaped.
+		leadingBlanks, leadingBreak := false, false
+	text:
+		for !p.isBlankz(i) {
+			c := p.s[i]
+			switch {
+			case single && c == '\'' && p.at(i+1) == '\'':
+				b = append(b, '\'')
+				i += 2
+			case single && c == '\'', !single && c == '"':
+				break text
+			case !single && c == '\\' && p.isBreak(i+1):
+				i = p.skipBreak(i + 1)
+				leadingBlanks = true
+				break text
+			case !single && c == '\\':
+				var size int
+				b, size = unescape(b, p.s[i:])
+				i += size
+			default:
+				size := runeSize(p.s, i)
+				b = append(b, p.s[i:i+size]...)
+				i += size
+			}
+		}
+		if i >= len(p.s) {
+			decline() // never closed
+		}
+		if c := p.s[i]; single && c == '\'' || !single && c == '"' {
+			p.buf = b
+			return string(b), i + 1, multiline
+		}
+		wsStart, breaks := i, 0
+		for p.at(i) == ' ' || p.isBreak(i) {
+			if p.s[i] == ' ' {
+				i++
+				continue
+			}
+			if !leadingBlanks {
+				leadingBlanks, leadingBreak = true, true
+			} else {
+				breaks++
+			}
+			i = p.skipBreak(i)
+		}
+		switch {
+		case leadingBlanks:
+			multiline = true
+			if leadingBreak && breaks == 0 {
+				b = append(b, ' ')
+			} else {
+				b = appendBreaks(b, breaks)
+			}
+		default:
+			b = append(b, p.s[wsStart:i]...)
+		}
+	}
+}
+
+// unescape appends the character the escape sequence at the start of s
+// ("\n", "\x41", "\u00e9", ...) stands for, and returns how many bytes it
+// took. An escape yaml.v3 rejects declines.
+func unescape(b []byte, s string) ([]byte, int) {
+	if len(s) < 2 {
+		decline()
+	}
+	codeLen := 0
+	switch s[1] {
+	case '0':
+		b = append(b, 0)
+	case 'a':
+		b = append(b, '\a')
+	case 'b':
+		b = append(b, '\b')
+	case 't':
+		b = append(b, '\t')
+	case 'n':
+		b = append(b, '\n')
+	case 'v':
+		b = append(b, '\v')
+	case 'f':
+		b = append(b, '\f')
+	case 'r':
+		b = append(b, '\r')
+	case 'e':
+		b = append(b, 0x1b)
+	case ' ':
+		b = append(b, ' ')
+	case '"':
+		b = append(b, '"')
+	case '\'':
+		b = append(b, '\'')
+	case '\\':
+		b = append(b, '\\')
+	case 'N':
+		b = append(b, "\u0085"...)
+	case '_':
+		b = append(b, "\u00a0"...)
+	case 'L':
+		b = append(b, "\u2028"...)
+	case 'P':
+		b = append(b, "\u2029"...)
+	case 'x':
+		codeLen = 2
+	case 'u':
+		codeLen = 4
+	case 'U':
+		codeLen = 8
+	default:
+		decline()
+	}
+	if codeLen == 0 {
+		return b, 2
+	}
+	if len(s) < 2+codeLen {
+		decline()
+	}
+	v := 0
+	for _, c := range []byte(s[2 : 2+codeLen]) {
+		d, ok := hexDigit(c)
+		if !ok {
+			decline()
+		}
+		v = v<<4 + d
+	}
+	if v >= 0xD800 && v <= 0xDFFF || v > 0x10FFFF {
+		decline()
+	}
+	return utf8.AppendRune(b, rune(v)), 2 + codeLen
+}
+
+func hexDigit(c byte) (int, bool) {
+	switch {
+	case c >= '0' && c <= '9':
+		return int(c - '0'), true
+	case c >= 'a' && c <= 'f':
+		return int(c-'a') + 10, true
+	case c >= 'A' && c <= 'F':
+		return int(c-'A') + 10, true
+	}
+	return 0, false
+}
+
+func appendBreaks(b []byte, n int) []byte {
+	for range n {
+		b = append(b, '\n')
+	}
+	return b
+}
+
+func runeSize(s string, i int) int {
+	if s[i] < utf8.RuneSelf {
+		return 1
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return size
+}
+
+// blockScalar scans the literal (|) or folded (>) scalar whose indicator
+// is at the cursor, inside a block collection indented by indent, and
+// leaves the cursor at the start of the next line with content.
+func (p *fastParser) blockScalar(indent int, literal bool) *yaml.Node {
+	n := p.newNode(yaml.ScalarNode, "!!str", p.i)
+	n.Style = yaml.FoldedStyle
+	if literal {
+		n.Style = yaml.LiteralStyle
+	}
+	chomping, increment := p.blockHeader()
+	blockIndent := 0
+	if increment > 0 {
+		blockIndent = max(indent, 0) + increment
+	}
+	b := p.buf[:0]
+	var breaks []byte
+	i := p.i
+	i, breaks = p.blockBreaks(i, indent, &blockIndent, breaks[:0])
+	var leadingBreak []byte
+	leadingBlank := false
+	for i < len(p.s) && p.lineColumn(i) == blockIndent {
+		trailingBlank := p.s[i] == ' '
+		if !literal && !leadingBlank && !trailingBlank && len(leadingBreak) > 0 && leadingBreak[0] == '\n' {
+			if len(breaks) == 0 {
+				b = append(b, ' ')
+			}
+		} else {
+			b = append(b, leadingBreak...)
+		}
+		leadingBreak = leadingBreak[:0]
+		b = append(b, breaks...)
+		breaks = breaks[:0]
+		leadingBlank = p.s[i] == ' '
+		for i < len(p.s) && !p.isBreak(i) {
+			i++
+		}
+		b = append(b, p.s[p.lineStartOf(i)+blockIndent:i]...)
+		if i < len(p.s) {
+			i = p.skipBreak(i)
+			leadingBreak = append(leadingBreak, '\n')
+		}
+		i, breaks = p.blockBreaks(i, indent, &blockIndent, breaks)
+	}
+	if chomping != -1 {
+		b = append(b, leadingBreak...)
+	}
+	if chomping == 1 {
+		b = append(b, breaks...)
+	}
+	n.Value = string(b)
+	p.buf = b
+	// The line that ended the scalar (or the end of the text) is where the
+	// block structure resumes.
+	p.i = p.lineStartOf(i)
+	if i >= len(p.s) {
+		p.i = len(p.s)
+	}
+	if p.i < len(p.s) && !p.nextContentLine() {
+		p.i = len(p.s)
+	}
+	return n
+}
+
+// blockHeader reads a block scalar's indicators after '|' or '>' (a
+// chomping sign and an indentation digit, in either order) and the rest
+// of the header line, leaving the cursor at the start of the next line.
+func (p *fastParser) blockHeader() (chomping, increment int) {
+	p.i++
+	for range 2 {
+		switch c := p.at(p.i); {
+		case (c == '+' || c == '-') && chomping == 0:
+			chomping = 1
+			if c == '-' {
+				chomping = -1
+			}
+			p.i++
+		case c >= '1' && c <= '9' && increment == 0:
+			increment = int(c - '0')
+			p.i++
+		case c == '0':
+			decline()
+		}
+	}
+	p.skipSpaces()
+	if p.at(p.i) == '#' {
+		if p.s[p.i-1] != ' ' {
+			decline()
+		}
+		p.skipToBreak()
+	}
+	if p.i < len(p.s) {
+		if !p.isBreak(p.i) {
+			decline()
+		}
+		p.i = p.skipBreak(p.i)
+	}
+	return chomping, increment
+}
+
+// blockBreaks is yaml_parser_scan_block_scalar_breaks: it eats the
+// indentation and the empty lines before a block scalar's next line,
+// collecting their breaks, and settles the indentation when the header
+// did not give it. It returns the offset of that line's content (after
+// the indentation).
+func (p *fastParser) blockBreaks(i, indent int, blockIndent *int, breaks []byte) (int, []byte) {
+	maxIndent := 0
+	for {
+		lineStart := p.lineStartOf(i)
+		for (*blockIndent == 0 || i-lineStart < *blockIndent) && p.at(i) == ' ' {
+			i++
+		}
+		maxIndent = max(maxIndent, i-lineStart)
+		if !p.isBreak(i) {
+			break
+		}
+		i = p.skipBreak(i)
+		breaks = append(breaks, '\n')
+	}
+	if *blockIndent == 0 {
+		*blockIndent = max(maxIndent, indent+1, 1)
+	}
+	return i, breaks
+}
+
+// lineStartOf returns the offset of the start of the line holding i.
+func (p *fastParser) lineStartOf(i int) int {
+	for j := min(i, len(p.s)) - 1; j >= 0; j-- {
+		if p.s[j] == '\n' {
+			return j + 1
+		}
+	}
+	return 0
+}
+
+// lineColumn is i's column in bytes from its line's start, which in a
+// block scalar's indentation is its column in characters.
+func (p *fastParser) lineColumn(i int) int { return i - p.lineStartOf(i) }
