@@ -106,6 +106,10 @@ type fastParser struct {
 	posOff, posLine, posLineStart, posCol int
 
 	slab  []yaml.Node // nodes are carved out of slabs: one allocation for many
+	// stack holds the children of the collections being parsed, innermost
+	// last; each collection's are copied out at their exact length when
+	// it ends (see collect), instead of growing a slice per collection.
+	stack []*yaml.Node
 	depth int
 	buf   []byte // scratch for scalars that need folding or unescaping
 }
@@ -136,6 +140,15 @@ func (p *fastParser) newNode(kind yaml.Kind, tag string, off int) *yaml.Node {
 		n.Line, n.Column = p.pos(off)
 	}
 	return n
+}
+
+// collect gives collection n the children pushed on the stack since it
+// was at length base, and pops them.
+func (p *fastParser) collect(n *yaml.Node, base int) {
+	if len(p.stack) > base {
+		n.Content = append([]*yaml.Node(nil), p.stack[base:]...)
+	}
+	p.stack = p.stack[:base]
 }
 
 // pos returns the 1-based line and column (in characters, as yaml.v3
@@ -299,8 +312,10 @@ func (p *fastParser) blockNode(indent, col int, mappingOK bool) *yaml.Node {
 // ':' after it. The mapping's position is its first key's.
 func (p *fastParser) blockMapping(col, keyStart int, key *yaml.Node) *yaml.Node {
 	m := p.newNode(yaml.MappingNode, "!!map", keyStart)
+	defer p.collect(m, len(p.stack))
 	for {
-		m.Content = append(m.Content, key, p.mappingValue(col))
+		value := p.mappingValue(col)
+		p.stack = append(p.stack, key, value)
 		if p.i >= len(p.s) {
 			return m
 		}
@@ -379,6 +394,7 @@ func (p *fastParser) empty(line, col int) *yaml.Node {
 // same column) ends at the first line at col that is not an entry.
 func (p *fastParser) blockSequence(col int, indentless bool) *yaml.Node {
 	s := p.newNode(yaml.SequenceNode, "!!seq", p.i)
+	defer p.collect(s, len(p.stack))
 	for {
 		p.i++
 		line, lcol := p.pos(p.i) // of an empty entry: just after the '-'
@@ -394,7 +410,7 @@ func (p *fastParser) blockSequence(col int, indentless bool) *yaml.Node {
 		} else {
 			entry = p.empty(line, lcol)
 		}
-		s.Content = append(s.Content, entry)
+		p.stack = append(p.stack, entry)
 		if p.i >= len(p.s) {
 			return s
 		}

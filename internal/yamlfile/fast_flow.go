@@ -18,6 +18,7 @@ func (p *fastParser) flowNode() *yaml.Node {
 	}
 	n := p.newNode(kind, tag, p.i)
 	n.Style = yaml.FlowStyle
+	defer p.collect(n, len(p.stack))
 	p.i++
 	p.flowSpace()
 	if p.at(p.i) == closer {
@@ -38,9 +39,10 @@ func (p *fastParser) flowNode() *yaml.Node {
 			if c := p.at(p.i); c == ',' || c == '}' {
 				decline()
 			}
-			n.Content = append(n.Content, key, p.flowItem())
+			value := p.flowItem()
+			p.stack = append(p.stack, key, value)
 		} else {
-			n.Content = append(n.Content, p.flowItem())
+			p.stack = append(p.stack, p.flowItem())
 		}
 		p.flowSpace()
 		switch p.at(p.i) {

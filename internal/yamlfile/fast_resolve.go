@@ -166,14 +166,17 @@ func isTimestamp(v string) bool {
 // isPlainDate reports whether v has the shape of a date and nothing more:
 // four digits, '-', one or two digits, '-', one or two digits.
 func isPlainDate(v string) bool {
-	parts := strings.Split(v, "-")
-	if len(parts) != 3 || len(parts[0]) != 4 {
-		return false
-	}
-	for _, p := range parts {
-		if len(p) == 0 || len(p) > 4 || strings.Trim(p, "0123456789") != "" {
+	runs := [3]int{}
+	part := 0
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case c >= '0' && c <= '9':
+			runs[part]++
+		case c == '-' && part < 2:
+			part++
+		default:
 			return false
 		}
 	}
-	return len(parts[1]) <= 2 && len(parts[2]) <= 2
+	return part == 2 && runs[0] == 4 && runs[1] >= 1 && runs[1] <= 2 && runs[2] >= 1 && runs[2] <= 2
 }

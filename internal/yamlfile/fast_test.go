@@ -338,3 +338,14 @@ func randomTree(r *rand.Rand, indent, depth int, seq bool) string {
 	}
 	return b.String()
 }
+
+func TestIsPlainDate(t *testing.T) {
+	for v, want := range map[string]bool{
+		"2026-04-01": true, "2026-4-1": true, "2026-12-31": true, "2026-04-01T10:00:00Z": false,
+		"2026-04": false, "2026-04-01-02": false, "20260-04-01": false, "2026-004-01": false, "2026--01": false, "2026-04-": false,
+	} {
+		if got := isPlainDate(v); got != want {
+			t.Errorf("isPlainDate(%q) = %v, want %v", v, got, want)
+		}
+	}
+}
