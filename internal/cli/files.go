@@ -24,11 +24,40 @@ func readLimited(path string) ([]byte, error) {
 		return nil, readError(path, err)
 	}
 	defer f.Close()
-	src, err := io.ReadAll(io.LimitReader(f, maxInput))
+	src, err := readAllSized(f, maxInput)
 	if err != nil {
 		return nil, readError(path, err)
 	}
 	return src, nil
+}
+
+// readAllSized reads at most limit bytes of f into a buffer sized from
+// f's size, as os.ReadFile does: io.ReadAll grows its buffer step by step,
+// leaving twice a file's size in garbage. The size is only a hint (a file
+// may grow while it is read, a pipe has none).
+func readAllSized(f *os.File, limit int64) ([]byte, error) {
+	size := int64(512)
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+		size = min(fi.Size()+1, limit)
+	}
+	return readAllInto(make([]byte, 0, size), io.LimitReader(f, limit))
+}
+
+// readAllInto is io.ReadAll reading into buf.
+func readAllInto(buf []byte, r io.Reader) ([]byte, error) {
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
 }
 
 // readError says which file could not be read and why, without repeating
