@@ -105,7 +105,7 @@ type fastParser struct {
 	// for in order, cost time in proportion to the text between them.
 	posOff, posLine, posLineStart, posCol int
 
-	slab  []yaml.Node // nodes are carved out of slabs: one allocation for many
+	slab []yaml.Node // nodes are carved out of slabs: one allocation for many
 	// stack holds the children of the collections being parsed, innermost
 	// last; each collection's are copied out at their exact length when
 	// it ends (see collect), instead of growing a slice per collection.
@@ -316,17 +316,26 @@ func (p *fastParser) blockMapping(col, keyStart int, key *yaml.Node) *yaml.Node 
 	for {
 		value := p.mappingValue(col)
 		p.stack = append(p.stack, key, value)
-		if p.i >= len(p.s) {
+		if !p.sameBlock(col) {
 			return m
-		}
-		switch c := p.column(); {
-		case c < col:
-			return m
-		case c > col:
-			decline()
 		}
 		key = p.blockKey()
 	}
+}
+
+// sameBlock reports whether the line at the cursor goes on the block
+// collection at column col: false at the end of the text or on a line
+// indented less; a line indented more, where the collection's next entry
+// should be, declines.
+func (p *fastParser) sameBlock(col int) bool {
+	if p.i >= len(p.s) {
+		return false
+	}
+	c := p.column()
+	if c > col {
+		decline()
+	}
+	return c == col
 }
 
 // blockKey reads the key at the cursor, a plain or quoted scalar on one
@@ -411,14 +420,8 @@ func (p *fastParser) blockSequence(col int, indentless bool) *yaml.Node {
 			entry = p.empty(line, lcol)
 		}
 		p.stack = append(p.stack, entry)
-		if p.i >= len(p.s) {
+		if !p.sameBlock(col) {
 			return s
-		}
-		switch c := p.column(); {
-		case c < col:
-			return s
-		case c > col:
-			decline()
 		}
 		if p.at(p.i) != '-' || !p.isBlankz(p.i+1) {
 			if indentless {

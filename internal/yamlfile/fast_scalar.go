@@ -212,42 +212,11 @@ func unescape(b []byte, s string) ([]byte, int) {
 	if len(s) < 2 {
 		decline()
 	}
+	if text := escapes[s[1]]; text != "" {
+		return append(b, text...), 2
+	}
 	codeLen := 0
 	switch s[1] {
-	case '0':
-		b = append(b, 0)
-	case 'a':
-		b = append(b, '\a')
-	case 'b':
-		b = append(b, '\b')
-	case 't':
-		b = append(b, '\t')
-	case 'n':
-		b = append(b, '\n')
-	case 'v':
-		b = append(b, '\v')
-	case 'f':
-		b = append(b, '\f')
-	case 'r':
-		b = append(b, '\r')
-	case 'e':
-		b = append(b, 0x1b)
-	case ' ':
-		b = append(b, ' ')
-	case '"':
-		b = append(b, '"')
-	case '\'':
-		b = append(b, '\'')
-	case '\\':
-		b = append(b, '\\')
-	case 'N':
-		b = append(b, "\u0085"...)
-	case '_':
-		b = append(b, "\u00a0"...)
-	case 'L':
-		b = append(b, "\u2028"...)
-	case 'P':
-		b = append(b, "\u2029"...)
 	case 'x':
 		codeLen = 2
 	case 'u':
@@ -257,9 +226,7 @@ func unescape(b []byte, s string) ([]byte, int) {
 	default:
 		decline()
 	}
-	if codeLen == 0 {
-		return b, 2
-	}
+
 	if len(s) < 2+codeLen {
 		decline()
 	}
@@ -275,6 +242,14 @@ func unescape(b []byte, s string) ([]byte, int) {
 		decline()
 	}
 	return utf8.AppendRune(b, rune(v)), 2 + codeLen
+}
+
+// escapes are the one-character escapes of double-quoted scalars and what
+// each stands for, as yaml.v3 knows them.
+var escapes = [256]string{
+	'0': "\x00", 'a': "\a", 'b': "\b", 't': "\t", 'n': "\n", 'v': "\v", 'f': "\f", 'r': "\r",
+	'e': "\x1b", ' ': " ", '"': "\"", '\'': "'", '\\': "\\",
+	'N': "\u0085", '_': "\u00a0", 'L': "\u2028", 'P': "\u2029",
 }
 
 func hexDigit(c byte) (int, bool) {
