@@ -131,6 +131,9 @@ func runServe(cmd *cobra.Command, o *serveOptions, args []string) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
+	// The page saves files at any time: Main's signal handler is in place
+	// from here, as it was from start-up before it became lazy.
+	needSignalCleanUp()
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
