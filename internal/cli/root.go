@@ -159,6 +159,10 @@ of Applicability workbook and a gap report.
 			root.AddCommand(c.make(g))
 		}
 	}
+	// A tree of one command runs that command: nothing can reach cobra's
+	// completion command, which Execute would otherwise build with its
+	// four shells' commands.
+	root.CompletionOptions.DisableDefaultCmd = name != ""
 	return root
 }
 
