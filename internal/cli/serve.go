@@ -70,6 +70,9 @@ Exit codes: 0 stopped, 2 usage or I/O error.`,
 }
 
 func runServe(cmd *cobra.Command, o *serveOptions, args []string) error {
+	// The page saves files at any time: Main's signal handler is in place
+	// from the start, as it was before it became lazy.
+	needSignalCleanUp()
 	var lang i18n.Lang
 	if o.lang != "" {
 		l, err := i18n.Parse(o.lang)
@@ -131,9 +134,6 @@ func runServe(cmd *cobra.Command, o *serveOptions, args []string) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	// The page saves files at any time: Main's signal handler is in place
-	// from here, as it was from start-up before it became lazy.
-	needSignalCleanUp()
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
