@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/soa-tool/soa/internal/safefile"
@@ -19,9 +20,32 @@ import (
 // exit code.
 func Main() int {
 	tuneGC()
-	stop := cleanUpOnSignal()
-	defer stop()
+	defer cleanUpOnSignalWhenNeeded()()
 	return run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+}
+
+// needSignalCleanUp installs Main's signal handler (see
+// cleanUpOnSignalWhenNeeded) for a command that wants it from the start;
+// outside Main (tests) it does nothing.
+var needSignalCleanUp = func() {}
+
+// cleanUpOnSignalWhenNeeded installs cleanUpOnSignal's handler just before
+// the process creates its first temporary file, or when a command calls
+// needSignalCleanUp, rather than at start-up: signal.Notify starts two
+// threads, a tenth of what `soa version` costs as a whole process, which a
+// command that writes no file does not need. Until then SIGINT and SIGTERM
+// end soa as they end any process, which a shell reports as the same 130
+// and 143.
+func cleanUpOnSignalWhenNeeded() (stop func()) {
+	var once sync.Once
+	stopHandler := func() {}
+	install := func() { once.Do(func() { stopHandler = cleanUpOnSignal() }) }
+	safefile.OnFirstTemp(install)
+	needSignalCleanUp = install
+	return func() {
+		once.Do(func() {}) // no handler from here on
+		stopHandler()
+	}
 }
 
 // cleanUpOnSignal makes SIGINT and SIGTERM remove soa's temporary files
@@ -135,6 +159,10 @@ of Applicability workbook and a gap report.
 			root.AddCommand(c.make(g))
 		}
 	}
+	// A tree of one command runs that command: nothing can reach cobra's
+	// completion command, which Execute would otherwise build with its
+	// four shells' commands.
+	root.CompletionOptions.DisableDefaultCmd = name != ""
 	return root
 }
 

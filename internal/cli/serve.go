@@ -70,6 +70,9 @@ Exit codes: 0 stopped, 2 usage or I/O error.`,
 }
 
 func runServe(cmd *cobra.Command, o *serveOptions, args []string) error {
+	// The page saves files at any time: Main's signal handler is in place
+	// from the start, as it was before it became lazy.
+	needSignalCleanUp()
 	var lang i18n.Lang
 	if o.lang != "" {
 		l, err := i18n.Parse(o.lang)

@@ -15,26 +15,68 @@ import (
 )
 
 // TestSignalRemovesTemps runs this test binary again as a soa that has a
-// temporary file and gets SIGTERM: it must exit 143 and leave no file.
+// temporary file and gets SIGTERM: it must exit 143 and leave no file,
+// with the handler installed at once (cleanUpOnSignal) or lazily before
+// the first temporary file (Main's way); a command that asks for the
+// handler (soa serve) has it before any file (exit 143, the file it did
+// not track is left).
 func TestSignalRemovesTemps(t *testing.T) {
 	if tmp := os.Getenv("SOA_SIGNAL_CHILD"); tmp != "" {
-		stop := cleanUpOnSignal()
-		defer stop()
+		switch os.Getenv("SOA_SIGNAL_HANDLER") {
+		case "now":
+			defer cleanUpOnSignal()()
+			safefile.TrackTemp(tmp)
+		case "lazy":
+			defer cleanUpOnSignalWhenNeeded()()
+			safefile.TrackTemp(tmp) // installs the handler first
+		case "asked":
+			defer cleanUpOnSignalWhenNeeded()()
+			needSignalCleanUp() // and no temporary file
+		}
 		os.WriteFile(tmp, []byte("half-written"), 0o644)
-		safefile.TrackTemp(tmp)
 		syscall.Kill(os.Getpid(), syscall.SIGTERM)
 		time.Sleep(10 * time.Second) // the handler exits first
 		os.Exit(0)
 	}
-	tmp := filepath.Join(t.TempDir(), ".out.xlsx.0123.tmp")
-	cmd := exec.Command(os.Args[0], "-test.run", "^TestSignalRemovesTemps$")
-	cmd.Env = append(os.Environ(), "SOA_SIGNAL_CHILD="+tmp)
-	err := cmd.Run()
+	for _, how := range []string{"now", "lazy", "asked"} {
+		t.Run(how, func(t *testing.T) {
+			tmp := filepath.Join(t.TempDir(), ".out.xlsx.0123.tmp")
+			err := signalChild(tmp, how, "^TestSignalRemovesTemps$")
+			var ee *exec.ExitError
+			if !errors.As(err, &ee) || ee.ExitCode() != 143 {
+				t.Fatalf("child: %v, want exit status 143", err)
+			}
+			if _, err := os.Stat(tmp); how != "asked" && !errors.Is(err, os.ErrNotExist) {
+				t.Errorf("temporary file left after SIGTERM: %v", err)
+			}
+		})
+	}
+}
+
+// TestNoSignalHandlerUntilNeeded: a soa that has created no temporary
+// file has no handler of its own, so SIGTERM ends it as it ends any
+// process (a shell reports 143 for that too).
+func TestNoSignalHandlerUntilNeeded(t *testing.T) {
+	if os.Getenv("SOA_SIGNAL_CHILD") != "" {
+		defer cleanUpOnSignalWhenNeeded()()
+		syscall.Kill(os.Getpid(), syscall.SIGTERM)
+		time.Sleep(10 * time.Second)
+		os.Exit(0)
+	}
+	err := signalChild("-", "", "^TestNoSignalHandlerUntilNeeded$")
 	var ee *exec.ExitError
-	if !errors.As(err, &ee) || ee.ExitCode() != 143 {
-		t.Fatalf("child: %v, want exit status 143", err)
+	if !errors.As(err, &ee) {
+		t.Fatalf("child: %v, want it killed by SIGTERM", err)
 	}
-	if _, err := os.Stat(tmp); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("temporary file left after SIGTERM: %v", err)
+	if ws, ok := ee.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() || ws.Signal() != syscall.SIGTERM {
+		t.Errorf("child: %v, want it killed by SIGTERM", err)
 	}
+}
+
+// signalChild runs the test run names again as a child, with tmp and how
+// in its environment.
+func signalChild(tmp, how, run string) error {
+	cmd := exec.Command(os.Args[0], "-test.run", run)
+	cmd.Env = append(os.Environ(), "SOA_SIGNAL_CHILD="+tmp, "SOA_SIGNAL_HANDLER="+how)
+	return cmd.Run()
 }

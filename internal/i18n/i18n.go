@@ -6,9 +6,12 @@ package i18n
 
 import (
 	"fmt"
-	"github.com/soa-tool/soa/internal/lazyre"
+	"maps"
 	"slices"
 	"strings"
+	"sync"
+
+	"github.com/soa-tool/soa/internal/lazyre"
 )
 
 // Languages lists the supported languages, the default first.
@@ -34,7 +37,7 @@ func Parse(code string) (Lang, error) {
 // T returns the text of key in language l. A missing key returns the key
 // itself in brackets, which the completeness test catches.
 func (l Lang) T(key string) string {
-	m, ok := messages[key]
+	m, ok := messages()[key]
 	if !ok {
 		return "[" + key + "]"
 	}
@@ -88,7 +91,7 @@ var bareVersion = lazyre.New(`^[0-9]+(\.[0-9]+)*$`)
 // Attr returns the display name of an attribute value such as "detect";
 // a value without one is shown as it is.
 func (l Lang) Attr(value string) string {
-	if _, ok := messages["attr."+value]; ok {
+	if _, ok := messages()["attr."+value]; ok {
 		return l.T("attr." + value)
 	}
 	return value
@@ -96,14 +99,14 @@ func (l Lang) Attr(value string) string {
 
 // Has reports whether the catalogue has a message called key.
 func Has(key string) bool {
-	_, ok := messages[key]
+	_, ok := messages()[key]
 	return ok
 }
 
 // Keys returns every message key, sorted.
 func Keys() []string {
-	keys := make([]string, 0, len(messages))
-	for k := range messages {
+	keys := make([]string, 0, len(messages()))
+	for k := range messages() {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
@@ -111,3 +114,11 @@ func Keys() []string {
 }
 
 type message struct{ en, ja string }
+
+// messages holds every fixed string, built on first use rather than at
+// start-up, which a command that shows none (soa version) would pay for.
+var messages = sync.OnceValue(func() map[string]message {
+	m := documentMessages()
+	maps.Copy(m, serveMessages())
+	return m
+})

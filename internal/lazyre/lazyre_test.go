@@ -49,3 +49,18 @@ func TestMalformedPanicsOnUse(t *testing.T) {
 	}()
 	re.MatchString("x")
 }
+
+// TestMalformedPanicsAgain: a use after the first panic panics too, with
+// regexp's message, rather than on a nil expression.
+func TestMalformedPanicsAgain(t *testing.T) {
+	re := New(`(`)
+	use := func() (msg any) {
+		defer func() { msg = recover() }()
+		re.MatchString("x")
+		return nil
+	}
+	first, second := use(), use()
+	if first == nil || second == nil || first != second {
+		t.Errorf("first use panicked with %v, second with %v", first, second)
+	}
+}

@@ -5,7 +5,8 @@
 // through (the link stays, its target changes); a new file gets the
 // permissions the umask allows, and a replaced one keeps its mode and,
 // where the process may set it, its owner. Temporary files are tracked so
-// that a signal handler can remove them (RemoveTemps).
+// that a signal handler can remove them (RemoveTemps); OnFirstTemp lets the
+// handler be installed only once there is something to remove.
 //
 // Edit and Replace edit a file in place safely against other writers: the
 // file is read with its identity, and the new bytes are written only if,
@@ -181,6 +182,7 @@ func tempName(target string) string {
 // it. A new file is created with mode 0666 so that the kernel applies the
 // umask; with old set, the file takes old's mode and owner.
 func writeTemp(target string, data []byte, old fs.FileInfo) (string, error) {
+	firstTemp()
 	var f *os.File
 	var name string
 	var err error
@@ -233,7 +235,30 @@ func track(name string) {
 // TrackTemp registers a temporary file or directory someone else created
 // (the workbook reader's scratch directory) for RemoveTemps; Untrack
 // forgets it once it is gone.
-func TrackTemp(name string) { track(name) }
+func TrackTemp(name string) {
+	firstTemp()
+	track(name)
+}
+
+// onFirstTemp is the function OnFirstTemp set, and the once that runs it.
+var onFirstTemp = &firstTempHook{}
+
+type firstTempHook struct {
+	once sync.Once
+	fn   func()
+}
+
+// OnFirstTemp sets fn to run once, before the process creates its first
+// temporary file (before the file exists, so that a signal handler fn
+// installs is in place for it) or tracks the first one with TrackTemp.
+// Set it before any write.
+func OnFirstTemp(fn func()) { onFirstTemp.fn = fn }
+
+func firstTemp() {
+	if onFirstTemp.fn != nil {
+		onFirstTemp.once.Do(onFirstTemp.fn)
+	}
+}
 
 // Untrack forgets a name given to TrackTemp.
 func Untrack(name string) {

@@ -223,3 +223,26 @@ func TestEditUnchangedWritesNothing(t *testing.T) {
 		t.Error("an edit that changed nothing replaced the file")
 	}
 }
+
+// TestOnFirstTemp: the hook runs once, before the first temporary file
+// exists (a signal handler it installs must be there for it), and not
+// again for later writes.
+func TestOnFirstTemp(t *testing.T) {
+	t.Cleanup(func() { onFirstTemp = &firstTempHook{} })
+	dir := t.TempDir()
+	calls := 0
+	OnFirstTemp(func() {
+		calls++
+		assertNoTemps(t, dir, 0)
+	})
+	for _, name := range []string{"a.yaml", "b.yaml"} {
+		if err := Write(filepath.Join(dir, name), []byte("x"), Options{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	TrackTemp(filepath.Join(dir, "c.tmp"))
+	Untrack(filepath.Join(dir, "c.tmp"))
+	if calls != 1 {
+		t.Errorf("hook ran %d times, want 1", calls)
+	}
+}
