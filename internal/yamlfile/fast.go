@@ -103,7 +103,7 @@ type fastParser struct {
 
 	// The position of the last offset asked for, so that positions, asked
 	// for in order, cost time in proportion to the text between them.
-	posOff, posLine, posLineStart, posCol int
+	posOff, posLine, posCol int
 
 	slab []yaml.Node // nodes are carved out of slabs: one allocation for many
 	// stack holds the children of the collections being parsed, innermost
@@ -155,7 +155,7 @@ func (p *fastParser) collect(n *yaml.Node, base int) {
 // counts them) of byte offset off.
 func (p *fastParser) pos(off int) (line, col int) {
 	if off < p.posOff {
-		p.posOff, p.posLine, p.posLineStart, p.posCol = 0, 1, 0, 0
+		p.posOff, p.posLine, p.posCol = 0, 1, 0
 	}
 	for {
 		nl := strings.IndexByte(p.s[p.posOff:off], '\n')
@@ -164,7 +164,7 @@ func (p *fastParser) pos(off int) (line, col int) {
 		}
 		p.posLine++
 		p.posOff += nl + 1
-		p.posLineStart, p.posCol = p.posOff, 0
+		p.posCol = 0
 	}
 	p.posCol += utf8.RuneCountInString(p.s[p.posOff:off])
 	p.posOff = off

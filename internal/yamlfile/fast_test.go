@@ -79,6 +79,8 @@ var fastCases = []struct {
 	{"mapping", "a: 1\nb: two\n", true},
 	{"nested", "a:\n  b: 1\n  c:\n    d: x\n", true},
 	{"quoted keys", "\"5.1\": x\n'5.2': y\n", true},
+	{"quoted keys spaced", "\"a\" : 1\n'b'   : 2\n", true},
+	{"plain key spaced", "a : 1\n", false},
 	{"unquoted ids", "controls:\n  5.1: a\n  5.10: b\n  8.1:\n    applicable: true\n", true},
 	{"sequence", "- a\n- b\n-\n- c: 1\n  d: 2\n", true},
 	{"indentless", "a:\n- x\n- y\nb: 1\n", true},
