@@ -56,9 +56,16 @@ const fastMaxKey = 1000
 
 // fastReadable reports whether src holds only characters this parser
 // treats exactly as yaml.v3 does: printable text, spaces, and line breaks
-// as "\n" or "\r\n"; no tabs, no document markers or directives at the
-// start of a line. Anything else is left to yaml.v3.
+// as "\n" or "\r\n"; no tabs, no directives, and no document marker but
+// a "---" that starts the document (yamllint asks for one). Anything else
+// is left to yaml.v3.
 func fastReadable(src []byte) bool {
+	// started: the start marker has been seen; seenContent: a line with
+	// content, after which no marker may come.
+	started, seenContent := isStart(src), hasContent(src)
+	if len(src) >= 3 && isMarker(src[0], src[1], src[2]) && !started {
+		return false
+	}
 	for i := 0; i < len(src); {
 		c := src[i]
 		if c >= 0x20 && c < 0x7f {
@@ -68,8 +75,14 @@ func fastReadable(src []byte) bool {
 		switch {
 		case c == '\n':
 			i++
+			if !seenContent {
+				seenContent = hasContent(src[i:])
+			}
 			if i+2 < len(src) && isMarker(src[i], src[i+1], src[i+2]) {
-				return false
+				if seenContent || started || !isStart(src[i:]) {
+					return false
+				}
+				started = true
 			}
 			continue
 		case c == '\r':
@@ -88,7 +101,28 @@ func fastReadable(src []byte) bool {
 		}
 		i += size
 	}
-	return len(src) < 3 || !isMarker(src[0], src[1], src[2])
+	return true
+}
+
+// hasContent reports whether the line line starts holds more than spaces
+// and a comment; a document marker does not count, as seen from before it.
+func hasContent(line []byte) bool {
+	for _, c := range line {
+		switch c {
+		case ' ':
+			continue
+		case '\n', '\r', '#':
+			return false
+		}
+		return !(len(line) >= 3 && isMarker(line[0], line[1], line[2]))
+	}
+	return false
+}
+
+// isStart reports whether line begins with "---" followed by a blank or
+// the end of the text: a document start marker.
+func isStart(line []byte) bool {
+	return len(line) >= 3 && string(line[:3]) == "---" && (len(line) == 3 || line[3] == ' ' || line[3] == '\n' || line[3] == '\r')
 }
 
 // isMarker reports whether a line starting with a, b, c may hold a
@@ -120,6 +154,14 @@ func (p *fastParser) document() *yaml.Node {
 	p.posLine = 1
 	if !p.nextContentLine() {
 		decline()
+	}
+	if strings.HasPrefix(p.s[p.i:], "---") {
+		// The document's start marker (fastReadable let through no other):
+		// nothing else may follow it on its line.
+		p.i += 3
+		if !p.endLine() {
+			decline()
+		}
 	}
 	root := p.blockNode(-1, p.column(), true)
 	if p.i < len(p.s) {

@@ -109,7 +109,16 @@ var fastCases = []struct {
 	{"root flow", "[1, 2]\n", true},
 	{"anchor", "a: &x 1\nb: *x\n", false},
 	{"tag", "a: !!str 1\n", false},
-	{"document", "---\na: 1\n", false},
+	{"document start", "---\na: 1\n", true},
+	{"document start after comments", "# c\n\n--- # start\na: 1\n", true},
+	{"document start crlf", "---\r\na: 1\r\n", true},
+	{"document start with content", "--- a: 1\n", false},
+	{"document start twice", "---\n---\na: 1\n", false},
+	{"document end", "a: 1\n...\n", false},
+	{"second document", "---\na: 1\n---\nb: 2\n", false},
+	{"document start only", "---\n", false},
+	{"marker after content", "a: 1\n--- \n", false},
+	{"dashes in text", "a: ----\nb: \"---\"\n", true},
 	{"directive", "%YAML 1.2\n---\na: 1\n", false},
 	{"explicit key", "? a\n: 1\n", false},
 	{"tab", "a:\t1\n", false},
@@ -261,7 +270,13 @@ func randomYAML(r *rand.Rand) string {
 	pick := func(l []string) string { return l[r.IntN(len(l))] }
 	var b strings.Builder
 	lines := 1 + r.IntN(12)
+	if r.IntN(4) == 0 {
+		b.WriteString(pick([]string{"---\n", "--- # c\n", "# c\n---\n", "---x\n", "...\n", "--- a\n"}))
+	}
 	for range lines {
+		if r.IntN(40) == 0 {
+			b.WriteString(pick([]string{"---\n", "...\n", "--- # c\n"}))
+		}
 		indent := []int{0, 0, 0, 2, 2, 4, 1, 3, 6}[r.IntN(9)]
 		b.WriteString(strings.Repeat(" ", indent))
 		switch r.IntN(10) {
