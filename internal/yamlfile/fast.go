@@ -155,7 +155,7 @@ func (p *fastParser) document() *yaml.Node {
 	if !p.nextContentLine() {
 		decline()
 	}
-	if strings.HasPrefix(p.s[p.i:], "---") {
+	if p.column() == 0 && strings.HasPrefix(p.s[p.i:], "---") {
 		// The document's start marker (fastReadable let through no other):
 		// nothing else may follow it on its line.
 		p.i += 3
