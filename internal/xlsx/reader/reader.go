@@ -17,6 +17,7 @@ import (
 	"io"
 	"path"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -107,6 +108,9 @@ type Workbook struct {
 	wbRels  string               // the workbook's relationships part
 	strings []string             // shared strings
 	styles  styles
+
+	shownMu sync.Mutex
+	shown   map[shownKey]string // see Shown
 }
 
 // Open reads the workbook in data: its zip directory, workbook.xml and its
