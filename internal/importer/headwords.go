@@ -33,7 +33,12 @@ const (
 	strongest = 4
 )
 
-var headWords = sync.OnceValue(func() []headWord {
+// headWords are the stems of headings, folded: buildHeadWords's, made at
+// build time (tables_gen.go).
+func headWords() []headWord { return headWordList }
+
+// buildHeadWords makes headWords, for TestTablesGenerated.
+func buildHeadWords() []headWord {
 	var out []headWord
 	add := func(field string, strength int, stems ...string) {
 		for _, s := range stems {
@@ -114,7 +119,7 @@ var headWords = sync.OnceValue(func() []headWord {
 	add(fEvidence, strong, "τεκμηρια", "αποδεικτικα", "αποδειξεις", "τεκμηριωση")
 	add(fNotes, strong, "σχολια", "παρατηρησεις", "σημειωσεις")
 	return out
-})
+}
 
 // headWordIndex indexes headWords for wordField: exact maps a stem to its
 // entries, prefix a stem of five letters or more to its entries (such a
