@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/format"
 	"maps"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -41,7 +42,18 @@ func TestTablesGenerated(t *testing.T) {
 	for _, hw := range buildHeadWords() {
 		fmt.Fprintf(&b, "\t{%q, %q, %d},\n", hw.stem, hw.field, hw.strength)
 	}
-	b.WriteString("}\n")
+	b.WriteString("}\n\n")
+	idx := buildHeadWordIndex(buildHeadWords())
+	entries := func(name, of string, m map[string][]int) {
+		fmt.Fprintf(&b, "// %s are buildHeadWordIndex's %s, by stem.\nvar %s = []stemEntries{\n", name, of, name)
+		for _, k := range slices.Sorted(maps.Keys(m)) {
+			fmt.Fprintf(&b, "\t{%q, %#v},\n", k, m[k])
+		}
+		b.WriteString("}\n\n")
+	}
+	entries("headWordExact", "exact", idx.exact)
+	entries("headWordPrefix", "prefix", idx.prefix)
+	fmt.Fprintf(&b, "// headWordLongest is buildHeadWordIndex's longest.\nconst headWordLongest = %d\n", idx.longest)
 	src, err := format.Source(b.Bytes())
 	if err != nil {
 		t.Fatalf("generated Go does not parse: %v", err)
@@ -51,7 +63,8 @@ func TestTablesGenerated(t *testing.T) {
 		return
 	}
 	if !maps.Equal(coverLabels(), buildCoverLabels()) || !maps.Equal(headingIndex(), buildHeadingIndex()) ||
-		!slices.Equal(Fields, buildFields()) || !slices.Equal(ownIgnored(), ignored) || !slices.Equal(headWords(), buildHeadWords()) {
+		!slices.Equal(Fields, buildFields()) || !slices.Equal(ownIgnored(), ignored) || !slices.Equal(headWords(), buildHeadWords()) ||
+		!reflect.DeepEqual(headWordIndex(), idx) {
 		t.Error("the tables made from tables_gen.go differ from the build functions': run go test ./internal/importer -run ^TestTablesGenerated$ -update")
 	}
 }
