@@ -162,11 +162,16 @@ func readWorkbook(path string) ([]byte, error) {
 		return nil, readError(path, err)
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, importer.MaxFileSize+1))
-	if err != nil {
+	// Read into a buffer of the file's size (at most the limit), not one
+	// grown by doubling from 512 bytes.
+	var b bytes.Buffer
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+		b.Grow(int(min(fi.Size(), importer.MaxFileSize+1)) + bytes.MinRead)
+	}
+	if _, err := b.ReadFrom(io.LimitReader(f, importer.MaxFileSize+1)); err != nil {
 		return nil, readError(path, err)
 	}
-	return data, nil
+	return b.Bytes(), nil
 }
 
 // maxUnmappedShown is how many headings the "not read:" line names: a

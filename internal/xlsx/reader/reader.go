@@ -222,7 +222,10 @@ func (w *Workbook) partWithin(name string, left *budget) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	defer rc.Close()
-	buf := make([]byte, 0, f.UncompressedSize64)
+	// Room for the bytes the header declares and the MinRead more that
+	// ReadFrom asks for before it sees the end: the buffer is never grown
+	// (copied) for an entry of the size declared.
+	buf := make([]byte, 0, f.UncompressedSize64+bytes.MinRead)
 	b := bytes.NewBuffer(buf)
 	n, err := io.Copy(b, io.LimitReader(rc, left.bytes+1))
 	switch {
