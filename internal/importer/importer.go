@@ -150,12 +150,15 @@ func Read(data []byte, cat *catalog.Catalog, opts Options) (res *Result, err err
 }
 
 // warmUp makes, once per process, the tables and patterns every search for
-// the table uses: the heading words and phrases, and the id patterns.
+// the table uses (the heading words and phrases, the id patterns), and the
+// patterns reading the rows and the cover of a workbook soa wrote uses
+// (headings in brackets, the edition, dates, title lines, rows of groups).
 func warmUp() {
 	headingIndex()
 	headWordIndex()
 	ownIgnored()
-	for _, re := range []*lazyre.Regexp{idWordRE, idPrefixRE, hyphenRE, id3RE, id2RE, idShapeRE} {
+	for _, re := range []*lazyre.Regexp{idWordRE, idPrefixRE, hyphenRE, id3RE, id2RE, idShapeRE,
+		bracketRE, floatRE, editionRE, excelSerial, isoDateRE, titleSepRE, versionRE, dateInTextRE, longInTextRE, objectiveRE, bandRE} {
 		re.Regexp()
 	}
 }
