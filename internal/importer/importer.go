@@ -102,51 +102,97 @@ var (
 // Read reads data, an .xlsx workbook, against cat. Every problem found is in
 // Result.Diags; the error is that list when it holds an error, or a
 // problem with the file as a whole.
-func Read(data []byte, cat *catalog.Catalog, opts Options) (res *Result, err error) {
+func Read(data []byte, cat *catalog.Catalog, opts Options) (*Result, error) {
+	return Open(data, opts).Read(cat)
+}
+
+// Opened is a workbook (or CSV file) opened for Read.
+type Opened struct {
+	r    *reader
+	err  error  // the file's problem, which Read returns
+	stop func() // stops decoding sheets ahead
+}
+
+// Open opens data, an .xlsx workbook or a CSV file, and starts decoding
+// the workbook's sheets on the other cores, for Read: the caller may load
+// the catalogue meanwhile. Close ends the decoding of a workbook not read.
+func Open(data []byte, opts Options) (o *Opened) {
+	o = &Opened{}
 	file := diag.Pos{File: opts.Name}
 	defer func() {
 		// A crafted or damaged workbook must not crash soa, whatever the
 		// zip and XML readers below make of it.
 		if r := recover(); r != nil {
-			res, err = nil, single(file, "cannot read the workbook: it is damaged (%v)", r)
+			o.r, o.err = nil, single(file, "cannot read the workbook: it is damaged (%v)", r)
 		}
 	}()
-	r := &reader{cat: cat, opts: opts, res: &Result{Unread: map[string][]string{}}, sheets: map[string]*xreader.Sheet{}}
+	r := &reader{opts: opts, res: &Result{Unread: map[string][]string{}}, sheets: map[string]*xreader.Sheet{}}
 	if IsCSV(opts.Name) && len(data) <= MaxFileSize && !bytes.HasPrefix(data, zipMagic) {
 		sh, err := csvSheet(opts.Name, data)
 		if err != nil {
-			return nil, single(file, "cannot read the CSV file: %v", err)
+			o.err = single(file, "cannot read the CSV file: %v", err)
+			return o
 		}
 		r.sheetList, r.sheets[sh.Name] = []string{sh.Name}, sh
-	} else {
-		switch {
-		case len(data) > MaxFileSize:
-			return nil, single(file, "the workbook is larger than the limit of %d MiB", MaxFileSize>>20)
-		case bytes.HasPrefix(data, oleMagic):
-			return nil, single(file, "the workbook is password-protected (encrypted), or an old .xls file: save it as an .xlsx workbook without a password to open it (File > Info > Protect Workbook in Excel)")
-		case !bytes.HasPrefix(data, zipMagic):
-			return nil, single(file, "not an .xlsx workbook (an .xlsx file is a zip archive; this one is not)")
-		}
-		wb, err := xreader.Open(data, limits)
-		if errors.Is(err, xreader.ErrTooLarge) {
-			return nil, single(file, "the workbook is larger than the limit of %d MiB once unzipped", MaxUnzipped>>20)
-		} else if err != nil {
-			return nil, single(file, "cannot read the workbook: %v", err)
-		}
-		r.wb, r.sheetList = wb, wb.SheetNames()
-		// Every sheet is looked through for the table, in this order: each
-		// is decoded while the one before is looked through.
-		wb.Prefetch(r.searchOrder())
-		defer wb.StopPrefetch()
-		// Meanwhile, what looking for the table needs is made on the other
-		// core: it would be made on the first cell anyway.
-		go warmUp()
+		o.r = r
+		return o
 	}
+	switch {
+	case len(data) > MaxFileSize:
+		o.err = single(file, "the workbook is larger than the limit of %d MiB", MaxFileSize>>20)
+		return o
+	case bytes.HasPrefix(data, oleMagic):
+		o.err = single(file, "the workbook is password-protected (encrypted), or an old .xls file: save it as an .xlsx workbook without a password to open it (File > Info > Protect Workbook in Excel)")
+		return o
+	case !bytes.HasPrefix(data, zipMagic):
+		o.err = single(file, "not an .xlsx workbook (an .xlsx file is a zip archive; this one is not)")
+		return o
+	}
+	wb, err := xreader.Open(data, limits)
+	if errors.Is(err, xreader.ErrTooLarge) {
+		o.err = single(file, "the workbook is larger than the limit of %d MiB once unzipped", MaxUnzipped>>20)
+		return o
+	} else if err != nil {
+		o.err = single(file, "cannot read the workbook: %v", err)
+		return o
+	}
+	r.wb, r.sheetList = wb, wb.SheetNames()
+	// Every sheet is looked through for the table, in this order: each
+	// is decoded while the one before is looked through.
+	wb.Prefetch(r.searchOrder())
+	o.stop = wb.StopPrefetch
+	// Meanwhile, what looking for the table needs is made on the other
+	// core: it would be made on the first cell anyway.
+	go warmUp()
+	o.r = r
+	return o
+}
+
+// Read reads the workbook opened against cat, as the package's Read does.
+func (o *Opened) Read(cat *catalog.Catalog) (res *Result, err error) {
+	defer o.Close()
+	if o.err != nil {
+		return nil, o.err
+	}
+	r := o.r
+	defer func() {
+		if p := recover(); p != nil {
+			res, err = nil, single(diag.Pos{File: r.opts.Name}, "cannot read the workbook: it is damaged (%v)", p)
+		}
+	}()
+	r.cat = cat
 	if err := r.read(); err != nil {
 		return nil, err
 	}
 	r.res.Diags.Sort()
 	return r.res, r.res.Diags.Err()
+}
+
+// Close stops decoding the workbook's sheets ahead.
+func (o *Opened) Close() {
+	if o.stop != nil {
+		o.stop()
+	}
 }
 
 // warmUp makes, once per process, the tables and patterns every search for
