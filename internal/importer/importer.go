@@ -363,11 +363,43 @@ func (r *reader) read() error {
 	r.res.Columns, r.res.Unmapped = best.columns, best.unmapped
 	r.checkNamed(best)
 	f := &answers.File{Name: r.opts.Name}
-	r.readCover(f)
-	r.readRows(best, f)
+	r.readCoverAndRows(best, f)
 	r.reportControls(best.sheet)
 	r.res.File = f
 	return nil
+}
+
+// readCoverAndRows reads the organization (readCover) on another core
+// while the control rows are read (readRows). Every sheet is read by now,
+// and the two share only what reading them made, which neither changes:
+// the cover writes f.Org and f.Revisions, the rows the rest of f and of
+// r.res, and its problems (warnings only, which the rows never count) go
+// to a list of its own, put before the rows' as when it was read first.
+// A panic of either is raised again here, the cover's first, for Read.
+func (r *reader) readCoverAndRows(t *table, f *answers.File) {
+	cover := *r
+	res := *r.res
+	res.Diags = nil
+	cover.res = &res
+	done := make(chan any)
+	go func() {
+		defer func() { done <- recover() }()
+		cover.readCover(f)
+	}()
+	before := len(r.res.Diags)
+	rowsPanic := func() (p any) {
+		defer func() { p = recover() }()
+		r.readRows(t, f)
+		return nil
+	}()
+	if p := <-done; p != nil {
+		panic(p)
+	} else if rowsPanic != nil {
+		panic(rowsPanic)
+	}
+	rows := slices.Clone(r.res.Diags[before:])
+	r.res.Diags = append(append(r.res.Diags[:before], res.Diags...), rows...)
+	r.dateLabel = cover.dateLabel
 }
 
 func boolRank(b bool) int {
