@@ -126,16 +126,33 @@ func runImport(cmd *cobra.Command, o *importOptions, path string) error {
 			return err
 		}
 	}
-	cat, err := loadCatalogOrReport(cmd, o.catalogDir)
-	if err != nil {
-		return err
+	// The catalogue is loaded on another core while the workbook is read
+	// and opened; its problems are said first, as before reading it.
+	type loaded struct {
+		cat *catalog.Catalog
+		err error
 	}
-	data, err := readWorkbook(path)
-	if err != nil {
-		return err
+	catalogue := make(chan loaded, 1)
+	go func() {
+		cat, err := loadCatalogOrReport(cmd, o.catalogDir)
+		catalogue <- loaded{cat, err}
+	}()
+	data, readErr := readWorkbook(path)
+	var wb *importer.Opened
+	if readErr == nil {
+		wb = importer.Open(data, importer.Options{Name: displayPath(path), Columns: cols, Values: values})
+		defer wb.Close()
 	}
+	c := <-catalogue
+	switch {
+	case c.err != nil:
+		return c.err
+	case readErr != nil:
+		return readErr
+	}
+	cat := c.cat
 	stderr := cmd.ErrOrStderr()
-	res, err := importer.Read(data, cat, importer.Options{Name: displayPath(path), Columns: cols, Values: values})
+	res, err := wb.Read(cat)
 	var l diag.List
 	if errors.As(err, &l) {
 		if res != nil {
@@ -162,11 +179,16 @@ func readWorkbook(path string) ([]byte, error) {
 		return nil, readError(path, err)
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, importer.MaxFileSize+1))
-	if err != nil {
+	// Read into a buffer of the file's size (at most the limit), not one
+	// grown by doubling from 512 bytes.
+	var b bytes.Buffer
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+		b.Grow(int(min(fi.Size(), importer.MaxFileSize+1)) + bytes.MinRead)
+	}
+	if _, err := b.ReadFrom(io.LimitReader(f, importer.MaxFileSize+1)); err != nil {
 		return nil, readError(path, err)
 	}
-	return data, nil
+	return b.Bytes(), nil
 }
 
 // maxUnmappedShown is how many headings the "not read:" line names: a

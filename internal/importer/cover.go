@@ -10,8 +10,12 @@ import (
 )
 
 // coverLabels maps the cover's labels, in both languages, to the field they
-// label. It is made once, on first use; callers do not change it.
-var coverLabels = sync.OnceValue(func() map[string]string {
+// label: buildCoverLabels's map, made at build time (tables_gen.go), as a
+// map once, on first use; callers do not change it.
+var coverLabels = sync.OnceValue(func() map[string]string { return pairMap(coverLabelPairs) })
+
+// buildCoverLabels makes the map of coverLabels, for TestTablesGenerated.
+func buildCoverLabels() map[string]string {
 	m := map[string]string{}
 	// soa's own cover labels, from the table of organization fields.
 	for _, f := range answers.OrgFields {
@@ -34,7 +38,7 @@ var coverLabels = sync.OnceValue(func() map[string]string {
 			m[label] = field
 		}
 	}
-	for field, ls := range moreCoverLabels {
+	for field, ls := range moreCoverLabels() {
 		for _, label := range ls {
 			if _, ok := m[labelKey(label)]; !ok {
 				m[labelKey(label)] = field
@@ -42,7 +46,16 @@ var coverLabels = sync.OnceValue(func() map[string]string {
 		}
 	}
 	return m
-})
+}
+
+// pairMap makes a map of pairs: a key, its value, the next key …
+func pairMap(pairs []string) map[string]string {
+	m := make(map[string]string, len(pairs)/2)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		m[pairs[i]] = pairs[i+1]
+	}
+	return m
+}
 
 // labelKey folds a label for looking it up: no accents, no "(s)", no
 // colon at the end.

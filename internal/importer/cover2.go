@@ -15,22 +15,24 @@ import (
 // hand-made SoAs, in the languages import reads, beyond those of
 // coverLabels. The first date found wins: the SoA's date, its assessment
 // or its last review.
-var moreCoverLabels = map[string][]string{
-	"name": {"organization", "organisation name", "company name", "client", "client name", "entity", "legal entity", "customer",
-		"organisation / company", "company / organisation", "name of organisation", "name of organization", "organization / company",
-		"organisation", "organisatie", "organización", "organizzazione", "organização", "organizace", "organizacja", "οργανισμός",
-		"unternehmen", "firma", "société", "entreprise", "empresa", "azienda", "bedrijf", "společnost", "εταιρεία", "组织", "組織名",
-		"公司", "公司名称", "公司名稱", "기관", "기관명", "회사", "회사명", "組織名称", "事業者名"},
-	"date": {"assessment date", "date of assessment", "last review date", "last reviewed", "last review", "date of last review",
-		"review date", "reviewed on", "effective date", "effective from", "date of issue", "issued", "issue", "document date",
-		"revision date", "version date", "soa date", "last updated", "updated", "date updated", "last update", "date prepared",
-		"datum", "stand", "fecha", "data", "datum posledni revize", "ημερομηνία", "日期", "날짜", "作成日", "更新日", "最終更新日", "評価日",
-		"fecha de revisión", "date de révision", "date d'effet", "gültig ab", "revisionsdatum", "datum revize", "data przeglądu"},
-	"soa_version": {"version no", "version number", "revision", "rev", "doc version", "versão", "versión", "versione", "verze", "wersja",
-		"έκδοση", "版本", "버전", "版数"},
-	"approved_by": {"approver", "approved", "genehmigt von", "approuvé par", "aprobado por", "承認者"},
-	"prepared_by": {"author", "prepared", "owner", "document owner", "erstellt von", "rédigé par", "preparado por", "作成者"},
-	"scope":       {"isms scope", "scope of the isms", "geltungsbereich", "périmètre", "alcance", "ambito", "rozsah", "zakres"},
+func moreCoverLabels() map[string][]string {
+	return map[string][]string{
+		"name": {"organization", "organisation name", "company name", "client", "client name", "entity", "legal entity", "customer",
+			"organisation / company", "company / organisation", "name of organisation", "name of organization", "organization / company",
+			"organisation", "organisatie", "organización", "organizzazione", "organização", "organizace", "organizacja", "οργανισμός",
+			"unternehmen", "firma", "société", "entreprise", "empresa", "azienda", "bedrijf", "společnost", "εταιρεία", "组织", "組織名",
+			"公司", "公司名称", "公司名稱", "기관", "기관명", "회사", "회사명", "組織名称", "事業者名"},
+		"date": {"assessment date", "date of assessment", "last review date", "last reviewed", "last review", "date of last review",
+			"review date", "reviewed on", "effective date", "effective from", "date of issue", "issued", "issue", "document date",
+			"revision date", "version date", "soa date", "last updated", "updated", "date updated", "last update", "date prepared",
+			"datum", "stand", "fecha", "data", "datum posledni revize", "ημερομηνία", "日期", "날짜", "作成日", "更新日", "最終更新日", "評価日",
+			"fecha de revisión", "date de révision", "date d'effet", "gültig ab", "revisionsdatum", "datum revize", "data przeglądu"},
+		"soa_version": {"version no", "version number", "revision", "rev", "doc version", "versão", "versión", "versione", "verze", "wersja",
+			"έκδοση", "版本", "버전", "版数"},
+		"approved_by": {"approver", "approved", "genehmigt von", "approuvé par", "aprobado por", "承認者"},
+		"prepared_by": {"author", "prepared", "owner", "document owner", "erstellt von", "rédigé par", "preparado por", "作成者"},
+		"scope":       {"isms scope", "scope of the isms", "geltungsbereich", "périmètre", "alcance", "ambito", "rozsah", "zakres"},
+	}
 }
 
 // coverSheetNames are the names of sheets that hold a document's

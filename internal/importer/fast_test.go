@@ -234,3 +234,39 @@ func TestNumberAndEditionShortcuts(t *testing.T) {
 		t.Errorf("only %d numbers and %d editions among the texts", numbers, editions)
 	}
 }
+
+// TestIDLike: the texts heading tells by idLike alone name no field and
+// are no column to skip, as the full steps find.
+func TestIDLike(t *testing.T) {
+	texts := []string{"5.1", "A.5.1.1", "a.5.1", "18.2.1", "0", ".", "..", "a.1", "A.5", "1.", ".5", "27001", "2013"}
+	rnd := rand.New(rand.NewPCG(9, 10))
+	const alphabet = "0123456789.."
+	for range 20000 {
+		b := make([]byte, 1+rnd.IntN(9))
+		for i := range b {
+			b[i] = alphabet[rnd.IntN(len(alphabet))]
+		}
+		s := string(b)
+		switch rnd.IntN(3) {
+		case 0:
+			s = "A." + s
+		case 1:
+			s = "a." + s
+		}
+		texts = append(texts, s)
+	}
+	for _, s := range texts {
+		if !idLike(s) {
+			t.Fatalf("idLike(%q) = false", s)
+		}
+		n := normalize(s)
+		if f, skip := fieldOfNorm(s, n), ignoredNorm(n); f != "" || skip {
+			t.Errorf("%q names %q (skip %v), but idLike says it is no heading", s, f, skip)
+		}
+	}
+	for _, s := range []string{"", "A", "a", "A.", "A5", "5.1 ", " 5.1", "No.", "#", "5-1", "B.5"} {
+		if idLike(s) {
+			t.Errorf("idLike(%q) = true", s)
+		}
+	}
+}

@@ -44,7 +44,12 @@ const (
 // title, then each answer field's columns (a set's one column per value
 // and one for all its values; a justification's one column, or one for
 // inclusion and one for exclusion).
-var Fields = func() []string {
+//
+// The list is buildFields's, made at build time (tables_gen.go).
+var Fields = fieldList
+
+// buildFields makes Fields, for TestTablesGenerated.
+func buildFields() []string {
 	out := []string{fID, fTitle}
 	for _, f := range answers.Fields {
 		switch {
@@ -62,7 +67,7 @@ var Fields = func() []string {
 		}
 	}
 	return out
-}()
+}
 
 // ownHeadings are the headings of soa's own workbooks, in every language,
 // from the layout they are written by: each field's, and the columns that
@@ -109,35 +114,37 @@ var reasonField = map[string][]string{
 // (see normalize). More specific headings come first; "control" alone is
 // ambiguous (the id in soa's workbooks, the title in many others) and is
 // settled by what the column holds.
-var headings = map[string][]string{
-	fID: {"control ref", "control reference", "control id", "control no", "control number", "ref", "ref no", "reference", "id", "no",
-		"#", "clause", "annex a ref", "annex a reference", "annex a control ref", "iso ref", "iso 27001 ref", "section",
-		"sec", "管理策番号", "番号", "項番", "管理策no", "管理策 no", "no.", "条項", "附属書a番号"},
-	fTitle: {"control title", "title", "control name", "annex a control", "control description", "description", "name", "control objective / control",
-		"管理策", "管理策名", "管理策のタイトル", "タイトル", "名称"},
-	fApplicable: {"applicable", "applicable y/n", "applicable yes/no", "applicability", "in scope", "included", "selected", "is applicable",
-		"applies", "適用可否", "適用", "適用有無", "採否", "適用の有無", "適用の可否", "適用可否 ○/×"},
-	fJustification: {"justification inclusion or exclusion", "justification for inclusion / exclusion", "justification for inclusion/exclusion",
-		"justification for inclusion or exclusion", "justification", "rationale", "reason for selection", "justification / reason",
-		"reason for inclusion / exclusion", "reason for inclusion or exclusion", "reasons for inclusion / exclusion",
-		"適用理由・除外理由", "適用・除外の理由", "適用・除外理由", "理由", "選択理由", "選定理由", "根拠"},
-	fJustificationInclude: {"justification for inclusion", "reason for inclusion", "inclusion justification", "適用理由", "採用理由"},
-	fJustificationExclude: {"justification for exclusion", "reason for exclusion", "exclusion justification", "除外理由", "不採用理由", "適用除外理由"},
-	fReasons:              {"reasons", "reasons for inclusion", "selection reasons", "basis for selection"},
-	fStatus: {"implementation status", "status", "implemented", "implemented?", "implementation", "current status", "implementation state",
-		"status of implementation",
-		"実施状況", "導入状況", "対応状況", "状況", "実施状態", "運用状況"},
-	fOwner: {"owner", "control owner", "responsible", "responsibility", "responsible person", "accountable", "責任者", "担当", "担当部署",
-		"担当者", "管理責任者", "責任部署", "責任部門", "担当部門", "所管"},
-	fEvidence: {"evidence / documents", "evidence", "documents", "reference documents", "documentation", "related documents", "policy / procedure",
-		"関連文書・証跡", "関連文書", "証跡", "関連規程", "根拠文書", "文書"},
-	answers.KeyTargetDate: {"target date", "due date", "deadline", "target completion date", "completion date", "目標期日", "期限", "完了予定日", "対応期限"},
-	fNotes:                {"notes", "comments", "comment", "remarks", "note", "備考", "コメント", "特記事項"},
-	fReasonLegal:          {"legal", "lr", "legal requirements", "legal / regulatory", "regulatory", "法令", "法的要求事項", "法令・規制"},
-	fReasonContractual:    {"contractual", "co", "contractual obligations", "contract", "契約", "契約上の義務"},
-	fReasonRisk:           {"risk", "rra", "risk assessment", "risk assessment results", "risk treatment", "リスク", "リスクアセスメント"},
-	fReasonBusiness:       {"business", "br", "br/bp", "business requirements", "事業", "事業上の要求"},
-	fReasonBestPractice:   {"best practice", "bp", "best practices", "ベストプラクティス"},
+func headings() map[string][]string {
+	return map[string][]string{
+		fID: {"control ref", "control reference", "control id", "control no", "control number", "ref", "ref no", "reference", "id", "no",
+			"#", "clause", "annex a ref", "annex a reference", "annex a control ref", "iso ref", "iso 27001 ref", "section",
+			"sec", "管理策番号", "番号", "項番", "管理策no", "管理策 no", "no.", "条項", "附属書a番号"},
+		fTitle: {"control title", "title", "control name", "annex a control", "control description", "description", "name", "control objective / control",
+			"管理策", "管理策名", "管理策のタイトル", "タイトル", "名称"},
+		fApplicable: {"applicable", "applicable y/n", "applicable yes/no", "applicability", "in scope", "included", "selected", "is applicable",
+			"applies", "適用可否", "適用", "適用有無", "採否", "適用の有無", "適用の可否", "適用可否 ○/×"},
+		fJustification: {"justification inclusion or exclusion", "justification for inclusion / exclusion", "justification for inclusion/exclusion",
+			"justification for inclusion or exclusion", "justification", "rationale", "reason for selection", "justification / reason",
+			"reason for inclusion / exclusion", "reason for inclusion or exclusion", "reasons for inclusion / exclusion",
+			"適用理由・除外理由", "適用・除外の理由", "適用・除外理由", "理由", "選択理由", "選定理由", "根拠"},
+		fJustificationInclude: {"justification for inclusion", "reason for inclusion", "inclusion justification", "適用理由", "採用理由"},
+		fJustificationExclude: {"justification for exclusion", "reason for exclusion", "exclusion justification", "除外理由", "不採用理由", "適用除外理由"},
+		fReasons:              {"reasons", "reasons for inclusion", "selection reasons", "basis for selection"},
+		fStatus: {"implementation status", "status", "implemented", "implemented?", "implementation", "current status", "implementation state",
+			"status of implementation",
+			"実施状況", "導入状況", "対応状況", "状況", "実施状態", "運用状況"},
+		fOwner: {"owner", "control owner", "responsible", "responsibility", "responsible person", "accountable", "責任者", "担当", "担当部署",
+			"担当者", "管理責任者", "責任部署", "責任部門", "担当部門", "所管"},
+		fEvidence: {"evidence / documents", "evidence", "documents", "reference documents", "documentation", "related documents", "policy / procedure",
+			"関連文書・証跡", "関連文書", "証跡", "関連規程", "根拠文書", "文書"},
+		answers.KeyTargetDate: {"target date", "due date", "deadline", "target completion date", "completion date", "目標期日", "期限", "完了予定日", "対応期限"},
+		fNotes:                {"notes", "comments", "comment", "remarks", "note", "備考", "コメント", "特記事項"},
+		fReasonLegal:          {"legal", "lr", "legal requirements", "legal / regulatory", "regulatory", "法令", "法的要求事項", "法令・規制"},
+		fReasonContractual:    {"contractual", "co", "contractual obligations", "contract", "契約", "契約上の義務"},
+		fReasonRisk:           {"risk", "rra", "risk assessment", "risk assessment results", "risk treatment", "リスク", "リスクアセスメント"},
+		fReasonBusiness:       {"business", "br", "br/bp", "business requirements", "事業", "事業上の要求"},
+		fReasonBestPractice:   {"best practice", "bp", "best practices", "ベストプラクティス"},
+	}
 }
 
 // ignoredHeadings are columns soa writes that carry nothing to import.
@@ -243,18 +250,22 @@ func headingKey(h string) string {
 }
 
 // headingIndex maps each heading of headings, as headingKey folds it, to
-// its field.
-var headingIndex = sync.OnceValue(func() map[string]string {
+// its field: buildHeadingIndex's map, made at build time (tables_gen.go).
+var headingIndex = sync.OnceValue(func() map[string]string { return pairMap(headingPairs) })
+
+// buildHeadingIndex makes the map of headingIndex, for TestTablesGenerated.
+func buildHeadingIndex() map[string]string {
 	m, _ := ownHeadings()
-	for _, f := range Fields {
-		for _, h := range headings[f] {
+	all := headings()
+	for _, f := range buildFields() {
+		for _, h := range all[f] {
 			if _, dup := m[headingKey(h)]; !dup {
 				m[headingKey(h)] = f
 			}
 		}
 	}
 	return m
-})
+}
 
 // bracketRE matches a heading ending in a part in brackets, ASCII or
 // full-width: "In scope (Y/N)", "実施状況（○/△/×）".
@@ -330,11 +341,9 @@ func lookupNorm(w, n string) string {
 	return ""
 }
 
-// ownIgnored are soa's own headings of columns that carry nothing to import.
-var ownIgnored = sync.OnceValue(func() []string {
-	_, ignored := ownHeadings()
-	return ignored
-})
+// ownIgnored are soa's own headings of columns that carry nothing to
+// import: ownHeadings's, made at build time (tables_gen.go).
+func ownIgnored() []string { return ownIgnoredList }
 
 // ignoredNorm reports whether the heading whose normalized text is h names
 // a column that carries nothing to import.

@@ -33,7 +33,12 @@ const (
 	strongest = 4
 )
 
-var headWords = sync.OnceValue(func() []headWord {
+// headWords are the stems of headings, folded: buildHeadWords's, made at
+// build time (tables_gen.go).
+func headWords() []headWord { return headWordList }
+
+// buildHeadWords makes headWords, for TestTablesGenerated.
+func buildHeadWords() []headWord {
 	var out []headWord
 	add := func(field string, strength int, stems ...string) {
 		for _, s := range stems {
@@ -114,18 +119,41 @@ var headWords = sync.OnceValue(func() []headWord {
 	add(fEvidence, strong, "τεκμηρια", "αποδεικτικα", "αποδειξεις", "τεκμηριωση")
 	add(fNotes, strong, "σχολια", "παρατηρησεις", "σημειωσεις")
 	return out
-})
+}
 
 // headWordIndex indexes headWords for wordField: exact maps a stem to its
 // entries, prefix a stem of five letters or more to its entries (such a
 // stem also matches the words it starts), longest is the most letters of a
 // stem. Entries are indices into headWords, in order.
-var headWordIndex = sync.OnceValue(func() (idx struct {
+// It is made from headWordExact and headWordPrefix, buildHeadWordIndex's
+// made at build time (tables_gen.go).
+var headWordIndex = sync.OnceValue(func() (idx headWordIdx) {
+	idx.exact, idx.prefix = make(map[string][]int, len(headWordExact)), make(map[string][]int, len(headWordPrefix))
+	for _, e := range headWordExact {
+		idx.exact[e.stem] = e.entries
+	}
+	for _, e := range headWordPrefix {
+		idx.prefix[e.stem] = e.entries
+	}
+	idx.longest = headWordLongest
+	return idx
+})
+
+type headWordIdx struct {
 	exact, prefix map[string][]int
 	longest       int
-}) {
+}
+
+// stemEntries are a stem's entries in headWords.
+type stemEntries struct {
+	stem    string
+	entries []int
+}
+
+// buildHeadWordIndex makes headWordIndex of hws, for TestTablesGenerated.
+func buildHeadWordIndex(hws []headWord) (idx headWordIdx) {
 	idx.exact, idx.prefix = map[string][]int{}, map[string][]int{}
-	for k, hw := range headWords() {
+	for k, hw := range hws {
 		idx.exact[hw.stem] = append(idx.exact[hw.stem], k)
 		if n := utf8.RuneCountInString(hw.stem); n >= 5 {
 			idx.prefix[hw.stem] = append(idx.prefix[hw.stem], k)
@@ -133,7 +161,7 @@ var headWordIndex = sync.OnceValue(func() (idx struct {
 		}
 	}
 	return idx
-})
+}
 
 // cjkWords are the stems of Chinese, Japanese and Korean headings, matched
 // anywhere in the heading.

@@ -102,46 +102,85 @@ var (
 // Read reads data, an .xlsx workbook, against cat. Every problem found is in
 // Result.Diags; the error is that list when it holds an error, or a
 // problem with the file as a whole.
-func Read(data []byte, cat *catalog.Catalog, opts Options) (res *Result, err error) {
+func Read(data []byte, cat *catalog.Catalog, opts Options) (*Result, error) {
+	return Open(data, opts).Read(cat)
+}
+
+// Opened is a workbook (or CSV file) opened for Read.
+type Opened struct {
+	r    *reader
+	err  error  // the file's problem, which Read returns
+	stop func() // stops decoding sheets ahead
+}
+
+// Open opens data, an .xlsx workbook or a CSV file, and starts decoding
+// the workbook's sheets on the other cores, for Read: the caller may load
+// the catalogue meanwhile. Close ends the decoding of a workbook not read.
+func Open(data []byte, opts Options) (o *Opened) {
+	o = &Opened{}
 	file := diag.Pos{File: opts.Name}
 	defer func() {
 		// A crafted or damaged workbook must not crash soa, whatever the
 		// zip and XML readers below make of it.
 		if r := recover(); r != nil {
-			res, err = nil, single(file, "cannot read the workbook: it is damaged (%v)", r)
+			o.r, o.err = nil, single(file, "cannot read the workbook: it is damaged (%v)", r)
 		}
 	}()
-	r := &reader{cat: cat, opts: opts, res: &Result{Unread: map[string][]string{}}, sheets: map[string]*xreader.Sheet{}}
+	r := &reader{opts: opts, res: &Result{Unread: map[string][]string{}}, sheets: map[string]*xreader.Sheet{}}
 	if IsCSV(opts.Name) && len(data) <= MaxFileSize && !bytes.HasPrefix(data, zipMagic) {
 		sh, err := csvSheet(opts.Name, data)
 		if err != nil {
-			return nil, single(file, "cannot read the CSV file: %v", err)
+			o.err = single(file, "cannot read the CSV file: %v", err)
+			return o
 		}
 		r.sheetList, r.sheets[sh.Name] = []string{sh.Name}, sh
-	} else {
-		switch {
-		case len(data) > MaxFileSize:
-			return nil, single(file, "the workbook is larger than the limit of %d MiB", MaxFileSize>>20)
-		case bytes.HasPrefix(data, oleMagic):
-			return nil, single(file, "the workbook is password-protected (encrypted), or an old .xls file: save it as an .xlsx workbook without a password to open it (File > Info > Protect Workbook in Excel)")
-		case !bytes.HasPrefix(data, zipMagic):
-			return nil, single(file, "not an .xlsx workbook (an .xlsx file is a zip archive; this one is not)")
-		}
-		wb, err := xreader.Open(data, limits)
-		if errors.Is(err, xreader.ErrTooLarge) {
-			return nil, single(file, "the workbook is larger than the limit of %d MiB once unzipped", MaxUnzipped>>20)
-		} else if err != nil {
-			return nil, single(file, "cannot read the workbook: %v", err)
-		}
-		r.wb, r.sheetList = wb, wb.SheetNames()
-		// Every sheet is looked through for the table, in this order: each
-		// is decoded while the one before is looked through.
-		wb.Prefetch(r.searchOrder())
-		defer wb.StopPrefetch()
-		// Meanwhile, what looking for the table needs is made on the other
-		// core: it would be made on the first cell anyway.
-		go warmUp()
+		o.r = r
+		return o
 	}
+	switch {
+	case len(data) > MaxFileSize:
+		o.err = single(file, "the workbook is larger than the limit of %d MiB", MaxFileSize>>20)
+		return o
+	case bytes.HasPrefix(data, oleMagic):
+		o.err = single(file, "the workbook is password-protected (encrypted), or an old .xls file: save it as an .xlsx workbook without a password to open it (File > Info > Protect Workbook in Excel)")
+		return o
+	case !bytes.HasPrefix(data, zipMagic):
+		o.err = single(file, "not an .xlsx workbook (an .xlsx file is a zip archive; this one is not)")
+		return o
+	}
+	wb, err := xreader.Open(data, limits)
+	if errors.Is(err, xreader.ErrTooLarge) {
+		o.err = single(file, "the workbook is larger than the limit of %d MiB once unzipped", MaxUnzipped>>20)
+		return o
+	} else if err != nil {
+		o.err = single(file, "cannot read the workbook: %v", err)
+		return o
+	}
+	r.wb, r.sheetList = wb, wb.SheetNames()
+	// Every sheet is looked through for the table, in this order: each
+	// is decoded while the one before is looked through.
+	wb.Prefetch(r.searchOrder())
+	o.stop = wb.StopPrefetch
+	// Meanwhile, what looking for the table needs is made on the other
+	// core: it would be made on the first cell anyway.
+	go warmUp()
+	o.r = r
+	return o
+}
+
+// Read reads the workbook opened against cat, as the package's Read does.
+func (o *Opened) Read(cat *catalog.Catalog) (res *Result, err error) {
+	defer o.Close()
+	if o.err != nil {
+		return nil, o.err
+	}
+	r := o.r
+	defer func() {
+		if p := recover(); p != nil {
+			res, err = nil, single(diag.Pos{File: r.opts.Name}, "cannot read the workbook: it is damaged (%v)", p)
+		}
+	}()
+	r.cat = cat
 	if err := r.read(); err != nil {
 		return nil, err
 	}
@@ -149,13 +188,23 @@ func Read(data []byte, cat *catalog.Catalog, opts Options) (res *Result, err err
 	return r.res, r.res.Diags.Err()
 }
 
+// Close stops decoding the workbook's sheets ahead.
+func (o *Opened) Close() {
+	if o.stop != nil {
+		o.stop()
+	}
+}
+
 // warmUp makes, once per process, the tables and patterns every search for
-// the table uses: the heading words and phrases, and the id patterns.
+// the table uses (the heading words and phrases, the id patterns), and the
+// patterns reading the rows and the cover of a workbook soa wrote uses
+// (headings in brackets, the edition, dates, title lines, rows of groups).
 func warmUp() {
 	headingIndex()
 	headWordIndex()
 	ownIgnored()
-	for _, re := range []*lazyre.Regexp{idWordRE, idPrefixRE, hyphenRE, id3RE, id2RE, idShapeRE} {
+	for _, re := range []*lazyre.Regexp{idWordRE, idPrefixRE, hyphenRE, id3RE, id2RE, idShapeRE,
+		bracketRE, floatRE, editionRE, excelSerial, isoDateRE, titleSepRE, versionRE, dateInTextRE, longInTextRE, objectiveRE, bandRE} {
 		re.Regexp()
 	}
 }
@@ -314,11 +363,43 @@ func (r *reader) read() error {
 	r.res.Columns, r.res.Unmapped = best.columns, best.unmapped
 	r.checkNamed(best)
 	f := &answers.File{Name: r.opts.Name}
-	r.readCover(f)
-	r.readRows(best, f)
+	r.readCoverAndRows(best, f)
 	r.reportControls(best.sheet)
 	r.res.File = f
 	return nil
+}
+
+// readCoverAndRows reads the organization (readCover) on another core
+// while the control rows are read (readRows). Every sheet is read by now,
+// and the two share only what reading them made, which neither changes:
+// the cover writes f.Org and f.Revisions, the rows the rest of f and of
+// r.res, and its problems (warnings only, which the rows never count) go
+// to a list of its own, put before the rows' as when it was read first.
+// A panic of either is raised again here, the cover's first, for Read.
+func (r *reader) readCoverAndRows(t *table, f *answers.File) {
+	cover := *r
+	res := *r.res
+	res.Diags = nil
+	cover.res = &res
+	done := make(chan any)
+	go func() {
+		defer func() { done <- recover() }()
+		cover.readCover(f)
+	}()
+	before := len(r.res.Diags)
+	rowsPanic := func() (p any) {
+		defer func() { p = recover() }()
+		r.readRows(t, f)
+		return nil
+	}()
+	if p := <-done; p != nil {
+		panic(p)
+	} else if rowsPanic != nil {
+		panic(rowsPanic)
+	}
+	rows := slices.Clone(r.res.Diags[before:])
+	r.res.Diags = append(append(r.res.Diags[:before], res.Diags...), rows...)
+	r.dateLabel = cover.dateLabel
 }
 
 func boolRank(b bool) int {

@@ -109,7 +109,11 @@ func (r *reader) rowAnswers(t *table, i int) (what string, n int, ok bool) {
 // repeatsHeading reports whether a cell holds its column's heading, as in a
 // header row repeated down the table (on each printed page).
 func repeatsHeading(t *table, c int, v string) bool {
-	return c >= 0 && c < len(t.heads) && normalize(v) != "" && normalize(v) == normalize(t.heads[c])
+	if c < 0 || c >= len(t.heads) {
+		return false
+	}
+	n := normalize(v)
+	return n != "" && (v == t.heads[c] || n == normalize(t.heads[c]))
 }
 
 // controlTitle reports whether a row's title cell holds the title of a

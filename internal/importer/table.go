@@ -58,7 +58,7 @@ const maxHeading = 200
 // is a column soa writes that holds nothing to import, remembering both:
 // the header row is looked for in the first rows of every sheet.
 func (r *reader) heading(h string) (field string, skip bool) {
-	if len(h) > maxHeading {
+	if len(h) > maxHeading || idLike(h) {
 		return "", false
 	}
 	if hf, ok := r.headings[h]; ok {
@@ -71,6 +71,24 @@ func (r *reader) heading(h string) (field string, skip bool) {
 	}
 	r.headings[h] = headingField{field, skip}
 	return field, skip
+}
+
+// idLike reports whether h is digits and dots, after an "A." or "a." or
+// not (5.1, A.5.1.1, 18.2): the ids below a header row, which no heading
+// is (TestIDLike), told without normalizing them.
+func idLike(h string) bool {
+	if len(h) >= 2 && (h[0] == 'A' || h[0] == 'a') && h[1] == '.' {
+		h = h[2:]
+	}
+	if h == "" {
+		return false
+	}
+	for i := 0; i < len(h); i++ {
+		if c := h[i]; (c < '0' || c > '9') && c != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 type headingField struct {

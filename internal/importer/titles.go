@@ -62,7 +62,7 @@ func (r *reader) checkTitle(t *table, i int, id, edition string) {
 	}
 	// A row with its own control's title is fine whoever else has it: the
 	// table of all titles is made only for a row that has another.
-	if titleKey(r.cat.Control(id).Title) == titleKey(title) {
+	if own := r.cat.Control(id).Title; title == own || titleKey(own) == titleKey(title) {
 		return
 	}
 	owner := r.titleOwner(edition, title)

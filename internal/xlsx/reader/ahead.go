@@ -14,18 +14,23 @@ type ahead struct {
 	used  budget // what the sheets decoded ahead took of the limits, under mu
 }
 
-// slot is one sheet decoded ahead: done is closed once sh and used are set.
+// slot is one sheet decoded ahead: done is closed once sh and used are set
+// by the worker that took it. The caller's Sheet takes a slot no worker
+// has taken, and decodes the sheet itself.
 type slot struct {
-	done chan struct{}
-	sh   *Sheet // nil when decoding it failed (or panicked)
-	used budget // what decoding it took of the limits
+	taken atomic.Bool
+	done  chan struct{}
+	sh    *Sheet // nil when decoding it failed (or panicked)
+	used  budget // what decoding it took of the limits
 }
 
-// Prefetch starts decoding the sheets called names, in that order, on
-// other goroutines (maxAhead at most), for a caller that will ask Sheet
-// for each of them in that order: Sheet then waits for a sheet rather than
-// decoding it, and the caller works on one sheet while the next ones are
-// decoded.
+// Prefetch starts decoding the sheets called names but the first, in that
+// order, on other goroutines (maxAhead at most), for a caller that will ask
+// Sheet for each of them in that order: the caller decodes the first itself
+// (it would only wait for it), and works on each sheet while the next ones
+// are decoded. Sheet takes a sheet decoded ahead, waits for one being
+// decoded, and decodes itself one no goroutine has started on, so that the
+// caller never waits for a sheet while its own core is idle.
 //
 // What Sheet returns is the same as without Prefetch. A sheet is decoded
 // ahead within what the limits leave of the sheets decoded ahead before it
@@ -50,15 +55,22 @@ func (w *Workbook) Prefetch(names []string) {
 		}
 		s := &slot{done: make(chan struct{})}
 		a.slots[name] = s
+		if len(a.slots) == 1 {
+			// Taken, with no sheet: the caller's Sheet decodes it.
+			s.taken.Store(true)
+			close(s.done)
+			continue
+		}
 		infos, slots = append(infos, info), append(slots, s)
 	}
 	if len(slots) == 0 {
 		return
 	}
-	// Each worker takes the next sheet not yet taken; with as many workers
-	// as cores, the caller's core decodes while the caller waits.
+	// Each worker takes the next sheet not yet taken, by the caller or
+	// another worker: one core fewer than there are, as the caller decodes
+	// on its own.
 	var next atomic.Int32
-	for range min(max(runtime.GOMAXPROCS(0), 1), maxAhead, len(slots)) {
+	for range min(max(runtime.GOMAXPROCS(0)-1, 1), maxAhead, len(slots)) {
 		go func() {
 			for {
 				k := int(next.Add(1)) - 1
@@ -66,10 +78,12 @@ func (w *Workbook) Prefetch(names []string) {
 					return
 				}
 				s := slots[k]
-				if !a.stop.Load() {
-					s.sh, s.used = w.decodeAhead(infos[k])
+				if s.taken.CompareAndSwap(false, true) {
+					if !a.stop.Load() {
+						s.sh, s.used = w.decodeAhead(infos[k])
+					}
+					close(s.done)
 				}
-				close(s.done)
 			}
 		}()
 	}
@@ -118,13 +132,14 @@ func (w *Workbook) decodeAhead(info *SheetInfo) (sh *Sheet, used budget) {
 }
 
 // take returns the sheet name decoded ahead, waiting for it, when it fits
-// in what w's limits leave, and counts it against them.
+// in what w's limits leave, and counts it against them. A sheet no worker
+// has started on is taken from them, and left to the caller (false).
 func (a *ahead) take(w *Workbook, name string) (*Sheet, bool) {
 	a.mu.Lock()
 	s := a.slots[name]
 	delete(a.slots, name)
 	a.mu.Unlock()
-	if s == nil {
+	if s == nil || s.taken.CompareAndSwap(false, true) {
 		return nil, false
 	}
 	<-s.done

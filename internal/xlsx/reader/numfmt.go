@@ -39,16 +39,41 @@ func (w *Workbook) Shown(c Cell) string {
 	default:
 		return c.V
 	}
-	v := generalValue(c.V)
 	if c.S == 0 {
-		return v
+		return generalValue(c.V)
 	}
-	st, ok := w.Style(int(c.S))
-	if !ok || !st.HasNumFmt {
-		return v
+	// A sheet repeats a few numbers in a few styles (the same dates down a
+	// column): each is formatted once.
+	k := shownKey{c.S, c.V}
+	w.shownMu.Lock()
+	out, ok := w.shown[k]
+	w.shownMu.Unlock()
+	if ok {
+		return out
 	}
-	return FormatNumber(v, st.NumFmt, w.Date1904)
+	out = generalValue(c.V)
+	if st, ok := w.Style(int(c.S)); ok && st.HasNumFmt {
+		out = FormatNumber(out, st.NumFmt, w.Date1904)
+	}
+	w.shownMu.Lock()
+	if w.shown == nil {
+		w.shown = map[shownKey]string{}
+	}
+	if len(w.shown) < maxShown {
+		w.shown[k] = out
+	}
+	w.shownMu.Unlock()
+	return out
 }
+
+// shownKey is a number and its style, whose text Shown remembers, for up
+// to maxShown of them.
+type shownKey struct {
+	s int32
+	v string
+}
+
+const maxShown = 4096
 
 // IsDate reports whether c is a number shown as a date or time: its own
 // style has a number format with date or time codes.

@@ -15,6 +15,12 @@ func (w *Workbook) readSharedStrings(name string) error {
 		return err
 	}
 	s := newScanner(name, src, w.lim.MaxDepth)
+	// The items' texts one after the other in one string (decoded text is
+	// no longer than the part), instead of a string each: ends[k] is where
+	// item k ends.
+	var all strings.Builder
+	all.Grow(len(src))
+	var ends []int
 	var b []byte
 	for {
 		ok, err := s.nextStart(0)
@@ -22,27 +28,35 @@ func (w *Workbook) readSharedStrings(name string) error {
 			return err
 		}
 		if !ok {
-			return nil
+			break
 		}
 		switch {
 		case s.depth() == 1:
 			if n, ok := s.attr("uniqueCount"); ok {
 				if c, err := strconv.Atoi(string(n)); err == nil && c > 0 && c <= len(src)/8 {
-					w.strings = make([]string, 0, c)
+					ends = make([]int, 0, c)
 				}
 			}
 		case s.depth() == 2 && s.is("si"):
-			b = b[:0]
-			if b, err = s.stringItem(b); err != nil {
+			if b, err = s.stringItem(b[:0]); err != nil {
 				return err
 			}
-			w.strings = append(w.strings, unescapeBstr(string(b)))
+			all.Write(b)
+			ends = append(ends, all.Len())
 		case s.depth() == 2:
 			if err := s.skip(); err != nil {
 				return err
 			}
 		}
 	}
+	text := all.String()
+	w.strings = make([]string, len(ends))
+	start := 0
+	for k, end := range ends {
+		w.strings[k] = unescapeBstr(text[start:end])
+		start = end
+	}
+	return nil
 }
 
 // stringItem appends the text of the string item (<si> or <is>) whose

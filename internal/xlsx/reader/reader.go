@@ -17,6 +17,7 @@ import (
 	"io"
 	"path"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -107,6 +108,9 @@ type Workbook struct {
 	wbRels  string               // the workbook's relationships part
 	strings []string             // shared strings
 	styles  styles
+
+	shownMu sync.Mutex
+	shown   map[shownKey]string // see Shown
 }
 
 // Open reads the workbook in data: its zip directory, workbook.xml and its
@@ -218,7 +222,10 @@ func (w *Workbook) partWithin(name string, left *budget) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	defer rc.Close()
-	buf := make([]byte, 0, f.UncompressedSize64)
+	// Room for the bytes the header declares and the MinRead more that
+	// ReadFrom asks for before it sees the end: the buffer is never grown
+	// (copied) for an entry of the size declared.
+	buf := make([]byte, 0, f.UncompressedSize64+bytes.MinRead)
 	b := bytes.NewBuffer(buf)
 	n, err := io.Copy(b, io.LimitReader(rc, left.bytes+1))
 	switch {

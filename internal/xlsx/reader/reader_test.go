@@ -4,10 +4,14 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/soa-tool/soa/internal/xlsx"
 )
 
 // book zips parts (name, XML) into a workbook.
@@ -180,5 +184,40 @@ func TestRealFiles(t *testing.T) {
 				t.Errorf("%s: %s: %v", p, name, err)
 			}
 		}
+	}
+}
+
+// TestPlainShortcuts: the cell references and shared string indices the
+// decoder reads without strconv and CellCoordinates are read as those
+// read them, and the rest is left to them.
+func TestPlainShortcuts(t *testing.T) {
+	texts := []string{"A1", "B7", "XFD1048576", "XFE1", "A1048577", "A0", "A01", "a1", "$A$1", "AAAA1", "A", "1", "", " 1", "1 ", "+1", "-1",
+		"123456789", "1234567890", "0", "007"}
+	rnd := rand.New(rand.NewPCG(7, 8))
+	const alphabet = "AZXFDaz$019 +-"
+	for range 20000 {
+		b := make([]byte, rnd.IntN(10))
+		for i := range b {
+			b[i] = alphabet[rnd.IntN(len(alphabet))]
+		}
+		texts = append(texts, string(b))
+	}
+	cols, indices := 0, 0
+	for _, s := range texts {
+		if col, ok := plainColumn([]byte(s)); ok {
+			cols++
+			if c, _, err := xlsx.CellCoordinates(s); err != nil || c != col {
+				t.Errorf("plainColumn(%q) = %d, but CellCoordinates says %d, %v", s, col, c, err)
+			}
+		}
+		if n, ok := plainIndex([]byte(s)); ok {
+			indices++
+			if m, err := strconv.Atoi(strings.TrimSpace(s)); err != nil || m != n {
+				t.Errorf("plainIndex(%q) = %d, but Atoi says %d, %v", s, n, m, err)
+			}
+		}
+	}
+	if cols < 100 || indices < 100 {
+		t.Errorf("only %d references and %d indices took the shortcut", cols, indices)
 	}
 }

@@ -126,6 +126,10 @@ func (s *scanner) next() (int, error) {
 			return tokText, nil
 		}
 		rest := src[s.pos:]
+		if len(rest) < 2 || rest[1] != '?' && rest[1] != '!' && rest[1] != '/' {
+			// Most tags are start tags: the cases below begin <? <! </.
+			return s.startTag()
+		}
 		switch {
 		case bytes.HasPrefix(rest, []byte("<?")):
 			end := bytes.Index(rest, []byte("?>"))
@@ -166,7 +170,10 @@ func (s *scanner) next() (int, error) {
 			if end < 0 {
 				return 0, s.errorf(s.pos, "unterminated end tag")
 			}
-			qname := bytes.TrimRight(rest[2:end], " \t\r\n")
+			qname := rest[2:end]
+			for len(qname) > 0 && isSpace(qname[len(qname)-1]) {
+				qname = qname[:len(qname)-1]
+			}
 			if len(s.stack) == 0 {
 				return 0, s.errorf(s.pos, "</%s> closes no element", qname)
 			}
@@ -384,28 +391,31 @@ func (s *scanner) decode(raw []byte, cdata bool) (string, error) {
 // XML parser does.
 func (s *scanner) appendDecoded(b, raw []byte) ([]byte, error) {
 	for i := 0; i < len(raw); {
-		c := raw[i]
-		switch c {
-		case '\r':
+		// The plain bytes up to the next one to decode, at once.
+		j := i
+		for j < len(raw) && raw[j] != '&' && raw[j] != '\r' {
+			j++
+		}
+		b = append(b, raw[i:j]...)
+		if i = j; i == len(raw) {
+			break
+		}
+		if raw[i] == '\r' {
 			b = append(b, '\n')
 			i++
 			if i < len(raw) && raw[i] == '\n' {
 				i++
 			}
 			continue
-		case '&':
-		default:
-			b = append(b, c)
-			i++
-			continue
 		}
+		// raw[i] is '&'.
 		end := bytes.IndexByte(raw[i:], ';')
 		if end < 0 || end > 12 {
 			return b, s.errorf(s.pos, "a & that starts no entity (write &amp;)")
 		}
-		ent := string(raw[i+1 : i+end])
+		name := raw[i+1 : i+end]
 		i += end + 1
-		switch ent {
+		switch string(name) {
 		case "lt":
 			b = append(b, '<')
 		case "gt":
@@ -417,6 +427,7 @@ func (s *scanner) appendDecoded(b, raw []byte) ([]byte, error) {
 		case "apos":
 			b = append(b, '\'')
 		default:
+			ent := string(name)
 			var n uint64
 			var err error
 			switch {

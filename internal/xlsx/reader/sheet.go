@@ -145,11 +145,12 @@ func (d *sheetDecoder) take(n int) error {
 }
 
 type sheetDecoder struct {
-	w    *Workbook
-	left *budget // what the limits leave, see take
-	s    *scanner
-	sh   *Sheet
-	b    []byte
+	w     *Workbook
+	left  *budget // what the limits leave, see take
+	s     *scanner
+	sh    *Sheet
+	b     []byte
+	index []byte // the <v> of the cell being read, when of type s
 	// shared formulas: which si has a first cell with text, and the cells
 	// that use one.
 	masters  map[string]bool
@@ -347,16 +348,12 @@ func (d *sheetDecoder) row(i int) error {
 		}
 		// A cell without r follows the one before it.
 		col++
-		if _, ok := s.attr("r"); ok {
-			v, err := s.attrString("r")
-			if err != nil {
+		if raw, ok := s.attr("r"); ok {
+			if c, ok := plainColumn(raw); ok {
+				col = c
+			} else if col, err = d.column(i); err != nil {
 				return err
 			}
-			c, _, err := xlsx.CellCoordinates(v)
-			if err != nil {
-				return s.errorf(s.pos, "row %d: cell reference %q: %v", i+1, v, err)
-			}
-			col = c
 		}
 		c := Cell{flag: flagStored}
 		if st, ok := atoi(attrText(s, "s")); ok && st > 0 {
@@ -378,6 +375,7 @@ func (d *sheetDecoder) row(i int) error {
 			c.T = TypeDate
 		}
 		var shared string
+		d.index = d.index[:0]
 		if !s.empty {
 			if shared, err = d.cell(&c); err != nil {
 				return err
@@ -385,7 +383,7 @@ func (d *sheetDecoder) row(i int) error {
 		} else {
 			s.next()
 		}
-		if c.T == TypeShared && c.V != "" {
+		if c.T == TypeShared && len(d.index) > 0 {
 			if err := d.sharedString(&c, col, i+1); err != nil {
 				return err
 			}
@@ -441,6 +439,11 @@ func (d *sheetDecoder) cell(c *Cell) (shared string, err error) {
 			if err := s.elementText(&d.b); err != nil {
 				return "", err
 			}
+			if c.T == TypeShared {
+				// An index, for sharedString: the value is the string.
+				d.index = append(d.index[:0], d.b...)
+				continue
+			}
 			v = string(d.b)
 		case s.is("f"):
 			c.flag |= flagF
@@ -485,11 +488,16 @@ func (d *sheetDecoder) cell(c *Cell) (shared string, err error) {
 	return shared, nil
 }
 
-// sharedString replaces c's value, an index into the shared strings, by
-// the string: a cell of the 1-based col and row whose index is out of range
-// is an error, as its text is lost (Excel says the file is damaged).
+// sharedString sets c's value to the shared string of the index d.index
+// holds (the text of the cell's <v>): a cell of the 1-based col and row
+// whose index is out of range is an error, as its text is lost (Excel says
+// the file is damaged).
 func (d *sheetDecoder) sharedString(c *Cell, col, row int) error {
-	v := strings.TrimSpace(c.V)
+	if n, ok := plainIndex(d.index); ok && n < len(d.w.strings) {
+		c.V = d.w.strings[n]
+		return nil
+	}
+	v := strings.TrimSpace(string(d.index))
 	n, err := strconv.Atoi(v)
 	cell := xlsx.CellName(col, row)
 	if cell == "" {
@@ -503,4 +511,49 @@ func (d *sheetDecoder) sharedString(c *Cell, col, row int) error {
 	}
 	c.V = d.w.strings[n]
 	return nil
+}
+
+// column returns the column of the cell reference of the <c> just read, in
+// row i (0-based), as CellCoordinates reads it, or the error it makes.
+func (d *sheetDecoder) column(i int) (int, error) {
+	v, err := d.s.attrString("r")
+	if err != nil {
+		return 0, err
+	}
+	c, _, err := xlsx.CellCoordinates(v)
+	if err != nil {
+		return 0, d.s.errorf(d.s.pos, "row %d: cell reference %q: %v", i+1, v, err)
+	}
+	return c, nil
+}
+
+// plainColumn returns the column of a cell reference as Excel writes it,
+// upper-case letters and a row number (B7), which CellCoordinates would
+// read the same; false for any other, left to it.
+func plainColumn(ref []byte) (int, bool) {
+	i, col := 0, 0
+	for ; i < len(ref) && i < 3 && ref[i] >= 'A' && ref[i] <= 'Z'; i++ {
+		col = col*26 + int(ref[i]-'A'+1)
+	}
+	row, ok := plainIndex(ref[i:])
+	if i == 0 || !ok || col > xlsx.MaxColumns || row < 1 || row > xlsx.MaxRows {
+		return 0, false
+	}
+	return col, true
+}
+
+// plainIndex reads a number of up to nine digits and nothing else, as
+// strconv.Atoi would; false for any other text, left to it.
+func plainIndex(b []byte) (int, bool) {
+	if len(b) == 0 || len(b) > 9 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
 }
