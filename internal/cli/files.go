@@ -97,6 +97,27 @@ func writeOutput(stdout io.Writer, path string, data []byte, force bool, inputs 
 	return writeFileAtomic(path, data, force, inputs)
 }
 
+// writeOutputChecked is writeOutput with a last check of data that must
+// pass for anything to be written: it runs beside the write of a file
+// (safefile.Options.Check: its time hides behind the disk's), before the
+// write to standard output, and its error wins over any other.
+func writeOutputChecked(stdout io.Writer, path string, data []byte, force bool, inputs []string, check func() error) error {
+	if path == stdoutName {
+		if err := check(); err != nil {
+			return err
+		}
+		_, err := stdout.Write(data)
+		return err
+	}
+	if err := notAnInput(path, inputs); err != nil {
+		if cerr := check(); cerr != nil {
+			return cerr
+		}
+		return err
+	}
+	return writeError(path, safefile.Write(path, data, safefile.Options{Overwrite: force, Check: check}))
+}
+
 // writeFileAtomic writes data to path with safefile.Write: path never
 // holds a partial file, only a regular file is ever replaced, a symlink is
 // written through, and a replaced file keeps its mode. An existing file is
@@ -124,6 +145,9 @@ func writeError(path string, err error) error {
 		return &exitErr{code: ExitUsage, err: fmt.Errorf("%s is %w; soa writes only regular files, --force or not", displayPath(path), pe.Err)}
 	case errors.Is(err, safefile.ErrConflict):
 		return &exitErr{code: ExitUsage, err: fmt.Errorf("%s changed while soa was working on it (another soa run, an editor, the web page); nothing written; run again", displayPath(path))}
+	}
+	if ee := (*exitErr)(nil); errors.As(err, &ee) {
+		return err // a check's verdict (writeOutputChecked), a message of its own
 	}
 	var pe *safefile.PathError
 	if errors.As(err, &pe) {

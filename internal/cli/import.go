@@ -291,11 +291,24 @@ func importNew(cmd *cobra.Command, cat *catalog.Catalog, res *importer.Result, o
 	if err != nil {
 		return err
 	}
-	if st, vl := loadChecked(cat, displayPath(o.output), buf.Bytes(), false, defaultJudgement()); st == nil {
-		_ = diag.Write(cmd.ErrOrStderr(), "text", vl)
-		return &exitErr{code: ExitInvalid, err: fmt.Errorf("the imported answers do not validate; nothing written")}
+	if afterEncode != nil {
+		afterEncode(&buf)
 	}
-	if err := writeOutput(cmd.OutOrStdout(), o.output, buf.Bytes(), o.force, inputFiles(o.catalogDir, o.workbook)); err != nil {
+	// The answers must read back valid before they are written; the check
+	// runs while they are written and synced (writeOutputChecked).
+	var invalid diag.List
+	readsBack := func() error {
+		if st, vl := loadChecked(cat, displayPath(o.output), buf.Bytes(), false, defaultJudgement()); st == nil {
+			invalid = vl
+			return &exitErr{code: ExitInvalid, err: fmt.Errorf("the imported answers do not validate; nothing written")}
+		}
+		return nil
+	}
+	err = writeOutputChecked(cmd.OutOrStdout(), o.output, buf.Bytes(), o.force, inputFiles(o.catalogDir, o.workbook), readsBack)
+	if invalid != nil {
+		_ = diag.Write(cmd.ErrOrStderr(), "text", invalid)
+	}
+	if err != nil {
 		return err
 	}
 	where := displayPath(o.output)
@@ -305,6 +318,10 @@ func importNew(cmd *cobra.Command, cat *catalog.Catalog, res *importer.Result, o
 	fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s (edition %s)\n", where, f.Edition)
 	return writeSchemaBeside(cmd, o.output)
 }
+
+// afterEncode, when set by a test, may damage the answers import encoded,
+// as a bug of the encoder would, to show that they are then not written.
+var afterEncode func(*bytes.Buffer)
 
 // beforeInto, when set by a test, runs just before import --into writes.
 var beforeInto func()

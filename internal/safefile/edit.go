@@ -116,7 +116,7 @@ func replaceLocked(f *os.File, s *Snapshot, data []byte) error {
 	if sum := sha256.Sum256(cur); !bytes.Equal(sum[:], s.sum[:]) {
 		return &PathError{s.Path, ErrConflict}
 	}
-	return replace(s.Target, now, data)
+	return replace(s.Target, now, data, nil)
 }
 
 // Edit reads path, computes its new content with fn and writes it with

@@ -40,6 +40,12 @@ var ErrNotRegular = errors.New("not a regular file")
 type Options struct {
 	// Overwrite allows replacing an existing regular file.
 	Overwrite bool
+	// Check, when set, is a last check of data that runs on another
+	// goroutine while the data is written and synced to the temporary
+	// file, so that its time is hidden behind the disk's. When it fails,
+	// nothing reaches path and its error is what Write returns, whatever
+	// else went wrong: the same outcome as checking before writing.
+	Check func() error
 }
 
 // PathError names the path a write failed for.
@@ -53,17 +59,62 @@ func (e *PathError) Unwrap() error { return e.Err }
 
 // Write writes data to path atomically (see the package comment).
 func Write(path string, data []byte, opts Options) error {
+	check := startCheck(opts.Check)
 	target, fi, err := resolve(path)
 	if err != nil {
-		return err
+		return check.wait(err)
 	}
 	if fi != nil && !opts.Overwrite {
-		return &PathError{path, ErrExists}
+		return check.wait(&PathError{path, ErrExists})
 	}
 	if opts.Overwrite {
-		return replace(target, fi, data)
+		return replace(target, fi, data, check)
 	}
-	return create(target, data)
+	return create(target, data, check)
+}
+
+// pendingCheck is an Options.Check running on its own goroutine.
+type pendingCheck struct {
+	done chan checkResult
+}
+
+type checkResult struct {
+	err    error
+	panicV any // what the check panicked with, raised again by wait
+}
+
+func startCheck(fn func() error) *pendingCheck {
+	if fn == nil {
+		return nil
+	}
+	c := &pendingCheck{done: make(chan checkResult, 1)}
+	go func() {
+		var r checkResult
+		defer func() {
+			if v := recover(); v != nil {
+				r.panicV = v
+			}
+			c.done <- r
+		}()
+		r.err = fn()
+	}()
+	return c
+}
+
+// wait waits for the check and returns its error, or else err. A check
+// that panicked panics again here, on the writer's goroutine.
+func (c *pendingCheck) wait(err error) error {
+	if c == nil {
+		return err
+	}
+	r := <-c.done
+	if r.panicV != nil {
+		panic(r.panicV)
+	}
+	if r.err != nil {
+		return r.err
+	}
+	return err
 }
 
 // resolve follows symlinks at path to the file to write and returns it with
@@ -120,12 +171,15 @@ func kind(m fs.FileMode) string {
 
 // create writes a new file at target: linking the temporary file into place
 // fails if target appeared meanwhile, so it is never overwritten.
-func create(target string, data []byte) error {
+func create(target string, data []byte, check *pendingCheck) error {
 	tmp, err := writeTemp(target, data, nil)
 	if err != nil {
-		return err
+		return check.wait(err)
 	}
 	defer removeTemp(tmp)
+	if err := check.wait(nil); err != nil {
+		return err
+	}
 	if err := os.Link(tmp, target); err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			return &PathError{target, ErrExists}
@@ -143,12 +197,15 @@ func create(target string, data []byte) error {
 
 // replace renames a temporary file over target, keeping old's mode and
 // owner when there was an old file.
-func replace(target string, old fs.FileInfo, data []byte) error {
+func replace(target string, old fs.FileInfo, data []byte, check *pendingCheck) error {
 	tmp, err := writeTemp(target, data, old)
 	if err != nil {
-		return err
+		return check.wait(err)
 	}
 	defer removeTemp(tmp)
+	if err := check.wait(nil); err != nil {
+		return err
+	}
 	// The file may have been swapped for something else since resolve.
 	if fi, err := os.Lstat(target); err == nil && !fi.Mode().IsRegular() {
 		return &PathError{target, fmt.Errorf("%w (%s)", ErrNotRegular, kind(fi.Mode()))}

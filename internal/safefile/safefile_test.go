@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 	"syscall"
 	"testing"
+	"time"
 )
 
 func TestNewFileHonoursUmask(t *testing.T) {
@@ -245,4 +246,54 @@ func TestOnFirstTemp(t *testing.T) {
 	if calls != 1 {
 		t.Errorf("hook ran %d times, want 1", calls)
 	}
+}
+
+// TestCheck runs a check beside the write: when it passes the file is
+// written; when it fails nothing reaches the path, no temporary file is
+// left, and its error wins over the write's own (an existing file without
+// Overwrite, a directory in the way); a check that panics panics in Write.
+func TestCheck(t *testing.T) {
+	dir := t.TempDir()
+	bad := errors.New("does not read back")
+	pass := func() error { return nil }
+	fail := func() error { time.Sleep(10 * time.Millisecond); return bad }
+
+	ok := filepath.Join(dir, "ok.yaml")
+	if err := Write(ok, []byte("a"), Options{Check: pass}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(ok); string(got) != "a" {
+		t.Fatalf("ok.yaml holds %q", got)
+	}
+	for _, c := range []struct {
+		name string
+		path string
+		opts Options
+	}{
+		{"new file", filepath.Join(dir, "new.yaml"), Options{Check: fail}},
+		{"replaced file", ok, Options{Overwrite: true, Check: fail}},
+		{"existing file", ok, Options{Check: fail}},
+		{"directory", dir, Options{Overwrite: true, Check: fail}},
+	} {
+		if err := Write(c.path, []byte("b"), c.opts); !errors.Is(err, bad) {
+			t.Errorf("%s: err = %v, want the check's", c.name, err)
+		}
+	}
+	if got, _ := os.ReadFile(ok); string(got) != "a" {
+		t.Errorf("ok.yaml holds %q after failed checks", got)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "new.yaml")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("new.yaml exists after a failed check (%v)", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("directory holds %d entries, want ok.yaml only", len(entries))
+	}
+	defer func() {
+		if r := recover(); r != "boom" {
+			t.Errorf("recovered %v, want the check's panic", r)
+		}
+	}()
+	_ = Write(filepath.Join(dir, "p.yaml"), []byte("c"), Options{Check: func() error { panic("boom") }})
+	t.Error("Write returned after the check panicked")
 }
