@@ -88,32 +88,34 @@ func displayPath(p string) string {
 const stdoutName = "-"
 
 // writeOutput writes data to standard output when path is "-", and
-// otherwise to the file path with writeFileAtomic.
+// otherwise to the file path as writeFileAtomic does.
 func writeOutput(stdout io.Writer, path string, data []byte, force bool, inputs []string) error {
-	if path == stdoutName {
-		_, err := stdout.Write(data)
-		return err
-	}
-	return writeFileAtomic(path, data, force, inputs)
+	return writeOutputChecked(stdout, path, data, force, inputs, nil)
 }
 
-// writeOutputChecked is writeOutput with a last check of data that must
-// pass for anything to be written: it runs beside the write of a file
-// (safefile.Options.Check: its time hides behind the disk's), before the
-// write to standard output, and its error wins over any other.
+// writeOutputChecked is writeOutput with a last check of data (nil for
+// none) that must pass for anything to be written: it runs beside the
+// write of a file (safefile.Options.Check: its time hides behind the
+// disk's), before the write to standard output, and its error wins over
+// any other.
 func writeOutputChecked(stdout io.Writer, path string, data []byte, force bool, inputs []string, check func() error) error {
+	verdict := func(err error) error {
+		if check != nil {
+			if cerr := check(); cerr != nil {
+				return cerr
+			}
+		}
+		return err
+	}
 	if path == stdoutName {
-		if err := check(); err != nil {
+		if err := verdict(nil); err != nil {
 			return err
 		}
 		_, err := stdout.Write(data)
 		return err
 	}
 	if err := notAnInput(path, inputs); err != nil {
-		if cerr := check(); cerr != nil {
-			return cerr
-		}
-		return err
+		return verdict(err)
 	}
 	return writeError(path, safefile.Write(path, data, safefile.Options{Overwrite: force, Check: check}))
 }
