@@ -334,7 +334,8 @@ func (p *fastParser) blockNode(indent, col int, mappingOK bool) *yaml.Node {
 		}
 		p.endLine()
 		return n
-	case '?', ':', ',', ']', '}', '#', '&', '*', '!', '%', '@', '`':
+	}
+	if !startsPlain(p.at(p.i)) {
 		decline()
 	}
 	n, multiline := p.plain(indent)
@@ -365,6 +366,14 @@ func (p *fastParser) blockMapping(col, keyStart int, key *yaml.Node) *yaml.Node 
 	}
 }
 
+// startsPlain reports whether c may start a plain scalar as this parser
+// reads them: not an indicator, nor '?' or ':' (which yaml.v3 lets start
+// one before a non-blank), nor the end of the text. A '-' may, before a
+// non-blank; the callers see to that.
+func startsPlain(c byte) bool {
+	return c != 0 && strings.IndexByte("?:,[]{}#&*!|>'\"%@`", c) < 0
+}
+
 // sameBlock reports whether the line at the cursor goes on the block
 // collection at column col: false at the end of the text or on a line
 // indented less; a line indented more, where the collection's next entry
@@ -393,9 +402,10 @@ func (p *fastParser) blockKey() *yaml.Node {
 			decline()
 		}
 		p.skipSpaces()
-	case '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '%', '@', '`':
-		decline()
 	default:
+		if !startsPlain(c) || c == '-' {
+			decline()
+		}
 		var multiline bool
 		key, multiline = p.plain(len(p.s)) // a key never continues on the next line
 		if multiline {

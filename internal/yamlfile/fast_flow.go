@@ -94,13 +94,8 @@ func (p *fastParser) flowScalarKey() (*yaml.Node, bool) {
 // ",[]{}?", at ": ", at a comment or at the end of its line; one that
 // would continue on the next line is left to yaml.v3.
 func (p *fastParser) flowPlain() *yaml.Node {
-	switch c := p.at(p.i); c {
-	case 0, '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '%', '@', '`', '"', '\'':
+	if c := p.at(p.i); !startsPlain(c) || c == '-' && p.isBlankz(p.i+1) {
 		decline()
-	case '-':
-		if p.isBlankz(p.i + 1) {
-			decline()
-		}
 	}
 	start := p.i
 	n := p.newNode(yaml.ScalarNode, "", start)
