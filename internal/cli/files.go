@@ -18,13 +18,16 @@ import (
 const maxInput = yamlfile.MaxSize + 1
 
 // readLimited reads at most maxInput bytes of a file.
-func readLimited(path string) ([]byte, error) {
+func readLimited(path string) ([]byte, error) { return readUpTo(path, maxInput) }
+
+// readUpTo reads at most limit bytes of the file path.
+func readUpTo(path string, limit int64) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, readError(path, err)
 	}
 	defer f.Close()
-	src, err := readAllSized(f, maxInput)
+	src, err := readAllSized(f, limit)
 	if err != nil {
 		return nil, readError(path, err)
 	}

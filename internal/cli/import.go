@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 	"time"
@@ -174,21 +173,7 @@ func runImport(cmd *cobra.Command, o *importOptions, path string) error {
 // readWorkbook reads at most one byte over the import limit, so that the
 // importer reports an oversized file with its name.
 func readWorkbook(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, readError(path, err)
-	}
-	defer f.Close()
-	// Read into a buffer of the file's size (at most the limit), not one
-	// grown by doubling from 512 bytes.
-	var b bytes.Buffer
-	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
-		b.Grow(int(min(fi.Size(), importer.MaxFileSize+1)) + bytes.MinRead)
-	}
-	if _, err := b.ReadFrom(io.LimitReader(f, importer.MaxFileSize+1)); err != nil {
-		return nil, readError(path, err)
-	}
-	return b.Bytes(), nil
+	return readUpTo(path, importer.MaxFileSize+1)
 }
 
 // maxUnmappedShown is how many headings the "not read:" line names: a
