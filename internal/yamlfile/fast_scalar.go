@@ -38,8 +38,18 @@ func (p *fastParser) plain(indent int) (*yaml.Node, bool) {
 			if c == ':' && p.isBlankz(i+1) {
 				goto done
 			}
-			if leadingBlanks || folded && wsStart >= 0 {
-				p.joinPlain(&folded, &leadingBlanks, &trailingBreaks, start, end, wsStart, i)
+			// What comes between the last character and this one: a fold
+			// of the line breaks since, or the blanks on the same line.
+			switch {
+			case leadingBlanks:
+				if !folded {
+					p.buf = append(p.buf[:0], p.s[start:end]...)
+					folded = true
+				}
+				p.buf = fold(p.buf, trailingBreaks)
+				leadingBlanks, trailingBreaks = false, 0
+			case folded && wsStart >= 0:
+				p.buf = append(p.buf, p.s[wsStart:i]...)
 			}
 			wsStart = -1
 			// The bytes of a character go one by one: none of a multi-byte
@@ -87,25 +97,14 @@ done:
 	return n, multiline
 }
 
-// joinPlain adds to a plain scalar built in p.buf what comes between its
-// last character and the next one at i: a fold of the line breaks since
-// (one space, or as many newlines as there were empty lines), or the
-// blanks from wsStart on the same line.
-func (p *fastParser) joinPlain(folded, leadingBlanks *bool, trailingBreaks *int, start, end, wsStart, i int) {
-	if !*leadingBlanks {
-		p.buf = append(p.buf, p.s[wsStart:i]...)
-		return
+// fold appends what a line break between two characters of a flow or
+// plain scalar becomes: a space, or a newline for each empty line after
+// it.
+func fold(b []byte, emptyLines int) []byte {
+	if emptyLines == 0 {
+		return append(b, ' ')
 	}
-	if !*folded {
-		p.buf = append(p.buf[:0], p.s[start:end]...)
-		*folded = true
-	}
-	if *trailingBreaks == 0 {
-		p.buf = append(p.buf, ' ')
-	} else {
-		p.buf = appendBreaks(p.buf, *trailingBreaks)
-	}
-	*leadingBlanks, *trailingBreaks = false, 0
+	return appendBreaks(b, emptyLines)
 }
 
 // quoted scans the single- or double-quoted scalar at the cursor, leaving
@@ -194,9 +193,9 @@ func (p *fastParser) quotedSlow(single bool, i int) (string, int, bool) {
 		switch {
 		case leadingBlanks:
 			multiline = true
-			if leadingBreak && breaks == 0 {
-				b = append(b, ' ')
-			} else {
+			if leadingBreak {
+				b = fold(b, breaks)
+			} else { // after an escaped line break, only the empty lines count
 				b = appendBreaks(b, breaks)
 			}
 		default:
