@@ -27,11 +27,14 @@ func (p *fastParser) flowNode() *yaml.Node {
 	}
 	for {
 		if mapping {
+			start := p.i
 			key, quoted := p.flowScalarKey()
-			p.flowSpace()
-			// After a plain key ':' needs a blank after it (else the plain
-			// scalar would have taken it); after a quoted one it need not.
-			if p.at(p.i) != ':' || !quoted && !p.isBlankz(p.i+1) {
+			// A key is implicit: its ':' is on its line (yaml.v3 refuses
+			// one after a line break) and not too far. After a plain key
+			// ':' needs a blank after it (else the plain scalar would have
+			// taken it); after a quoted one it need not.
+			p.skipSpaces()
+			if p.at(p.i) != ':' || !quoted && !p.isBlankz(p.i+1) || p.i-start > fastMaxKey {
 				decline()
 			}
 			p.i++

@@ -131,6 +131,8 @@ var fastCases = []struct {
 	{"nested entry", "- - a\n", false},
 	{"multiline key", "\"a\n b\": 1\n", false},
 	{"flow pair", "a: [b: c]\n", false},
+	{"flow key before a line break", "{\"a\"\n: 1}\n", false},
+	{"flow key too long", "{" + strings.Repeat("k", 1100) + ": 1}\n", false},
 	{"at sign", "a: @x\n", false},
 	{"second root", "a: 1\n- b\n", false},
 	{"control", "a: \x01\n", false},
