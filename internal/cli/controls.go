@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/soa-tool/soa/internal/catalog"
 	"github.com/soa-tool/soa/internal/controllist"
@@ -165,4 +166,26 @@ func loadCatalogOrReport(cmd *cobra.Command, dir string) (*catalog.Catalog, erro
 // registerEnum offers values as shell completions of flag.
 func registerEnum(cmd *cobra.Command, flag string, values []string) {
 	_ = cmd.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
+}
+
+// loadCatalogAside starts loading the catalogue on another core and returns
+// the wait for it, so that a command reads and parses its input meanwhile
+// (the bundled catalogue takes about a third as long as parsing the
+// example's answers; measured in scripts/bench.sh). The catalogue's
+// problems are printed by loadCatalogOrReport as before; the caller prints
+// nothing of its own until it has waited, so that they come first.
+func loadCatalogAside(cmd *cobra.Command, dir string) func() (*catalog.Catalog, error) {
+	type loaded struct {
+		cat *catalog.Catalog
+		err error
+	}
+	done := make(chan loaded, 1)
+	go func() {
+		cat, err := loadCatalogOrReport(cmd, dir)
+		done <- loaded{cat, err}
+	}()
+	return sync.OnceValues(func() (*catalog.Catalog, error) {
+		c := <-done
+		return c.cat, c.err
+	})
 }

@@ -8,9 +8,11 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/diag"
 	"github.com/soa-tool/soa/internal/gap"
 	"github.com/soa-tool/soa/internal/i18n"
+	"github.com/soa-tool/soa/internal/render"
 	"github.com/spf13/cobra"
 )
 
@@ -95,15 +97,21 @@ func runGap(cmd *cobra.Command, o *gapOptions, path string) error {
 			return err
 		}
 	}
-	cat, err := loadCatalogOrReport(cmd, o.catalogDir)
-	if err != nil {
-		return err
+	catalogue := loadCatalogAside(cmd, o.catalogDir)
+	name, src, readErr := readAnswers(cmd.InOrStdin(), path)
+	var f *answers.File
+	var parsed diag.List
+	if readErr == nil {
+		f, parsed = answers.Parse(name, src)
 	}
-	name, src, err := readAnswers(cmd.InOrStdin(), path)
-	if err != nil {
+	cat, err := catalogue()
+	switch {
+	case err != nil:
 		return err
+	case readErr != nil:
+		return readErr
 	}
-	st, l := loadChecked(cat, name, src, true, ro)
+	st, l := render.Check(cat, f, parsed, true, ro)
 	if st == nil {
 		_ = diag.Write(cmd.ErrOrStderr(), "text", l)
 		return &exitErr{code: ExitUsage, err: fmt.Errorf("%s is invalid: %d error(s); run soa validate %s", name, l.Count(diag.Error), name)}

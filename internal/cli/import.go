@@ -127,29 +127,20 @@ func runImport(cmd *cobra.Command, o *importOptions, path string) error {
 	}
 	// The catalogue is loaded on another core while the workbook is read
 	// and opened; its problems are said first, as before reading it.
-	type loaded struct {
-		cat *catalog.Catalog
-		err error
-	}
-	catalogue := make(chan loaded, 1)
-	go func() {
-		cat, err := loadCatalogOrReport(cmd, o.catalogDir)
-		catalogue <- loaded{cat, err}
-	}()
+	catalogue := loadCatalogAside(cmd, o.catalogDir)
 	data, readErr := readWorkbook(path)
 	var wb *importer.Opened
 	if readErr == nil {
 		wb = importer.Open(data, importer.Options{Name: displayPath(path), Columns: cols, Values: values})
 		defer wb.Close()
 	}
-	c := <-catalogue
+	cat, err := catalogue()
 	switch {
-	case c.err != nil:
-		return c.err
+	case err != nil:
+		return err
 	case readErr != nil:
 		return readErr
 	}
-	cat := c.cat
 	stderr := cmd.ErrOrStderr()
 	res, err := wb.Read(cat)
 	var l diag.List

@@ -9,6 +9,7 @@ import (
 	"github.com/soa-tool/soa/internal/catalog"
 	"github.com/soa-tool/soa/internal/diag"
 	"github.com/soa-tool/soa/internal/i18n"
+	"github.com/soa-tool/soa/internal/render"
 	"github.com/soa-tool/soa/internal/rules"
 	"github.com/soa-tool/soa/internal/soa"
 	"github.com/spf13/cobra"
@@ -63,10 +64,7 @@ func runValidate(cmd *cobra.Command, o *validateOptions, paths []string) error {
 	if err != nil {
 		return err
 	}
-	cat, err := loadCatalogOrReport(cmd, o.catalogDir)
-	if err != nil {
-		return err
-	}
+	catalogue := loadCatalogAside(cmd, o.catalogDir)
 	// A file that cannot be read does not hide what the others say: every
 	// file readable is checked and printed, the read errors go to stderr
 	// (and, in JSON, into the array as entries of their own), and the exit
@@ -80,7 +78,15 @@ func runValidate(cmd *cobra.Command, o *validateOptions, paths []string) error {
 			unread.Add(diag.Diagnostic{Pos: diag.Pos{File: name}, Severity: diag.Error, Msg: "cannot read the file: " + readCause(err)})
 			continue
 		}
-		all = append(all, validateFile(cat, name, src, ro)...)
+		f, parsed := answers.Parse(name, src)
+		cat, err := catalogue()
+		if err != nil {
+			return err
+		}
+		all = append(all, validateFile(cat, name, src, f, parsed, ro)...)
+	}
+	if _, err := catalogue(); err != nil {
+		return err
 	}
 	nErr, nWarn := all.Count(diag.Error), all.Count(diag.Warning)
 	if o.format == "json" {
@@ -130,12 +136,16 @@ func summaryLine(files, nErr, nWarn, unread int, strict bool) string {
 // so that fixing the errors brings no surprise; a warning about a field
 // that already has an error (an applicable control "without a status"
 // whose status is misspelt) is left out, since the error says it.
-func validateFile(cat *catalog.Catalog, name string, src []byte, ro rules.Options) diag.List {
-	st, l := loadChecked(cat, name, src, false, ro)
+//
+// f and parsed are what answers.Parse gave for src.
+func validateFile(cat *catalog.Catalog, name string, src []byte, f *answers.File, parsed diag.List, ro rules.Options) diag.List {
+	st, l := render.Check(cat, f, parsed, false, ro)
 	if st != nil {
 		return l
 	}
-	f, _ := answers.Parse(name, src)
+	// Parsed again: the statement that failed may have changed what f
+	// points to.
+	f, _ = answers.Parse(name, src)
 	if f == nil {
 		return l
 	}

@@ -7,6 +7,7 @@ package render
 import (
 	"bytes"
 
+	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/catalog"
 	"github.com/soa-tool/soa/internal/diag"
 	"github.com/soa-tool/soa/internal/gap"
@@ -24,7 +25,14 @@ import (
 // so forReport leaves them out: an exclusion without a justification is a
 // finding there, not a file soa cannot read.
 func Load(cat *catalog.Catalog, name string, src []byte, forReport bool, ro rules.Options) (*soa.Statement, diag.List) {
-	st, l := soa.Load(cat, name, src)
+	f, l := answers.Parse(name, src)
+	return Check(cat, f, l, forReport, ro)
+}
+
+// Check is Load's second half, for a file already parsed (f and l, what
+// answers.Parse gave): the statement joined with cat (soa.Join) and checked.
+func Check(cat *catalog.Catalog, f *answers.File, l diag.List, forReport bool, ro rules.Options) (*soa.Statement, diag.List) {
+	st, l := soa.Join(cat, f, l)
 	if st == nil {
 		return nil, l
 	}

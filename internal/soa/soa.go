@@ -128,6 +128,13 @@ func Partial(cat *catalog.Catalog, f *answers.File) *Statement {
 // errors.
 func Load(cat *catalog.Catalog, name string, src []byte) (*Statement, diag.List) {
 	f, l := answers.Parse(name, src)
+	return Join(cat, f, l)
+}
+
+// Join is Load's second half: it joins f and l, what answers.Parse gave,
+// with cat. A caller parses before it has the catalogue, while the
+// catalogue loads on another core.
+func Join(cat *catalog.Catalog, f *answers.File, l diag.List) (*Statement, diag.List) {
 	if f == nil {
 		l.Sort()
 		return nil, l
