@@ -83,7 +83,7 @@ func runValidate(cmd *cobra.Command, o *validateOptions, paths []string) error {
 		if err != nil {
 			return err
 		}
-		all = append(all, validateFile(cat, name, src, f, parsed, ro)...)
+		all = append(all, validateFile(cat, f, parsed, ro)...)
 	}
 	if _, err := catalogue(); err != nil {
 		return err
@@ -137,15 +137,13 @@ func summaryLine(files, nErr, nWarn, unread int, strict bool) string {
 // that already has an error (an applicable control "without a status"
 // whose status is misspelt) is left out, since the error says it.
 //
-// f and parsed are what answers.Parse gave for src.
-func validateFile(cat *catalog.Catalog, name string, src []byte, f *answers.File, parsed diag.List, ro rules.Options) diag.List {
+// f and parsed are what answers.Parse gave for the file; joining and
+// checking them changes neither, so the partial statement reuses f.
+func validateFile(cat *catalog.Catalog, f *answers.File, parsed diag.List, ro rules.Options) diag.List {
 	st, l := render.Check(cat, f, parsed, false, ro)
 	if st != nil {
 		return l
 	}
-	// Parsed again: the statement that failed may have changed what f
-	// points to.
-	f, _ = answers.Parse(name, src)
 	if f == nil {
 		return l
 	}
