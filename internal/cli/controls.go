@@ -170,8 +170,8 @@ func registerEnum(cmd *cobra.Command, flag string, values []string) {
 
 // loadCatalogAside starts loading the catalogue on another core and returns
 // the wait for it, so that a command reads and parses its input meanwhile
-// (the bundled catalogue takes about a third as long as parsing the
-// example's answers; measured in scripts/bench.sh). The catalogue's
+// (in a cold soa validate of the bundled example, perf puts loading the
+// bundled catalogue at about a third of parsing the answers). The catalogue's
 // problems are printed by loadCatalogOrReport as before; the caller prints
 // nothing of its own until it has waited, so that they come first.
 func loadCatalogAside(cmd *cobra.Command, dir string) func() (*catalog.Catalog, error) {
