@@ -97,6 +97,9 @@ func cellLimits(st *soa.Statement, l i18n.Lang, alone bool) diag.List {
 	}
 	var themes []*catalog.Theme
 	for _, row := range st.Rows {
+		if rowFits(row) {
+			continue
+		}
 		c, a, id := row.Control, row.Answer, row.Control.ID
 		verbatim(c.Pos, id, titleField(c.TitleJA), l.Title(c.Title, c.TitleJA))
 		if t := row.Theme; t != nil && !slices.Contains(themes, t) {
@@ -148,4 +151,30 @@ func notesLimits(check func(pos diag.Pos, control, field, text, cell, rest strin
 // say so.
 func fits(s string) bool {
 	return len(s) <= layout.MaxCellText || layout.TextLen(s) <= layout.MaxCellText
+}
+
+// labelRoom bounds what a cell adds to the texts of one row: labels, a
+// theme's number, the words of a finding (TestLabelRoom checks that every
+// message is far shorter).
+const labelRoom = 4096
+
+// rowFits reports whether no cell written from row can be too long: all
+// of its texts together, with room for labels, fit in one cell (a text is
+// never longer in UTF-16 code units than in UTF-8 bytes). It is the cheap
+// check that spares building the cells of nearly every row, in every
+// language.
+func rowFits(row soa.Row) bool {
+	c := row.Control
+	n := len(c.ID) + len(c.Title) + len(c.TitleJA)
+	if t := row.Theme; t != nil {
+		n += len(t.ID) + len(t.Number) + len(t.Title) + len(t.TitleJA)
+	}
+	if a := row.Answer; a != nil {
+		for _, f := range answers.Fields {
+			for _, s := range f.Get(a) {
+				n += len(s) + 1 // and the line break that joins items
+			}
+		}
+	}
+	return n+labelRoom <= layout.MaxCellText
 }

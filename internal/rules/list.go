@@ -175,7 +175,15 @@ func staleReview(c *check) {
 	if !c.row.Answered() || a.ReviewedOn == "" || c.opts.AsOf == "" {
 		return
 	}
-	if due := c.opts.MaxReviewAge.After(a.ReviewedOn); due != "" && due < c.opts.AsOf {
+	due, ok := c.due[a.ReviewedOn]
+	if !ok {
+		due = c.opts.MaxReviewAge.After(a.ReviewedOn)
+		if c.due == nil {
+			c.due = map[string]string{}
+		}
+		c.due[a.ReviewedOn] = due
+	}
+	if due != "" && due < c.opts.AsOf {
 		l := c.opts.Lang
 		c.add(answers.KeyReviewedOn, "gap.stale_review", l.Date(a.ReviewedOn), c.opts.MaxReviewAge.Text(l), l.Date(c.opts.AsOf))
 	}

@@ -74,6 +74,9 @@ type check struct {
 	opts Options
 	rule *Rule
 	out  []Finding
+	// due memoizes when a review done on a date falls due: most answers
+	// share a few review dates, and date arithmetic is most of the rule.
+	due map[string]string
 }
 
 // add reports a finding about field, with the message key's text.
