@@ -152,8 +152,7 @@ func isTimestamp(v string) bool {
 	}
 	if isPlainDate(v) {
 		// The other layouts need more after the day: only the last can fit.
-		_, err := time.Parse(timestampLayouts[len(timestampLayouts)-1], v)
-		return err == nil
+		return isLooseDate(v)
 	}
 	for _, layout := range timestampLayouts {
 		if _, err := time.Parse(layout, v); err == nil {

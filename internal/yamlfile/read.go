@@ -4,11 +4,9 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/soa-tool/soa/internal/diag"
-	"github.com/soa-tool/soa/internal/lazyre"
 	"github.com/soa-tool/soa/internal/termsafe"
 	"go.yaml.in/yaml/v3"
 )
@@ -339,15 +337,13 @@ func notOneOf(s string, allowed []string) string {
 	return msg + diag.DidYouMean(strings.ToLower(s), allowed, true)
 }
 
-var dateRE = lazyre.New(`^\d{4}-\d{2}-\d{2}$`)
-
 // Date reads a calendar date written YYYY-MM-DD. A null gives "".
 func (r *Reader) Date(n *yaml.Node, at At) (string, bool) {
 	s, ok := r.String(n, at)
 	if !ok || s == "" {
 		return s, ok
 	}
-	if _, err := time.Parse(time.DateOnly, s); err != nil || !dateRE.MatchString(s) {
+	if !IsDate(s) {
 		r.Errorf(n, at, "%q is not a date; write YYYY-MM-DD, such as 2026-04-01", s)
 		return "", false
 	}
