@@ -1,5 +1,7 @@
 package yamlfile
 
+import "strings"
+
 // IsDate reports whether s is a calendar date written YYYY-MM-DD: what
 // time.Parse(time.DateOnly, s) accepts with exactly two digits for the
 // month and the day, without its cost (it is asked of every date field).
@@ -17,14 +19,10 @@ func IsDate(s string) bool {
 // (four digits, then one or two for the month and for the day), is a
 // calendar date: what time.Parse("2006-1-2", v) accepts.
 func isLooseDate(v string) bool {
-	first := 5
-	second := first
-	for v[second] != '-' {
-		second++
-	}
+	dash := 5 + strings.IndexByte(v[5:], '-') // the one before the day
 	y, _ := digits(v[:4])
-	m, _ := digits(v[first:second])
-	d, _ := digits(v[second+1:])
+	m, _ := digits(v[5:dash])
+	d, _ := digits(v[dash+1:])
 	return validDay(y, m, d)
 }
 
