@@ -231,7 +231,7 @@ func (f *Field) Node(v Value) *yaml.Node {
 }
 
 // read reads the field's value from n, reporting what is wrong at at.
-func (f *Field) read(r *yamlfile.Reader, n *yaml.Node, at yamlfile.At) Value {
+func (f *Field) read(r *yamlfile.Reader, n *yamlfile.Node, at yamlfile.At) Value {
 	var s string
 	switch f.Kind {
 	case Bool:
@@ -388,7 +388,7 @@ func (f *OrgField) Node(v string) *yaml.Node {
 	return text(v)
 }
 
-func (f *OrgField) read(r *yamlfile.Reader, n *yaml.Node, at yamlfile.At) string {
+func (f *OrgField) read(r *yamlfile.Reader, n *yamlfile.Node, at yamlfile.At) string {
 	var s string
 	switch f.Kind {
 	case Date:

@@ -6,7 +6,6 @@ import (
 	"github.com/soa-tool/soa/internal/diag"
 	"github.com/soa-tool/soa/internal/schema"
 	"github.com/soa-tool/soa/internal/yamlfile"
-	"go.yaml.in/yaml/v3"
 )
 
 // Parse decodes and checks one answers file on its own. Rules that need the
@@ -59,7 +58,7 @@ func parse(name string, src []byte, rules bool) (*File, diag.List) {
 	return f, r.Diags
 }
 
-func parseOrganization(r *yamlfile.Reader, n *yaml.Node, o *Organization, pos map[string]diag.Pos) {
+func parseOrganization(r *yamlfile.Reader, n *yamlfile.Node, o *Organization, pos map[string]diag.Pos) {
 	fields, ok := r.Mapping(n, yamlfile.At{Field: "organization"}, schema.Names(organizationFields))
 	if !ok {
 		return
@@ -88,7 +87,7 @@ func parseOrganization(r *yamlfile.Reader, n *yaml.Node, o *Organization, pos ma
 }
 
 // valueOf returns the value node of key among fields, or nil.
-func valueOf(fields []yamlfile.Field, key string) *yaml.Node {
+func valueOf(fields []yamlfile.Field, key string) *yamlfile.Node {
 	for _, f := range fields {
 		if f.Key == key {
 			return f.Value
@@ -97,7 +96,7 @@ func valueOf(fields []yamlfile.Field, key string) *yaml.Node {
 	return nil
 }
 
-func parseRevisions(r *yamlfile.Reader, n *yaml.Node, pos map[string]diag.Pos) []Revision {
+func parseRevisions(r *yamlfile.Reader, n *yamlfile.Node, pos map[string]diag.Pos) []Revision {
 	if yamlfile.IsNull(n) {
 		return nil
 	}
@@ -130,7 +129,7 @@ func parseRevisions(r *yamlfile.Reader, n *yaml.Node, pos map[string]diag.Pos) [
 	return out
 }
 
-func parseControls(r *yamlfile.Reader, n *yaml.Node, rules bool) []*Answer {
+func parseControls(r *yamlfile.Reader, n *yamlfile.Node, rules bool) []*Answer {
 	if yamlfile.IsNull(n) {
 		return nil
 	}

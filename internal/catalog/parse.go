@@ -103,10 +103,10 @@ func hasKey(fields []yamlfile.Field, key string) bool {
 	return false
 }
 
-func parseSet(r *yamlfile.Reader, root *yaml.Node, p *parsed) *Set {
+func parseSet(r *yamlfile.Reader, root *yamlfile.Node, p *parsed) *Set {
 	fields, _ := r.Mapping(root, yamlfile.At{}, setFields)
 	s := &Set{Pos: r.Pos(root)}
-	var themes, controls *yaml.Node
+	var themes, controls *yamlfile.Node
 	for _, f := range fields {
 		at := yamlfile.At{Field: f.Key}
 		switch f.Key {
@@ -169,7 +169,7 @@ func looksLikeISO(prefix string) bool {
 	return prefix == "A." || prefix == "A" || (prefix[0] >= '0' && prefix[0] <= '9')
 }
 
-func parseThemes(r *yamlfile.Reader, n *yaml.Node, s *Set) {
+func parseThemes(r *yamlfile.Reader, n *yamlfile.Node, s *Set) {
 	items, _ := r.Seq(n, yamlfile.At{Field: "themes"})
 	for _, item := range items {
 		fields, ok := r.Mapping(item, yamlfile.At{Field: "themes"}, themeFields)
@@ -208,7 +208,7 @@ func parseThemes(r *yamlfile.Reader, n *yaml.Node, s *Set) {
 	}
 }
 
-func parseObjectives(r *yamlfile.Reader, n *yaml.Node, t *Theme) []*Objective {
+func parseObjectives(r *yamlfile.Reader, n *yamlfile.Node, t *Theme) []*Objective {
 	items, _ := r.Seq(n, yamlfile.At{Field: "objectives"})
 	var out []*Objective
 	for _, item := range items {
@@ -244,7 +244,7 @@ func parseObjectives(r *yamlfile.Reader, n *yaml.Node, t *Theme) []*Objective {
 	return out
 }
 
-func parseControl(r *yamlfile.Reader, item *yaml.Node, s *Set, p *parsed) *Control {
+func parseControl(r *yamlfile.Reader, item *yamlfile.Node, s *Set, p *parsed) *Control {
 	// The id is read first so that every other message can name the control.
 	c := &Control{Set: s.ID, Pos: r.Pos(item), ID: peekID(item)}
 	fields, ok := r.Mapping(item, yamlfile.At{Control: c.ID}, controlFields)
@@ -304,7 +304,7 @@ func parseControl(r *yamlfile.Reader, item *yaml.Node, s *Set, p *parsed) *Contr
 // id when the file leaves it out: 8.9 is in theme 8, A.9.2.1 under
 // objective A.9.2. The bundled files rely on this, which leaves one less
 // thing in them that could contradict the id.
-func deriveGroup(r *yamlfile.Reader, item *yaml.Node, at yamlfile.At, s *Set, c *Control) {
+func deriveGroup(r *yamlfile.Reader, item *yamlfile.Node, at yamlfile.At, s *Set, c *Control) {
 	switch s.ID {
 	case Set2022:
 		if c.Theme != "" {
@@ -328,7 +328,7 @@ func deriveGroup(r *yamlfile.Reader, item *yaml.Node, at yamlfile.At, s *Set, c 
 }
 
 // peekID returns the text of the id key of mapping n, or "".
-func peekID(n *yaml.Node) string {
+func peekID(n *yamlfile.Node) string {
 	if n == nil || n.Kind != yaml.MappingNode {
 		return ""
 	}
@@ -340,7 +340,7 @@ func peekID(n *yaml.Node) string {
 	return ""
 }
 
-func checkObjective(r *yamlfile.Reader, n *yaml.Node, at yamlfile.At, s *Set, c *Control) {
+func checkObjective(r *yamlfile.Reader, n *yamlfile.Node, at yamlfile.At, s *Set, c *Control) {
 	for _, t := range s.Themes {
 		for _, o := range t.Objectives {
 			if o.ID == c.Objective {
@@ -360,7 +360,7 @@ func checkObjective(r *yamlfile.Reader, n *yaml.Node, at yamlfile.At, s *Set, c 
 }
 
 // checkControl applies the rules that need the whole control.
-func checkControl(r *yamlfile.Reader, item *yaml.Node, at yamlfile.At, s *Set, c *Control) {
+func checkControl(r *yamlfile.Reader, item *yamlfile.Node, at yamlfile.At, s *Set, c *Control) {
 	switch s.ID {
 	case Set2022:
 		m := id2022RE.FindStringSubmatch(c.ID)
@@ -408,7 +408,7 @@ func themeIDs(s *Set) []string {
 	return ids
 }
 
-func parseAttributes(r *yamlfile.Reader, n *yaml.Node, at yamlfile.At, a *Attributes) {
+func parseAttributes(r *yamlfile.Reader, n *yamlfile.Node, at yamlfile.At, a *Attributes) {
 	fields, _ := r.Mapping(n, at, AttributeKeys())
 	for _, f := range fields {
 		t, _ := LookupAttributeType(f.Key)
@@ -424,8 +424,8 @@ func canonicalOrder(vals, allowed []string) []string {
 	return vals
 }
 
-func parseMapsTo(r *yamlfile.Reader, n *yaml.Node, at yamlfile.At, c *Control, p *parsed) []string {
-	items := []*yaml.Node{n}
+func parseMapsTo(r *yamlfile.Reader, n *yamlfile.Node, at yamlfile.At, c *Control, p *parsed) []string {
+	items := []*yamlfile.Node{n}
 	if !yamlfile.IsNull(n) && n.Kind == yaml.SequenceNode {
 		items, _ = r.Seq(n, at)
 	}
@@ -441,7 +441,7 @@ func parseMapsTo(r *yamlfile.Reader, n *yaml.Node, at yamlfile.At, c *Control, p
 	return ids
 }
 
-func parseOverlay(r *yamlfile.Reader, root *yaml.Node) *overlayFile {
+func parseOverlay(r *yamlfile.Reader, root *yamlfile.Node) *overlayFile {
 	fields, _ := r.Mapping(root, yamlfile.At{}, overlayFields)
 	o := &overlayFile{file: r.File}
 	for _, f := range fields {

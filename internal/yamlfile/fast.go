@@ -9,8 +9,8 @@ import (
 
 // fastParse reads the YAML that soa's files are made of — block mappings
 // and sequences, flow collections, plain, quoted and block scalars,
-// comments, a leading "---" — into the node tree yaml.v3 builds for the
-// same text, less its comments: five times faster, with a twenty-fifth of
+// comments, a leading "---" — into the tree of Nodes that parseYAML makes
+// of yaml.v3's for the same text: five times faster, with a twenty-fifth of
 // the allocations (BenchmarkParse). yaml.v3 took most of a run of
 // `soa validate` reading the answers file.
 //
@@ -19,10 +19,10 @@ import (
 // tags, directives, other document markers, explicit keys, tabs, control
 // and line-separator characters, multi-line keys, and every text yaml.v3
 // rejects. FuzzFastParse and TestFastParseRandom hold it to that: whenever
-// it returns a tree, yaml.v3 returns the same one. The scanning of scalars follows yaml.v3's
+// it returns a tree, yaml.v3's converted is the same one. The scanning of scalars follows yaml.v3's
 // scanner (scannerc.go, itself a port of libyaml) step for step, so that
 // folding, escapes and positions agree.
-func fastParse(src []byte) (root *yaml.Node, ok bool) {
+func fastParse(src []byte) (root *Node, ok bool) {
 	if !fastReadable(src) {
 		return nil, false
 	}
@@ -139,18 +139,18 @@ type fastParser struct {
 	// for in order, cost time in proportion to the text between them.
 	posOff, posLine, posCol int
 
-	slab []yaml.Node // nodes are carved out of slabs: one allocation for many
+	slab []Node // nodes are carved out of slabs: one allocation for many
 	// stack holds the children of the collections being parsed, innermost
 	// last; each collection's are copied out at their exact length when
 	// it ends (see collect), instead of growing a slice per collection.
-	stack []*yaml.Node
+	stack []*Node
 	depth int
 	buf   []byte // scratch for scalars that need folding or unescaping
 }
 
 // document parses the whole text: one block or flow node, then nothing
 // but blank lines and comments.
-func (p *fastParser) document() *yaml.Node {
+func (p *fastParser) document() *Node {
 	p.posLine = 1
 	if !p.nextContentLine() {
 		decline()
@@ -172,23 +172,24 @@ func (p *fastParser) document() *yaml.Node {
 
 // newNode returns a node of kind at offset off (none when off < 0), from
 // the current slab.
-func (p *fastParser) newNode(kind yaml.Kind, tag string, off int) *yaml.Node {
+func (p *fastParser) newNode(kind yaml.Kind, tag string, off int) *Node {
 	if len(p.slab) == cap(p.slab) {
-		p.slab = make([]yaml.Node, 0, min(1024, 16+2*cap(p.slab)))
+		p.slab = make([]Node, 0, min(1024, 16+2*cap(p.slab)))
 	}
-	p.slab = append(p.slab, yaml.Node{Kind: kind, Tag: tag})
+	p.slab = append(p.slab, Node{Kind: kind, Tag: tag})
 	n := &p.slab[len(p.slab)-1]
 	if off >= 0 {
-		n.Line, n.Column = p.pos(off)
+		line, col := p.pos(off)
+		n.Line, n.Column = int32(line), int32(col)
 	}
 	return n
 }
 
 // collect gives collection n the children pushed on the stack since it
 // was at length base, and pops them.
-func (p *fastParser) collect(n *yaml.Node, base int) {
+func (p *fastParser) collect(n *Node, base int) {
 	if len(p.stack) > base {
-		n.Content = append([]*yaml.Node(nil), p.stack[base:]...)
+		n.Content = append([]*Node(nil), p.stack[base:]...)
 	}
 	p.stack = p.stack[:base]
 }
@@ -305,7 +306,7 @@ func (p *fastParser) enter() {
 // the node may be a block mapping starting on this line (not after
 // "key: "). It returns with the cursor at the start of the next line with
 // content, or at the end of the text.
-func (p *fastParser) blockNode(indent, col int, mappingOK bool) *yaml.Node {
+func (p *fastParser) blockNode(indent, col int, mappingOK bool) *Node {
 	p.enter()
 	defer func() { p.depth-- }()
 	start := p.i
@@ -353,7 +354,7 @@ func (p *fastParser) blockNode(indent, col int, mappingOK bool) *yaml.Node {
 // blockMapping parses the block mapping at column col whose first key,
 // which starts at offset keyStart, has been read, with the cursor on the
 // ':' after it. The mapping's position is its first key's.
-func (p *fastParser) blockMapping(col, keyStart int, key *yaml.Node) *yaml.Node {
+func (p *fastParser) blockMapping(col, keyStart int, key *Node) *Node {
 	m := p.newNode(yaml.MappingNode, "!!map", keyStart)
 	defer p.collect(m, len(p.stack))
 	for {
@@ -391,9 +392,9 @@ func (p *fastParser) sameBlock(col int) bool {
 
 // blockKey reads the key at the cursor, a plain or quoted scalar on one
 // line followed by ':' and a blank, leaving the cursor on the ':'.
-func (p *fastParser) blockKey() *yaml.Node {
+func (p *fastParser) blockKey() *Node {
 	start := p.i
-	var key *yaml.Node
+	var key *Node
 	switch c := p.at(p.i); c {
 	case '"', '\'':
 		var multiline bool
@@ -420,7 +421,7 @@ func (p *fastParser) blockKey() *yaml.Node {
 
 // mappingValue parses the value after the ':' at the cursor, in a mapping
 // at column col.
-func (p *fastParser) mappingValue(col int) *yaml.Node {
+func (p *fastParser) mappingValue(col int) *Node {
 	// An empty value is placed just after the ':', as yaml.v3 places it;
 	// the position is taken now, while the cursor is still before it.
 	p.i++
@@ -444,23 +445,23 @@ func (p *fastParser) mappingValue(col int) *yaml.Node {
 
 // empty is the null scalar of a key or entry with no value, at line and
 // col.
-func (p *fastParser) empty(line, col int) *yaml.Node {
+func (p *fastParser) empty(line, col int) *Node {
 	n := p.newNode(yaml.ScalarNode, "!!null", -1)
-	n.Line, n.Column = line, col
+	n.Line, n.Column = int32(line), int32(col)
 	return n
 }
 
 // blockSequence parses the block sequence whose first '-' is at the
 // cursor, at column col. An indentless sequence (the value of a key at the
 // same column) ends at the first line at col that is not an entry.
-func (p *fastParser) blockSequence(col int, indentless bool) *yaml.Node {
+func (p *fastParser) blockSequence(col int, indentless bool) *Node {
 	s := p.newNode(yaml.SequenceNode, "!!seq", p.i)
 	defer p.collect(s, len(p.stack))
 	for {
 		p.i++
 		line, lcol := p.pos(p.i) // of an empty entry: just after the '-'
 		p.skipSpaces()
-		var entry *yaml.Node
+		var entry *Node
 		if c := p.at(p.i); c != 0 && !p.isBreak(p.i) && c != '#' {
 			if c == '-' && p.isBlankz(p.i+1) {
 				decline() // "- - a"

@@ -8,7 +8,7 @@ import "go.yaml.in/yaml/v3"
 // pairs with scalar keys, a sequence's are nodes. Empty values, keys
 // without values, single-pair mappings inside sequences ("[a: b]") and
 // "[,]" are left to yaml.v3.
-func (p *fastParser) flowNode() *yaml.Node {
+func (p *fastParser) flowNode() *Node {
 	p.enter()
 	defer func() { p.depth-- }()
 	mapping := p.s[p.i] == '{'
@@ -66,7 +66,7 @@ func (p *fastParser) flowNode() *yaml.Node {
 }
 
 // flowItem parses one node inside a flow collection.
-func (p *fastParser) flowItem() *yaml.Node {
+func (p *fastParser) flowItem() *Node {
 	switch c := p.at(p.i); c {
 	case '[', '{':
 		return p.flowNode()
@@ -82,7 +82,7 @@ func (p *fastParser) flowItem() *yaml.Node {
 
 // flowScalarKey parses a flow mapping's key: a plain or one-line quoted
 // scalar. It reports whether the key was quoted.
-func (p *fastParser) flowScalarKey() (*yaml.Node, bool) {
+func (p *fastParser) flowScalarKey() (*Node, bool) {
 	if c := p.at(p.i); c == '"' || c == '\'' {
 		n, multiline := p.quoted(c == '\'')
 		if multiline {
@@ -96,7 +96,7 @@ func (p *fastParser) flowScalarKey() (*yaml.Node, bool) {
 // flowPlain scans a plain scalar inside a flow collection: it ends at
 // ",[]{}?", at ": ", at a comment or at the end of its line; one that
 // would continue on the next line is left to yaml.v3.
-func (p *fastParser) flowPlain() *yaml.Node {
+func (p *fastParser) flowPlain() *Node {
 	if c := p.at(p.i); !startsPlain(c) || c == '-' && p.isBlankz(p.i+1) {
 		decline()
 	}

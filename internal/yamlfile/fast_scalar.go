@@ -15,7 +15,7 @@ import (
 // block collection indented by indent: its continuation lines must be
 // indented further. It leaves the cursor just after the scalar's last
 // character and reports whether the scalar spans lines.
-func (p *fastParser) plain(indent int) (*yaml.Node, bool) {
+func (p *fastParser) plain(indent int) (*Node, bool) {
 	start := p.i
 	n := p.newNode(yaml.ScalarNode, "", start)
 	end := start
@@ -110,7 +110,7 @@ func fold(b []byte, emptyLines int) []byte {
 // quoted scans the single- or double-quoted scalar at the cursor, leaving
 // the cursor after its closing quote. Like yaml.v3, it does not check the
 // indentation of continuation lines.
-func (p *fastParser) quoted(single bool) (*yaml.Node, bool) {
+func (p *fastParser) quoted(single bool) (*Node, bool) {
 	start := p.i
 	n := p.newNode(yaml.ScalarNode, "!!str", start)
 	if single {
@@ -281,7 +281,7 @@ func runeSize(s string, i int) int {
 // blockScalar scans the literal (|) or folded (>) scalar whose indicator
 // is at the cursor, inside a block collection indented by indent, and
 // leaves the cursor at the start of the next line with content.
-func (p *fastParser) blockScalar(indent int, literal bool) *yaml.Node {
+func (p *fastParser) blockScalar(indent int, literal bool) *Node {
 	n := p.newNode(yaml.ScalarNode, "!!str", p.i)
 	n.Style = yaml.FoldedStyle
 	if literal {

@@ -2,7 +2,7 @@
 // values from it with positions, so that every problem in a user's file is
 // reported at file:line:col with what is allowed.
 //
-// It walks yaml.Node trees by hand instead of decoding into structs: struct
+// It walks node trees by hand instead of decoding into structs: struct
 // decoding reports unknown fields by line only and with Go type names, turns
 // an unquoted control id 5.10 into the number 5.1 when the target is untyped,
 // and loses strictness inside custom unmarshalers.
@@ -36,7 +36,7 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 // Parse parses src as a single YAML document and returns its top node (the
 // content of the document node), without comments. name is used only in
 // positions.
-func Parse(name string, src []byte) (root *yaml.Node, err error) {
+func Parse(name string, src []byte) (root *Node, err error) {
 	file := diag.Pos{File: name}
 	if len(src) > MaxSize {
 		return nil, single(file, "file is larger than the limit of %d MiB", MaxSize>>20)
@@ -55,9 +55,10 @@ func Parse(name string, src []byte) (root *yaml.Node, err error) {
 }
 
 // parseYAML parses src with yaml.v3, for the texts fastParse leaves to it,
-// and drops the comments, which fastParse does not keep: what a consumer
-// sees must not depend on which of the two read the file.
-func parseYAML(name string, src []byte) (root *yaml.Node, err error) {
+// and converts its tree to Nodes, which keep no comments, as fastParse
+// keeps none: what a consumer sees must not depend on which of the two
+// read the file.
+func parseYAML(name string, src []byte) (root *Node, err error) {
 	file := diag.Pos{File: name}
 	defer func() {
 		// yaml.v3 has panicked on malformed input in the past; a user's file
@@ -83,37 +84,22 @@ func parseYAML(name string, src []byte) (root *yaml.Node, err error) {
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		return nil, single(file, "file is empty")
 	}
-	root = doc.Content[0]
+	top := doc.Content[0]
 	// Only a file with both an anchor and an alias can expand; most have
 	// neither, and counting is then wasted work.
 	hasAliases := bytes.IndexByte(src, '&') >= 0 && bytes.IndexByte(src, '*') >= 0
-	if n := expandedSizeIf(hasAliases, root); n > maxNodes {
+	if n := expandedSizeIf(hasAliases, top); n > maxNodes {
 		return nil, single(file, "aliases expand to more than %d nodes; refusing a possible alias bomb", maxNodes)
 	}
-	dropComments(root, map[*yaml.Node]bool{})
-	return checkRoot(file, root)
+	return checkRoot(file, compact(top, map[*yaml.Node]*Node{}))
 }
 
 // checkRoot refuses a document that is nothing but null.
-func checkRoot(file diag.Pos, root *yaml.Node) (*yaml.Node, error) {
+func checkRoot(file diag.Pos, root *Node) (*Node, error) {
 	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
 		return nil, single(file, "file is empty")
 	}
 	return root, nil
-}
-
-// dropComments clears the comments of n and the nodes under it, each node
-// once however many aliases lead to it.
-func dropComments(n *yaml.Node, seen map[*yaml.Node]bool) {
-	if n == nil || seen[n] {
-		return
-	}
-	seen[n] = true
-	n.HeadComment, n.LineComment, n.FootComment = "", "", ""
-	for _, c := range n.Content {
-		dropComments(c, seen)
-	}
-	dropComments(n.Alias, seen)
 }
 
 func expandedSizeIf(check bool, root *yaml.Node) int {
@@ -151,8 +137,8 @@ func expandedSize(n *yaml.Node, memo map[*yaml.Node]int, depth int) int {
 }
 
 // Pos returns the position of node n in file name.
-func Pos(name string, n *yaml.Node) diag.Pos {
-	return diag.Pos{File: name, Line: n.Line, Col: n.Column}
+func Pos(name string, n *Node) diag.Pos {
+	return diag.Pos{File: name, Line: int(n.Line), Col: int(n.Column)}
 }
 
 func single(pos diag.Pos, format string, args ...any) diag.List {
@@ -301,7 +287,7 @@ func secondDocument(name string, src []byte) (diag.Pos, bool) {
 	case errors.Is(err, io.EOF):
 		return diag.Pos{}, false
 	case err == nil:
-		return Pos(name, &extra), true
+		return diag.Pos{File: name, Line: extra.Line, Col: extra.Column}, true
 	}
 	return diag.Pos{File: name}, true
 }

@@ -53,19 +53,19 @@ func (at At) Path() string {
 }
 
 // Pos returns the position of n in the reader's file.
-func (r *Reader) Pos(n *yaml.Node) diag.Pos { return Pos(r.File, n) }
+func (r *Reader) Pos(n *Node) diag.Pos { return Pos(r.File, n) }
 
 // Errorf records an error at n about at.
-func (r *Reader) Errorf(n *yaml.Node, at At, format string, args ...any) {
+func (r *Reader) Errorf(n *Node, at At, format string, args ...any) {
 	r.add(n, at, diag.Error, format, args...)
 }
 
 // Warnf records a warning at n about at.
-func (r *Reader) Warnf(n *yaml.Node, at At, format string, args ...any) {
+func (r *Reader) Warnf(n *Node, at At, format string, args ...any) {
 	r.add(n, at, diag.Warning, format, args...)
 }
 
-func (r *Reader) add(n *yaml.Node, at At, sev diag.Severity, format string, args ...any) {
+func (r *Reader) add(n *Node, at At, sev diag.Severity, format string, args ...any) {
 	pos := diag.Pos{File: r.File}
 	if n != nil {
 		pos = r.Pos(n)
@@ -77,20 +77,28 @@ func (r *Reader) add(n *yaml.Node, at At, sev diag.Severity, format string, args
 // written, so an unquoted 5.10 stays "5.10".
 type Field struct {
 	Key     string
-	KeyNode *yaml.Node
-	Value   *yaml.Node
+	KeyNode *Node
+	Value   *Node
 }
 
-// resolve follows aliases to the node they name.
-func resolve(n *yaml.Node) *yaml.Node {
+// resolve follows aliases to the node they name, an alias's one child.
+func resolve(n *Node) *Node {
 	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 100; i++ {
-		n = n.Alias
+		n = aliased(n)
 	}
 	return n
 }
 
+// aliased returns the node alias n names, nil if none.
+func aliased(n *Node) *Node {
+	if len(n.Content) == 0 {
+		return nil
+	}
+	return n.Content[0]
+}
+
 // IsNull reports whether n is absent or an explicit null ("key:" or "~").
-func IsNull(n *yaml.Node) bool {
+func IsNull(n *Node) bool {
 	n = resolve(n)
 	return n == nil || (n.Kind == yaml.ScalarNode && n.Tag == "!!null")
 }
@@ -98,7 +106,7 @@ func IsNull(n *yaml.Node) bool {
 // Mapping returns the pairs of mapping n in file order. It reports a value
 // that is not a mapping, duplicate keys, and (when allowed is not nil) keys
 // outside allowed. Merge keys (<<: *anchor) are expanded.
-func (r *Reader) Mapping(n *yaml.Node, at At, allowed []string) ([]Field, bool) {
+func (r *Reader) Mapping(n *Node, at At, allowed []string) ([]Field, bool) {
 	n = resolve(n)
 	if n == nil || n.Kind != yaml.MappingNode {
 		r.Errorf(n, at, "want a mapping (key: value lines), got %s", describe(n))
@@ -108,11 +116,11 @@ func (r *Reader) Mapping(n *yaml.Node, at At, allowed []string) ([]Field, bool) 
 	// Most mappings are small (a handful of keys, or 93 control ids), where
 	// a scan of the keys seen so far is cheaper than a map; a large one
 	// gets a map, so that a file of 100,000 keys is checked in linear time.
-	var index map[string]*yaml.Node
+	var index map[string]*Node
 	if len(n.Content) > 2*smallMapping {
-		index = make(map[string]*yaml.Node, len(n.Content)/2)
+		index = make(map[string]*Node, len(n.Content)/2)
 	}
-	seen := func(key string) *yaml.Node {
+	seen := func(key string) *Node {
 		if index != nil {
 			return index[key]
 		}
@@ -175,7 +183,7 @@ func (r *Reader) Mapping(n *yaml.Node, at At, allowed []string) ([]Field, bool) 
 	return fields, true
 }
 
-func (r *Reader) mergeFields(v *yaml.Node, at At, allowed []string) []Field {
+func (r *Reader) mergeFields(v *Node, at At, allowed []string) []Field {
 	v = resolve(v)
 	if v != nil && v.Kind == yaml.SequenceNode {
 		var out []Field
@@ -194,16 +202,16 @@ func unknownField(key string, allowed []string) string {
 }
 
 // Seq returns the items of sequence n.
-func (r *Reader) Seq(n *yaml.Node, at At) ([]*yaml.Node, bool) {
+func (r *Reader) Seq(n *Node, at At) ([]*Node, bool) {
 	n = resolve(n)
 	if n == nil || n.Kind != yaml.SequenceNode {
 		r.Errorf(n, at, "want a list, got %s", describe(n))
 		return nil, false
 	}
-	if !slices.ContainsFunc(n.Content, func(c *yaml.Node) bool { return c.Kind == yaml.AliasNode }) {
+	if !slices.ContainsFunc(n.Content, func(c *Node) bool { return c.Kind == yaml.AliasNode }) {
 		return n.Content, true // callers only read the items
 	}
-	items := make([]*yaml.Node, len(n.Content))
+	items := make([]*Node, len(n.Content))
 	for i, c := range n.Content {
 		items[i] = resolve(c)
 	}
@@ -211,7 +219,7 @@ func (r *Reader) Seq(n *yaml.Node, at At) ([]*yaml.Node, bool) {
 }
 
 // String returns the text of scalar n as written. A null gives "".
-func (r *Reader) String(n *yaml.Node, at At) (string, bool) {
+func (r *Reader) String(n *Node, at At) (string, bool) {
 	if IsNull(n) {
 		return "", true
 	}
@@ -228,7 +236,7 @@ func (r *Reader) String(n *yaml.Node, at At) (string, bool) {
 
 // Strings reads a list of text values. A single value is taken as a list of
 // one, which is what people mean when they write "evidence: Policy v2".
-func (r *Reader) Strings(n *yaml.Node, at At) ([]string, bool) {
+func (r *Reader) Strings(n *Node, at At) ([]string, bool) {
 	if IsNull(n) {
 		return nil, true
 	}
@@ -265,7 +273,7 @@ var (
 
 // Bool reads true or false, spelled as one of TrueWords or FalseWords in
 // any case.
-func (r *Reader) Bool(n *yaml.Node, at At) (bool, bool) {
+func (r *Reader) Bool(n *Node, at At) (bool, bool) {
 	s, ok := r.String(n, at)
 	if !ok {
 		return false, false
@@ -283,7 +291,7 @@ func (r *Reader) Bool(n *yaml.Node, at At) (bool, bool) {
 // Enum reads a text value that must be one of allowed, in any case (the
 // workbook shows "Implemented" for implemented), and returns it as allowed
 // spells it. A null gives "".
-func (r *Reader) Enum(n *yaml.Node, at At, allowed []string) (string, bool) {
+func (r *Reader) Enum(n *Node, at At, allowed []string) (string, bool) {
 	s, ok := r.String(n, at)
 	if !ok || s == "" {
 		return s, ok
@@ -297,14 +305,14 @@ func (r *Reader) Enum(n *yaml.Node, at At, allowed []string) (string, bool) {
 }
 
 // EnumList reads a list whose every item must be one of allowed.
-func (r *Reader) EnumList(n *yaml.Node, at At, allowed []string) ([]string, bool) {
+func (r *Reader) EnumList(n *Node, at At, allowed []string) ([]string, bool) {
 	if IsNull(n) {
 		return nil, true
 	}
 	n = resolve(n)
-	var items []*yaml.Node
+	var items []*Node
 	if n.Kind == yaml.ScalarNode {
-		items = []*yaml.Node{n}
+		items = []*Node{n}
 	} else {
 		var ok bool
 		if items, ok = r.Seq(n, at); !ok {
@@ -338,7 +346,7 @@ func notOneOf(s string, allowed []string) string {
 }
 
 // Date reads a calendar date written YYYY-MM-DD. A null gives "".
-func (r *Reader) Date(n *yaml.Node, at At) (string, bool) {
+func (r *Reader) Date(n *Node, at At) (string, bool) {
 	s, ok := r.String(n, at)
 	if !ok || s == "" {
 		return s, ok
@@ -351,7 +359,7 @@ func (r *Reader) Date(n *yaml.Node, at At) (string, bool) {
 }
 
 // describe names the kind of n for messages.
-func describe(n *yaml.Node) string {
+func describe(n *Node) string {
 	n = resolve(n)
 	switch {
 	case n == nil:
@@ -387,7 +395,7 @@ func (r *Reader) multiLine(at At) bool {
 // (a value or a key), at n: C0 and C1 controls and DEL, but tab, and line
 // breaks where multiLine allows them. Such characters, from an escape such
 // as "\e" or "\x1b" in a quoted text, would reach terminals and workbooks.
-func (r *Reader) checkText(n *yaml.Node, at At, s string, multiLine bool) bool {
+func (r *Reader) checkText(n *Node, at At, s string, multiLine bool) bool {
 	for i, c := range s {
 		if c == '\t' || c == '\n' && multiLine || !termsafe.Control(c) {
 			continue
