@@ -2,10 +2,10 @@ package yamlfile
 
 import "strings"
 
-// IsDate reports whether s is a calendar date written YYYY-MM-DD: what
-// time.Parse(time.DateOnly, s) accepts with exactly two digits for the
-// month and the day, without its cost (it is asked of every date field).
-func IsDate(s string) bool {
+// isDate reports whether s is a calendar date written YYYY-MM-DD: what
+// time.Parse(time.DateOnly, s) accepts, without its cost (it is asked of
+// every date field).
+func isDate(s string) bool {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return false
 	}

@@ -351,7 +351,7 @@ func (r *Reader) Date(n *Node, at At) (string, bool) {
 	if !ok || s == "" {
 		return s, ok
 	}
-	if !IsDate(s) {
+	if !isDate(s) {
 		r.Errorf(n, at, "%q is not a date; write YYYY-MM-DD, such as 2026-04-01", s)
 		return "", false
 	}
