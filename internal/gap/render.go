@@ -30,7 +30,7 @@ type Output struct {
 // Formats are the report's formats, the default first.
 // Text and Markdown are line-oriented: control characters from the answers
 // are shown escaped there (view.safe); HTML escapes for itself.
-var Formats = format.New("text", func(w io.Writer, o Output) error { return execText(w, "gap.txt.tmpl", o.Options, newView(o).safe()) }).
+var Formats = format.New("text", writeTextReport).
 	Add("markdown", func(w io.Writer, o Output) error { return execText(w, "gap.md.tmpl", o.Options, newView(o).safe()) }).
 	Add("html", func(w io.Writer, o Output) error { return execHTML(w, o.Options, newView(o)) }).
 	Add("json", func(w io.Writer, o Output) error { return writeJSON(w, o.Report) }).
@@ -247,19 +247,8 @@ func funcs(l i18n.Lang, color bool) map[string]any {
 		"pad": func(s string, w int) string {
 			return textwidth.Pad(s, w)
 		},
-		"bold": func(s string) string {
-			if color {
-				return "\x1b[1m" + s + "\x1b[0m"
-			}
-			return s
-		},
-		"sev": func(sev, s string) string {
-			if !color {
-				return s
-			}
-			code := map[string]string{"error": "31", "warning": "33", "gap": "35", "info": "36"}[sev]
-			return "\x1b[" + code + "m" + s + "\x1b[0m"
-		},
+		"bold": func(s string) string { return bold(s, color) },
+		"sev":  func(sev, s string) string { return colorBySeverity(sev, s, color) },
 	}
 }
 
