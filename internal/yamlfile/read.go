@@ -384,11 +384,11 @@ const smallMapping = 32
 var MultiLine = []string{"justification", "notes", "review", "description", "text", "guidance", "summary", "summary_ja", "scope"}
 
 func (r *Reader) multiLine(at At) bool {
-	p := at.Path()
-	if i := strings.LastIndexByte(p, '.'); i >= 0 {
-		p = p[i+1:]
+	last := at.leaf // the last part of the path, without joining it (Path)
+	if last == "" {
+		last = at.Field[strings.LastIndexByte(at.Field, '.')+1:]
 	}
-	return slices.Contains(MultiLine, p)
+	return slices.Contains(MultiLine, last)
 }
 
 // checkText reports the first control character in s, the text of node n
@@ -396,6 +396,9 @@ func (r *Reader) multiLine(at At) bool {
 // breaks where multiLine allows them. Such characters, from an escape such
 // as "\e" or "\x1b" in a quoted text, would reach terminals and workbooks.
 func (r *Reader) checkText(n *Node, at At, s string, multiLine bool) bool {
+	if printableASCII(s) {
+		return true // most texts: no character to decode
+	}
 	for i, c := range s {
 		if c == '\t' || c == '\n' && multiLine || !termsafe.Control(c) {
 			continue
@@ -406,6 +409,16 @@ func (r *Reader) checkText(n *Node, at At, s string, multiLine bool) bool {
 		}
 		r.Errorf(n, at, "holds %s (%s, character %d); remove it", what, termsafe.String(string(c)), utf8.RuneCountInString(s[:i])+1)
 		return false
+	}
+	return true
+}
+
+// printableASCII reports whether s is only ASCII from space to '~'.
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			return false
+		}
 	}
 	return true
 }
