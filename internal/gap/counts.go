@@ -102,30 +102,34 @@ type Group struct {
 // left out: one missing control would make them look worst.
 func weakest(st *soa.Statement, l i18n.Lang, n int) []Group {
 	var groups []Group
-	// A group's index by kind and value; its title is made once, when the
-	// group is.
-	type key struct{ kind, value string }
-	index := map[key]int{}
-	group := func(kind, value string) (*Group, bool) {
-		i, ok := index[key{kind, value}]
+	// A group's index by value, one map for each kind (themes first, then
+	// the attribute types): a string key hashes faster than a pair of
+	// them, and there are a dozen lookups for each control. A group's
+	// title is made once, when the group is.
+	index := make([]map[string]int, 1+len(catalog.AttributeTypes))
+	group := func(kindIndex int, kind, value string) (*Group, bool) {
+		if index[kindIndex] == nil {
+			index[kindIndex] = map[string]int{}
+		}
+		i, ok := index[kindIndex][value]
 		if !ok {
 			i = len(groups)
-			index[key{kind, value}] = i
+			index[kindIndex][value] = i
 			groups = append(groups, Group{Kind: kind, Value: value})
 		}
 		return &groups[i], !ok
 	}
 	for _, row := range st.Rows {
 		if t := row.Theme; t != nil {
-			g, isNew := group("theme", t.ID)
+			g, isNew := group(0, "theme", t.ID)
 			if isNew {
 				g.Title = l.Title(t.Title, t.TitleJA)
 			}
 			g.add(row)
 		}
-		for _, at := range catalog.AttributeTypes {
+		for ai, at := range catalog.AttributeTypes {
 			for _, v := range row.Control.Attributes.Get(at.Key) {
-				g, isNew := group(at.Key, v)
+				g, isNew := group(1+ai, at.Key, v)
 				if isNew {
 					g.Title = l.Title(at.Title, at.TitleJA) + l.T("label.sep") + l.Attr(v)
 				}
