@@ -6,10 +6,8 @@ package i18n
 
 import (
 	"fmt"
-	"maps"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/soa-tool/soa/internal/lazyre"
 )
@@ -37,7 +35,7 @@ func Parse(code string) (Lang, error) {
 // T returns the text of key in language l. A missing key returns the key
 // itself in brackets, which the completeness test catches.
 func (l Lang) T(key string) string {
-	m, ok := messages()[key]
+	m, ok := lookup(key)
 	if !ok {
 		return "[" + key + "]"
 	}
@@ -91,7 +89,7 @@ var bareVersion = lazyre.New(`^[0-9]+(\.[0-9]+)*$`)
 // Attr returns the display name of an attribute value such as "detect";
 // a value without one is shown as it is.
 func (l Lang) Attr(value string) string {
-	if _, ok := messages()["attr."+value]; ok {
+	if _, ok := lookup("attr." + value); ok {
 		return l.T("attr." + value)
 	}
 	return value
@@ -99,26 +97,33 @@ func (l Lang) Attr(value string) string {
 
 // Has reports whether the catalogue has a message called key.
 func Has(key string) bool {
-	_, ok := messages()[key]
+	_, ok := lookup(key)
 	return ok
 }
 
 // Keys returns every message key, sorted.
 func Keys() []string {
-	keys := make([]string, 0, len(messages()))
-	for k := range messages() {
-		keys = append(keys, k)
+	keys := make([]string, len(messageTable))
+	for i, e := range messageTable {
+		keys[i] = e.key
 	}
-	slices.Sort(keys)
 	return keys
 }
 
 type message struct{ en, ja string }
 
-// messages holds every fixed string, built on first use rather than at
-// start-up, which a command that shows none (soa version) would pay for.
-var messages = sync.OnceValue(func() map[string]message {
-	m := documentMessages()
-	maps.Copy(m, serveMessages())
-	return m
-})
+// messageEntry is a message with its key, as messageTable holds it.
+type messageEntry struct{ key, en, ja string }
+
+// lookup finds key's message in messageTable by binary search. The table
+// is generated from documentMessages and serveMessages, the maps people
+// edit (messages_gen.go, checked by TestMessagesGenerated), and is laid
+// out by the linker: building those maps on first use took 75 µs and 40
+// KB of every run that printed a message.
+func lookup(key string) (message, bool) {
+	i, ok := slices.BinarySearchFunc(messageTable, key, func(e messageEntry, key string) int { return strings.Compare(e.key, key) })
+	if !ok {
+		return message{}, false
+	}
+	return message{messageTable[i].en, messageTable[i].ja}, true
+}

@@ -9,7 +9,7 @@ import (
 // TestComplete: every key has text in both languages.
 func TestComplete(t *testing.T) {
 	for _, k := range Keys() {
-		m := messages()[k]
+		m, _ := lookup(k)
 		if strings.TrimSpace(m.en) == "" || strings.TrimSpace(m.ja) == "" {
 			t.Errorf("%s: en=%q ja=%q: every key needs both languages", k, m.en, m.ja)
 		}
@@ -39,7 +39,8 @@ var allowedLatin = map[string]bool{
 // TestNoEnglishInJapanese: no English words are left in the Japanese text.
 func TestNoEnglishInJapanese(t *testing.T) {
 	for _, k := range Keys() {
-		ja := messages()[k].ja
+		m, _ := lookup(k)
+		ja := m.ja
 		for _, w := range latin.FindAllString(ja, -1) {
 			if !allowedLatin[w] {
 				t.Errorf("%s: Japanese text %q holds the English %q", k, ja, w)

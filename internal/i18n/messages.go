@@ -1,7 +1,12 @@
 package i18n
 
 // documentMessages returns every fixed string but soa serve's page. Keys
-// are grouped by where they appear.
+// are grouped by where they appear. After editing, regenerate the table
+// soa looks them up in (messages_gen.go) with
+//
+//	go generate ./internal/i18n
+//
+//go:generate go test -run ^TestMessagesGenerated$ . -update
 func documentMessages() map[string]message {
 	return map[string]message{
 		// Control listings (soa controls).
