@@ -106,3 +106,22 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestFieldSize: Size adds up what Get returns, one more byte an item,
+// for every field, set and empty.
+func TestFieldSize(t *testing.T) {
+	yes := true
+	full := &answers.Answer{Applicable: &yes, Reasons: []string{"risk", "legal"}, Justification: "Because", Status: answers.Partial, Owner: "CISO",
+		Evidence: []string{"A", "B", "Cé"}, TargetDate: "2026-12-31", ReviewedOn: "2026-01-01", Risks: []string{"R-1"}, Notes: "n", Review: "r\nq"}
+	for _, a := range []*answers.Answer{full, {}, nil} {
+		for _, f := range answers.Fields {
+			want := 0
+			for _, s := range f.Get(a) {
+				want += len(s) + 1
+			}
+			if got := f.Size(a); got != want {
+				t.Errorf("%s of %+v: Size %d, Get's items %d", f.Key, a, got, want)
+			}
+		}
+	}
+}

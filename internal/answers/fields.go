@@ -1,8 +1,8 @@
 package answers
 
 import (
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/soa-tool/soa/internal/schema"
@@ -68,8 +68,13 @@ type Field struct {
 	// must not be empty (the JSON Schema says so; the rule is a finding).
 	RequiredWhenFalse string
 
-	get func(*Answer) Value
-	set func(*Answer, Value)
+	// Where an Answer holds the field, one of three by its kind: a text
+	// (Enum, Line, Text, Date), a list (EnumSet, TextList, IDList) or a
+	// Bool. Get and Set go through it, and so do read and Size, which
+	// build no Value.
+	text func(*Answer) *string
+	list func(*Answer) *[]string
+	flag func(*Answer) **bool
 }
 
 // Fields lists the answer fields in the order files, workbooks and reports
@@ -77,50 +82,38 @@ type Field struct {
 var Fields = []*Field{
 	{Key: KeyApplicable, Kind: Bool, Column: "col.applicable", Width: [2]float64{11, 9},
 		Desc: "Whether the control is applicable (included in the ISMS)",
-		get:  func(a *Answer) Value { return boolValue(a.Applicable) },
-		set:  func(a *Answer, v Value) { a.Applicable = valueBool(v) }},
+		flag: func(a *Answer) **bool { return &a.Applicable }},
 	// A set of Values is one column per value on the SoA sheet, headed by
 	// the message Column + "." + value ("reason.legal"), each Width wide.
 	{Key: KeyReasons, Kind: EnumSet, Values: Reasons, Column: "reason", Width: [2]float64{4.5, 4.5},
 		Desc: "Why the control is included",
-		get:  func(a *Answer) Value { return listValue(a.Reasons) },
-		set:  func(a *Answer, v Value) { a.Reasons = v },
-	},
+		list: func(a *Answer) *[]string { return &a.Reasons }},
 	{Key: KeyJustification, Kind: Text, Column: "col.justification", Width: [2]float64{46, 46}, RequiredWhenFalse: KeyApplicable,
 		Desc: "Justification for inclusion, or for exclusion when not applicable",
-		get:  func(a *Answer) Value { return textValue(a.Justification) },
-		set:  func(a *Answer, v Value) { a.Justification = valueText(v) }},
+		text: func(a *Answer) *string { return &a.Justification }},
 	{Key: KeyStatus, Kind: Enum, Values: Statuses, Column: "col.status", Width: [2]float64{15, 11},
 		Desc: "Implementation status",
-		get:  func(a *Answer) Value { return textValue(string(a.Status)) },
-		set:  func(a *Answer, v Value) { a.Status = Status(valueText(v)) }},
+		text: func(a *Answer) *string { return (*string)(&a.Status) }},
 	{Key: KeyOwner, Kind: Line, Column: "col.owner", Width: [2]float64{16, 18},
 		Desc: "Person or role responsible",
-		get:  func(a *Answer) Value { return textValue(a.Owner) },
-		set:  func(a *Answer, v Value) { a.Owner = valueText(v) }},
+		text: func(a *Answer) *string { return &a.Owner }},
 	{Key: KeyEvidence, Kind: TextList, Column: "col.evidence", Width: [2]float64{34, 34},
 		Desc: "Documents and records that show the control works",
-		get:  func(a *Answer) Value { return listValue(a.Evidence) },
-		set:  func(a *Answer, v Value) { a.Evidence = v }},
+		list: func(a *Answer) *[]string { return &a.Evidence }},
 	{Key: KeyTargetDate, Kind: Date, Column: "col.target_date", Width: [2]float64{11, 11},
 		Desc: "When a partial or planned control will be implemented (YYYY-MM-DD)",
-		get:  func(a *Answer) Value { return textValue(a.TargetDate) },
-		set:  func(a *Answer, v Value) { a.TargetDate = valueText(v) }},
+		text: func(a *Answer) *string { return &a.TargetDate }},
 	{Key: KeyReviewedOn, Kind: Date, Column: "col.reviewed_on", Width: [2]float64{11, 11},
 		Desc: "When the control's answer and evidence were last reviewed (YYYY-MM-DD)",
-		get:  func(a *Answer) Value { return textValue(a.ReviewedOn) },
-		set:  func(a *Answer, v Value) { a.ReviewedOn = valueText(v) }},
+		text: func(a *Answer) *string { return &a.ReviewedOn }},
 	{Key: KeyRisks, Kind: IDList, Column: "col.risks", Width: [2]float64{12, 12},
 		Desc: "Risk register entries the control treats, such as R-012",
-		get:  func(a *Answer) Value { return listValue(a.Risks) },
-		set:  func(a *Answer, v Value) { a.Risks = v }},
+		list: func(a *Answer) *[]string { return &a.Risks }},
 	{Key: KeyNotes, Kind: Text, Column: "col.notes", Width: [2]float64{26, 26},
-		get: func(a *Answer) Value { return textValue(a.Notes) },
-		set: func(a *Answer, v Value) { a.Notes = valueText(v) }},
+		text: func(a *Answer) *string { return &a.Notes }},
 	{Key: KeyReview, Kind: Text, Remark: true,
 		Desc: "Something a person must check, such as a disagreement found when migrating from 2013",
-		get:  func(a *Answer) Value { return textValue(a.Review) },
-		set:  func(a *Answer, v Value) { a.Review = valueText(v) }},
+		text: func(a *Answer) *string { return &a.Review }},
 }
 
 // FieldByKey returns the field called key, or nil.
@@ -144,10 +137,15 @@ func FieldKeys() []string {
 
 // Get returns the field's value in a (nil for a nil answer).
 func (f *Field) Get(a *Answer) Value {
-	if a == nil {
+	switch {
+	case a == nil:
 		return nil
+	case f.text != nil:
+		return textValue(*f.text(a))
+	case f.list != nil:
+		return listValue(*f.list(a))
 	}
-	return f.get(a)
+	return boolValue(*f.flag(a))
 }
 
 // Set sets the field's value in a; an empty value clears it.
@@ -155,7 +153,39 @@ func (f *Field) Set(a *Answer, v Value) {
 	if len(v) == 0 {
 		v = nil
 	}
-	f.set(a, v)
+	switch {
+	case f.text != nil:
+		*f.text(a) = valueText(v)
+	case f.list != nil:
+		*f.list(a) = v
+	default:
+		*f.flag(a) = valueBool(v)
+	}
+}
+
+// Size is how many bytes the items of Get(a) hold, and one more for each
+// item (the line break that joins them in a cell), without building them:
+// the rules ask it of every field of every control.
+func (f *Field) Size(a *Answer) int {
+	switch {
+	case a == nil:
+		return 0
+	case f.text != nil:
+		if s := *f.text(a); s != "" {
+			return len(s) + 1
+		}
+		return 0
+	case f.list != nil:
+		n := 0
+		for _, s := range *f.list(a) {
+			n += len(s) + 1
+		}
+		return n
+	}
+	if b := *f.flag(a); b != nil {
+		return len(strconv.FormatBool(*b)) + 1
+	}
+	return 0
 }
 
 // Multiline reports whether the field's text may hold line breaks.
@@ -230,32 +260,31 @@ func (f *Field) Node(v Value) *yaml.Node {
 	return text(v[0])
 }
 
-// read reads the field's value from n, reporting what is wrong at at.
-func (f *Field) read(r *yamlfile.Reader, n *yamlfile.Node, at yamlfile.At) Value {
-	var s string
+// read sets the field in a to its value in n, or clears it when n does
+// not hold one, reporting what is wrong at at.
+func (f *Field) read(r *yamlfile.Reader, n *yamlfile.Node, at yamlfile.At, a *Answer) {
 	switch f.Kind {
 	case Bool:
-		if yamlfile.IsNull(n) {
-			return nil
+		var b *bool
+		if !yamlfile.IsNull(n) {
+			if v, ok := r.Bool(n, at); ok {
+				b = &v
+			}
 		}
-		if b, ok := r.Bool(n, at); ok {
-			return boolValue(&b)
-		}
-		return nil
+		*f.flag(a) = b
 	case EnumSet:
 		v, _ := r.EnumList(n, at, f.Values)
-		return listValue(v)
+		*f.list(a) = listValue(v)
 	case TextList, IDList:
 		v, _ := r.Strings(n, at)
-		return listValue(v)
+		*f.list(a) = listValue(v)
 	case Enum:
-		s, _ = r.Enum(n, at, f.Values)
+		*f.text(a), _ = r.Enum(n, at, f.Values)
 	case Date:
-		s, _ = r.Date(n, at)
+		*f.text(a), _ = r.Date(n, at)
 	default:
-		s, _ = r.String(n, at)
+		*f.text(a), _ = r.String(n, at)
 	}
-	return textValue(s)
 }
 
 // Schema describes the field for `soa schema answers`.
@@ -278,7 +307,7 @@ func boolValue(b *bool) Value {
 	if b == nil {
 		return nil
 	}
-	return Value{fmt.Sprint(*b)}
+	return Value{strconv.FormatBool(*b)}
 }
 
 func valueBool(v Value) *bool {

@@ -161,7 +161,7 @@ func parseAnswer(r *yamlfile.Reader, e yamlfile.Field, rules bool) *Answer {
 		fat := at.Sub(fl.Key)
 		a.FieldPos = append(a.FieldPos, FieldPos{fl.Key, r.Pos(fl.Value)})
 		if f := FieldByKey(fl.Key); f != nil {
-			f.Set(a, f.read(r, fl.Value, fat))
+			f.read(r, fl.Value, fat, a)
 		}
 	}
 	return a

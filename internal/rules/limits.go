@@ -171,9 +171,7 @@ func rowFits(row soa.Row) bool {
 	}
 	if a := row.Answer; a != nil {
 		for _, f := range answers.Fields {
-			for _, s := range f.Get(a) {
-				n += len(s) + 1 // and the line break that joins items
-			}
+			n += f.Size(a) // with the line break that joins items
 		}
 	}
 	return n+labelRoom <= layout.MaxCellText
