@@ -85,9 +85,12 @@ type Answer struct {
 // dozen fields at most, where a list is cheaper than a map (a map of nine
 // fields or more for each of 93 controls was a seventh of what loading an
 // answers file allocates beyond yaml.v3).
+//
+// It holds the line and column only: the file is the answer's own (Pos),
+// and a position in full, with its file and cell, is three times the size.
 type FieldPos struct {
-	Key string
-	Pos diag.Pos
+	Key       string
+	Line, Col int32
 }
 
 // At returns the position of field's value, or of the control's key when
@@ -95,8 +98,8 @@ type FieldPos struct {
 func (a *Answer) At(field string) diag.Pos {
 	// From the end: of a key given twice (an error), the last one counts.
 	for i := len(a.FieldPos) - 1; i >= 0; i-- {
-		if a.FieldPos[i].Key == field {
-			return a.FieldPos[i].Pos
+		if p := a.FieldPos[i]; p.Key == field {
+			return diag.Pos{File: a.Pos.File, Line: int(p.Line), Col: int(p.Col)}
 		}
 	}
 	return a.Pos

@@ -159,7 +159,7 @@ func parseAnswer(r *yamlfile.Reader, e yamlfile.Field, rules bool) *Answer {
 	a.FieldPos = make([]FieldPos, 0, len(fields))
 	for _, fl := range fields {
 		fat := at.Sub(fl.Key)
-		a.FieldPos = append(a.FieldPos, FieldPos{fl.Key, r.Pos(fl.Value)})
+		a.FieldPos = append(a.FieldPos, FieldPos{fl.Key, fl.Value.Line, fl.Value.Column})
 		if f := FieldByKey(fl.Key); f != nil {
 			f.read(r, fl.Value, fat, a)
 		}
