@@ -16,6 +16,7 @@ import (
 // indented further. It leaves the cursor just after the scalar's last
 // character and reports whether the scalar spans lines.
 func (p *fastParser) plain(indent int) (*Node, bool) {
+	s := p.s // a local: the loops below would reload it through p
 	start := p.i
 	n := p.newNode(yaml.ScalarNode, "", start)
 	end := start
@@ -27,15 +28,15 @@ func (p *fastParser) plain(indent int) (*Node, bool) {
 	)
 	i := start
 	for {
-		if p.at(i) == '#' {
+		if i < len(s) && s[i] == '#' {
 			break
 		}
-		for i < len(p.s) {
-			c := p.s[i]
+		for i < len(s) {
+			c := s[i]
 			if c == ' ' || c == '\n' || c == '\r' {
 				break
 			}
-			if c == ':' && p.isBlankz(i+1) {
+			if c == ':' && (i+1 >= len(s) || isBlankByte(s[i+1])) {
 				goto done
 			}
 			// What comes between the last character and this one: a fold
@@ -43,29 +44,34 @@ func (p *fastParser) plain(indent int) (*Node, bool) {
 			switch {
 			case leadingBlanks:
 				if !folded {
-					p.buf = append(p.buf[:0], p.s[start:end]...)
+					p.buf = append(p.buf[:0], s[start:end]...)
 					folded = true
 				}
 				p.buf = fold(p.buf, trailingBreaks)
 				leadingBlanks, trailingBreaks = false, 0
 			case folded && wsStart >= 0:
-				p.buf = append(p.buf, p.s[wsStart:i]...)
+				p.buf = append(p.buf, s[wsStart:i]...)
 			}
 			wsStart = -1
-			// The bytes of a character go one by one: none of a multi-byte
-			// character's is one the loop stops at.
-			if folded {
-				p.buf = append(p.buf, c)
+			// The rest of the run of characters that need no decision (the
+			// bytes of a multi-byte character are all among them) goes in
+			// one step.
+			j := i + 1
+			for j < len(s) && byteClass[s[j]]&plainRun != 0 {
+				j++
 			}
-			i++
+			if folded {
+				p.buf = append(p.buf, s[i:j]...)
+			}
+			i = j
 			end = i
 		}
-		if i >= len(p.s) {
+		if i >= len(s) {
 			break
 		}
 		lineStart := -1
-		for p.at(i) == ' ' || p.isBreak(i) {
-			if p.s[i] == ' ' {
+		for i < len(s) && isBlankByte(s[i]) {
+			if s[i] == ' ' {
 				if !leadingBlanks && wsStart < 0 {
 					wsStart = i
 				}
@@ -91,11 +97,39 @@ done:
 	if folded {
 		n.Value = string(p.buf)
 	} else {
-		n.Value = p.s[start:end]
+		n.Value = s[start:end]
 	}
 	n.Tag = resolvePlain(n.Value)
 	return n, multiline
 }
+
+// Classes of bytes, for the scanning loops: a byte's entry in byteClass
+// has the bit of each class it belongs to.
+const (
+	// plainRun: a byte inside a plain scalar after which the scalar goes
+	// on, whatever follows: not a blank, a line break or ':'.
+	plainRun = 1 << iota
+	// flowRun: the same inside a flow collection, where ",?[]{}" end it
+	// too.
+	flowRun
+)
+
+var byteClass = func() (t [256]uint8) {
+	for c := range t {
+		switch c {
+		case ' ', '\n', '\r', ':':
+		case ',', '?', '[', ']', '{', '}':
+			t[c] = plainRun
+		default:
+			t[c] = plainRun | flowRun
+		}
+	}
+	return t
+}()
+
+// isBlankByte reports a space or a line break (fastReadable lets no "\r"
+// through but in "\r\n").
+func isBlankByte(c byte) bool { return c == ' ' || c == '\n' || c == '\r' }
 
 // fold appends what a line break between two characters of a flow or
 // plain scalar becomes: a space, or a newline for each empty line after
