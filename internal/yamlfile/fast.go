@@ -1,6 +1,7 @@
 package yamlfile
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf8"
 
@@ -23,10 +24,11 @@ import (
 // scanner (scannerc.go, itself a port of libyaml) step for step, so that
 // folding, escapes and positions agree.
 func fastParse(src []byte) (root *Node, ok bool) {
-	if !fastReadable(src) {
+	lines, ascii, readable := fastReadable(src)
+	if !readable {
 		return nil, false
 	}
-	p := &fastParser{s: string(src)}
+	p := &fastParser{s: string(src), lines: lines, ascii: ascii}
 	defer func() {
 		if r := recover(); r != nil {
 			if _, declined := r.(fastDecline); !declined {
@@ -59,49 +61,60 @@ const fastMaxKey = 1000
 // as "\n" or "\r\n"; no tabs, no directives, and no document marker but
 // a "---" that starts the document (yamllint asks for one). Anything else
 // is left to yaml.v3.
-func fastReadable(src []byte) bool {
+//
+// As it passes every line break anyway, it also returns the offsets at
+// which lines start, for pos, and whether the text is all ASCII, where
+// columns in characters are columns in bytes.
+func fastReadable(src []byte) (lines []int32, ascii, ok bool) {
 	// started: the start marker has been seen; seenContent: a line with
 	// content, after which no marker may come.
 	started, seenContent := isStart(src), hasContent(src)
 	if len(src) >= 3 && isMarker(src[0], src[1], src[2]) && !started {
-		return false
+		return nil, false, false
 	}
+	lines = make([]int32, 1, 1+bytes.Count(src, []byte{'\n'}))
+	ascii = true
 	for i := 0; i < len(src); {
 		c := src[i]
-		if c >= 0x20 && c < 0x7f {
+		if byteClass[c]&printable != 0 {
 			i++
+			for i < len(src) && byteClass[src[i]]&printable != 0 {
+				i++
+			}
 			continue
 		}
 		switch {
 		case c == '\n':
 			i++
+			lines = append(lines, int32(i))
 			if !seenContent {
 				seenContent = hasContent(src[i:])
 			}
 			if i+2 < len(src) && isMarker(src[i], src[i+1], src[i+2]) {
 				if seenContent || started || !isStart(src[i:]) {
-					return false
+					return nil, false, false
 				}
 				started = true
 			}
 			continue
 		case c == '\r':
 			if i+1 >= len(src) || src[i+1] != '\n' {
-				return false
+				return nil, false, false
 			}
 			i++
 			continue
 		case c < utf8.RuneSelf: // other control characters, tab and DEL
-			return false
+			return nil, false, false
 		}
 		r, size := utf8.DecodeRune(src[i:])
 		if r == utf8.RuneError || (r >= 0x80 && r < 0xA0) || r == 0x2028 || r == 0x2029 ||
 			(r >= 0xD800 && r <= 0xDFFF) || r == 0xFEFF || r >= 0xFFFE && r <= 0xFFFF {
-			return false
+			return nil, false, false
 		}
+		ascii = false
 		i += size
 	}
-	return true
+	return lines, ascii, true
 }
 
 // hasContent reports whether the line line starts holds more than spaces
@@ -134,6 +147,9 @@ func isMarker(a, b, c byte) bool {
 type fastParser struct {
 	s string // the whole text: values of plain one-line scalars are slices of it
 	i int    // the cursor, a byte offset into s
+
+	lines []int32 // the offset at which each line starts (fastReadable)
+	ascii bool    // the text is all ASCII: columns in bytes are columns
 
 	// The position of the last offset asked for, so that positions, asked
 	// for in order, cost time in proportion to the text between them.
@@ -200,14 +216,16 @@ func (p *fastParser) pos(off int) (line, col int) {
 	if off < p.posOff {
 		p.posOff, p.posLine, p.posCol = 0, 1, 0
 	}
-	for {
-		nl := strings.IndexByte(p.s[p.posOff:off], '\n')
-		if nl < 0 {
-			break
-		}
+	for p.posLine < len(p.lines) && int(p.lines[p.posLine]) <= off {
 		p.posLine++
-		p.posOff += nl + 1
-		p.posCol = 0
+	}
+	lineStart := int(p.lines[p.posLine-1])
+	if p.ascii {
+		p.posOff = off
+		return p.posLine, off - lineStart + 1
+	}
+	if p.posOff < lineStart {
+		p.posOff, p.posCol = lineStart, 0
 	}
 	p.posCol += utf8.RuneCountInString(p.s[p.posOff:off])
 	p.posOff = off
@@ -372,7 +390,7 @@ func (p *fastParser) blockMapping(col, keyStart int, key *Node) *Node {
 // one before a non-blank), nor the end of the text. A '-' may, before a
 // non-blank; the callers see to that.
 func startsPlain(c byte) bool {
-	return c != 0 && strings.IndexByte("?:,[]{}#&*!|>'\"%@`", c) < 0
+	return byteClass[c]&plainStart != 0
 }
 
 // sameBlock reports whether the line at the cursor goes on the block

@@ -23,7 +23,7 @@ func resolvePlain(v string) string {
 		if _, err := strconv.ParseFloat(v, 64); err == nil {
 			return "!!float"
 		}
-	case strings.IndexByte("yYnNtTfFoO~<", c) >= 0:
+	case byteClass[c]&wordStart != 0:
 		if t, ok := resolveWord(v); ok {
 			return t
 		}

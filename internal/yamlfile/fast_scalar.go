@@ -1,6 +1,7 @@
 package yamlfile
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -112,6 +113,12 @@ const (
 	// flowRun: the same inside a flow collection, where ",?[]{}" end it
 	// too.
 	flowRun
+	// plainStart: a byte that may start a plain scalar (see startsPlain).
+	plainStart
+	// printable: a byte fastReadable passes without a second look.
+	printable
+	// wordStart: the first byte of a word resolvePlain looks up.
+	wordStart
 )
 
 var byteClass = func() (t [256]uint8) {
@@ -122,6 +129,15 @@ var byteClass = func() (t [256]uint8) {
 			t[c] = plainRun
 		default:
 			t[c] = plainRun | flowRun
+		}
+		if c != 0 && !strings.ContainsRune("?:,[]{}#&*!|>'\"%@`", rune(c)) {
+			t[c] |= plainStart
+		}
+		if c >= 0x20 && c < 0x7f {
+			t[c] |= printable
+		}
+		if strings.ContainsRune("yYnNtTfFoO~<", rune(c)) {
+			t[c] |= wordStart
 		}
 	}
 	return t

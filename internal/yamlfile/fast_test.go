@@ -105,6 +105,7 @@ var fastCases = []struct {
 	{"types", "a: 1\nb: 1.5\nc: 2026-04-01\nd: true\ne: ~\nf: 0x1F\ng: 1_000\nh: .inf\ni: -.5e3\nj: <<\nk: 0b101\nl: 2026-04-01 10:00:00\n", true},
 	{"crlf", "a: 1\r\nb:\r\n  - x\r\n  - \"y\r\n  z\"\r\nc: |\r\n  l1\r\n  l2\r\n", true},
 	{"japanese", "組織: 株式会社テスト\n説明: \"適用宣言書\"\nリスト: [一, 二]\n", true},
+	{"non-ASCII columns", "ké: [ü, ö, {ä: ß}]\n日本:\n  - 語: x\n    y: [é,\n      è]\n  -\n", true},
 	{"indented root", "  a: 1\n  b: 2\n", true},
 	{"root flow", "[1, 2]\n", true},
 	{"anchor", "a: &x 1\nb: *x\n", false},
