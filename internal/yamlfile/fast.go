@@ -158,8 +158,10 @@ type fastParser struct {
 	slab []Node // nodes are carved out of slabs: one allocation for many
 	// stack holds the children of the collections being parsed, innermost
 	// last; each collection's are copied out at their exact length when
-	// it ends (see collect), instead of growing a slice per collection.
+	// it ends (see collect), into kids, a slab of child pointers, instead
+	// of growing a slice per collection.
 	stack []*Node
+	kids  []*Node
 	depth int
 	buf   []byte // scratch for scalars that need folding or unescaping
 }
@@ -190,7 +192,7 @@ func (p *fastParser) document() *Node {
 // the current slab.
 func (p *fastParser) newNode(kind yaml.Kind, tag string, off int) *Node {
 	if len(p.slab) == cap(p.slab) {
-		p.slab = make([]Node, 0, min(1024, 16+2*cap(p.slab)))
+		p.slab = make([]Node, 0, p.slabSize(cap(p.slab) == 0))
 	}
 	p.slab = append(p.slab, Node{Kind: kind, Tag: tag})
 	n := &p.slab[len(p.slab)-1]
@@ -204,10 +206,30 @@ func (p *fastParser) newNode(kind yaml.Kind, tag string, off int) *Node {
 // collect gives collection n the children pushed on the stack since it
 // was at length base, and pops them.
 func (p *fastParser) collect(n *Node, base int) {
-	if len(p.stack) > base {
-		n.Content = append([]*Node(nil), p.stack[base:]...)
+	if k := len(p.stack) - base; k > 0 {
+		if len(p.kids)+k > cap(p.kids) {
+			p.kids = make([]*Node, 0, max(k, p.slabSize(cap(p.kids) == 0)))
+		}
+		start := len(p.kids)
+		p.kids = append(p.kids, p.stack[base:]...)
+		// Capped at its length, so that an append to one collection's
+		// Content cannot write over the next one's.
+		n.Content = p.kids[start:len(p.kids):len(p.kids)]
 	}
 	p.stack = p.stack[:base]
+}
+
+// slabSize is the number of nodes (or child pointers) a new slab has room
+// for, the first or a later one. soa's files hold two to two and a half
+// nodes a line: the first slab takes two a line, and the later ones an
+// eighth of that each, so that little of the last one is left unused.
+// (Every node but the root is a child of another, so the same sizes suit
+// the child pointers.)
+func (p *fastParser) slabSize(first bool) int {
+	if first {
+		return max(16, 2*len(p.lines))
+	}
+	return max(16, len(p.lines)/4)
 }
 
 // pos returns the 1-based line and column (in characters, as yaml.v3
