@@ -2,6 +2,7 @@ package yamlfile
 
 import (
 	"bytes"
+	"encoding/binary"
 	"strings"
 	"unicode/utf8"
 
@@ -77,10 +78,7 @@ func fastReadable(src []byte) (lines []int32, ascii, ok bool) {
 	for i := 0; i < len(src); {
 		c := src[i]
 		if byteClass[c]&printable != 0 {
-			i++
-			for i < len(src) && byteClass[src[i]]&printable != 0 {
-				i++
-			}
+			i = printableRun(src, i+1)
 			continue
 		}
 		switch {
@@ -115,6 +113,26 @@ func fastReadable(src []byte) (lines []int32, ascii, ok bool) {
 		i += size
 	}
 	return lines, ascii, true
+}
+
+// printableRun returns the end of the run of printable ASCII bytes at i,
+// eight at a time while it can: most of a file is such runs.
+func printableRun(src []byte, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for i+8 <= len(src) {
+		x := binary.LittleEndian.Uint64(src[i:])
+		// A byte below 0x20, or above 0x7e, sets its high bit in one of
+		// the two (the bit tricks of "Determine if a word has a byte less
+		// than n" and "greater than n": exact on whether there is one).
+		if ((x-0x20*ones)&^x|(x+ones|x))&highs != 0 {
+			break
+		}
+		i += 8
+	}
+	for i < len(src) && byteClass[src[i]]&printable != 0 {
+		i++
+	}
+	return i
 }
 
 // hasContent reports whether the line line starts holds more than spaces

@@ -369,3 +369,41 @@ func TestIsPlainDate(t *testing.T) {
 		}
 	}
 }
+
+// TestPrintableRun holds printableRun's eight-at-a-time test to the table
+// it stands for, on words with one byte of every value in every place and
+// on random words.
+func TestPrintableRun(t *testing.T) {
+	slow := func(b []byte) int {
+		i := 0
+		for i < len(b) && byteClass[b[i]]&printable != 0 {
+			i++
+		}
+		return i
+	}
+	check := func(b []byte) {
+		if got, want := printableRun(b, 0), slow(b); got != want {
+			t.Fatalf("%q: printableRun %d, want %d", b, got, want)
+		}
+	}
+	for c := range 256 {
+		for at := range 8 {
+			for _, fill := range []byte{' ', '~', 'a', 0x7f, 0xff} {
+				b := []byte(strings.Repeat(string(fill), 12))
+				b[at] = byte(c)
+				check(b)
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 100_000 {
+		b := make([]byte, 1+r.IntN(20))
+		for i := range b {
+			b[i] = byte(r.IntN(256))
+			if r.IntN(4) > 0 {
+				b[i] = byte(0x20 + r.IntN(0x5f))
+			}
+		}
+		check(b)
+	}
+}
