@@ -20,15 +20,16 @@ func (p *fastParser) plain(indent int) (*Node, bool) {
 	s := p.s // a local: the loops below would reload it through p
 	start := p.i
 	n := p.newNode(yaml.ScalarNode, "", start)
-	end := start
+	// Most scalars end on their first line, which plainLine reads whole;
+	// the loop below goes on only from a line break.
+	i, end, ended := plainLine(s, start)
 	var (
 		folded         bool // the value is built in p.buf, not sliced
 		leadingBlanks  bool // a line break since the last character
 		trailingBreaks int  // empty lines after that break
 		wsStart        = -1 // where blanks after the last character began, on its line
 	)
-	i := start
-	for {
+	for !ended {
 		if i < len(s) && s[i] == '#' {
 			break
 		}
@@ -119,6 +120,9 @@ const (
 	printable
 	// wordStart: the first byte of a word resolvePlain looks up.
 	wordStart
+	// plainInLine: a byte that cannot end a plain scalar's line: not a
+	// line break, ':' or '#'.
+	plainInLine
 )
 
 var byteClass = func() (t [256]uint8) {
@@ -139,6 +143,9 @@ var byteClass = func() (t [256]uint8) {
 		if strings.ContainsRune("yYnNtTfFoO~<", rune(c)) {
 			t[c] |= wordStart
 		}
+		if c != '\n' && c != '\r' && c != ':' && c != '#' {
+			t[c] |= plainInLine
+		}
 	}
 	return t
 }()
@@ -146,6 +153,35 @@ var byteClass = func() (t [256]uint8) {
 // isBlankByte reports a space or a line break (fastReadable lets no "\r"
 // through but in "\r\n").
 func isBlankByte(c byte) bool { return c == ' ' || c == '\n' || c == '\r' }
+
+// plainLine scans the first line of the plain scalar at start in block
+// context, to where the loop of plain stops at the end of that line or
+// earlier: at ": " (or ':' before a line break or the end of the text),
+// at " #", or at the line's break. It returns the offset it stopped at,
+// the end of the scalar's text so far (before the blanks that precede the
+// stop) and whether the scalar ended there, at anything but a line break.
+func plainLine(s string, start int) (i, end int, ended bool) {
+	i = start
+	for {
+		for i < len(s) && byteClass[s[i]]&plainInLine != 0 {
+			i++
+		}
+		if i >= len(s) || s[i] == '\n' || s[i] == '\r' {
+			break
+		}
+		// ':' or '#': the end only before a blank, or after one.
+		if s[i] == ':' && (i+1 >= len(s) || isBlankByte(s[i+1])) || s[i] == '#' && s[i-1] == ' ' {
+			ended = true
+			break
+		}
+		i++
+	}
+	end = i
+	for end > start && s[end-1] == ' ' {
+		end--
+	}
+	return i, end, ended || i >= len(s)
+}
 
 // fold appends what a line break between two characters of a flow or
 // plain scalar becomes: a space, or a newline for each empty line after
