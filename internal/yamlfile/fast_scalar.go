@@ -163,9 +163,7 @@ func isBlankByte(c byte) bool { return c == ' ' || c == '\n' || c == '\r' }
 func plainLine(s string, start int) (i, end int, ended bool) {
 	i = start
 	for {
-		for i < len(s) && byteClass[s[i]]&plainInLine != 0 {
-			i++
-		}
+		i = plainInLineRun(s, i)
 		if i >= len(s) || s[i] == '\n' || s[i] == '\r' {
 			break
 		}
@@ -181,6 +179,35 @@ func plainLine(s string, start int) (i, end int, ended bool) {
 		end--
 	}
 	return i, end, ended || i >= len(s)
+}
+
+// plainInLineRun returns the end of the run of plainInLine bytes at i,
+// eight at a time while it can, as printableRun does: a scalar's line is
+// mostly such runs.
+func plainInLineRun(s string, i int) int {
+	const ones = 0x0101010101010101
+	for i+8 <= len(s) {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// A byte of x equal to c leaves a zero byte in x^(c*ones), which
+		// sets its high bit in v-ones&^v ("Determine if a word has a zero
+		// byte": exact on whether there is one).
+		if hasZeroByte(x^('\n'*ones))|hasZeroByte(x^('\r'*ones))|
+			hasZeroByte(x^(':'*ones))|hasZeroByte(x^('#'*ones)) != 0 {
+			break
+		}
+		i += 8
+	}
+	for i < len(s) && byteClass[s[i]]&plainInLine != 0 {
+		i++
+	}
+	return i
+}
+
+// hasZeroByte is nonzero when a byte of v is zero.
+func hasZeroByte(v uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	return (v - ones) &^ v & highs
 }
 
 // fold appends what a line break between two characters of a flow or

@@ -370,25 +370,28 @@ func TestIsPlainDate(t *testing.T) {
 	}
 }
 
-// TestPrintableRun holds printableRun's eight-at-a-time test to the table
-// it stands for, on words with one byte of every value in every place and
-// on random words.
-func TestPrintableRun(t *testing.T) {
-	slow := func(b []byte) int {
+// TestRuns holds printableRun's and plainInLineRun's eight-at-a-time
+// tests to the table they stand for, on words with one byte of every
+// value in every place and on random words.
+func TestRuns(t *testing.T) {
+	slow := func(b []byte, class uint8) int {
 		i := 0
-		for i < len(b) && byteClass[b[i]]&printable != 0 {
+		for i < len(b) && byteClass[b[i]]&class != 0 {
 			i++
 		}
 		return i
 	}
 	check := func(b []byte) {
-		if got, want := printableRun(b, 0), slow(b); got != want {
+		if got, want := printableRun(b, 0), slow(b, printable); got != want {
 			t.Fatalf("%q: printableRun %d, want %d", b, got, want)
+		}
+		if got, want := plainInLineRun(string(b), 0), slow(b, plainInLine); got != want {
+			t.Fatalf("%q: plainInLineRun %d, want %d", b, got, want)
 		}
 	}
 	for c := range 256 {
 		for at := range 8 {
-			for _, fill := range []byte{' ', '~', 'a', 0x7f, 0xff} {
+			for _, fill := range []byte{' ', '~', 'a', 0x7f, 0xff, 0x80, 0} {
 				b := []byte(strings.Repeat(string(fill), 12))
 				b[at] = byte(c)
 				check(b)
