@@ -212,8 +212,11 @@ func (p *fastParser) newNode(kind yaml.Kind, tag string, off int) *Node {
 	if len(p.slab) == cap(p.slab) {
 		p.slab = make([]Node, 0, p.slabSize(cap(p.slab) == 0))
 	}
-	p.slab = append(p.slab, Node{Kind: kind, Tag: tag})
+	// The slab's memory is zero from make: the node's fields are set in
+	// place, without a zero Node copied over them first.
+	p.slab = p.slab[:len(p.slab)+1]
 	n := &p.slab[len(p.slab)-1]
+	n.Kind, n.Tag = kind, tag
 	if off >= 0 {
 		line, col := p.pos(off)
 		n.Line, n.Column = int32(line), int32(col)
