@@ -259,10 +259,12 @@ func (p *fastParser) pos(off int) (line, col int) {
 	if off < p.posOff {
 		p.posOff, p.posLine, p.posCol = 0, 1, 0
 	}
-	for p.posLine < len(p.lines) && int(p.lines[p.posLine]) <= off {
-		p.posLine++
+	lines, line := p.lines, p.posLine
+	for line < len(lines) && int(lines[line]) <= off {
+		line++
 	}
-	lineStart := int(p.lines[p.posLine-1])
+	p.posLine = line
+	lineStart := int(lines[line-1])
 	if p.ascii {
 		p.posOff = off
 		return p.posLine, off - lineStart + 1
@@ -308,10 +310,14 @@ func (p *fastParser) skipBreak(i int) int {
 	return i + 1
 }
 
+// skipSpaces, skipToBreak and nextContentLine keep the cursor in a local
+// while they loop, which the compiler does not do for p.i.
 func (p *fastParser) skipSpaces() {
-	for p.at(p.i) == ' ' {
-		p.i++
+	s, i := p.s, p.i
+	for i < len(s) && s[i] == ' ' {
+		i++
 	}
+	p.i = i
 }
 
 // endLine requires the rest of the cursor's line to be spaces and maybe a
@@ -328,26 +334,34 @@ func (p *fastParser) endLine() bool {
 }
 
 func (p *fastParser) skipToBreak() {
-	for p.i < len(p.s) && !p.isBreak(p.i) {
-		p.i++
+	s, i := p.s, p.i
+	for i < len(s) && s[i] != '\n' && s[i] != '\r' {
+		i++
 	}
+	p.i = i
 }
 
 // nextContentLine moves the cursor from the end of a line (or the start of
 // the text) past blank and comment-only lines to the first character of
 // the next line with content, and reports whether there is one.
 func (p *fastParser) nextContentLine() bool {
-	for p.i < len(p.s) {
-		if p.isBreak(p.i) {
-			p.i = p.skipBreak(p.i)
+	s, i := p.s, p.i
+	defer func() { p.i = i }()
+	for i < len(s) {
+		if s[i] == '\n' || s[i] == '\r' {
+			i = p.skipBreak(i)
 		}
-		p.skipSpaces()
-		switch c := p.at(p.i); {
-		case c == 0:
+		for i < len(s) && s[i] == ' ' {
+			i++
+		}
+		switch {
+		case i >= len(s):
 			return false
-		case c == '#':
-			p.skipToBreak()
-		case p.isBreak(p.i):
+		case s[i] == '#':
+			for i < len(s) && s[i] != '\n' && s[i] != '\r' {
+				i++
+			}
+		case s[i] == '\n' || s[i] == '\r':
 		default:
 			return true
 		}
