@@ -257,30 +257,43 @@ func (p *fastParser) slabSize(first bool) int {
 // counts them) of byte offset off.
 func (p *fastParser) pos(off int) (line, col int) {
 	if off < p.posOff {
-		p.posOff, p.posLine, p.posCol = 0, 1, 0
+		p.posOff, p.posCol = 0, 0
 	}
-	lines, line := p.lines, p.posLine
-	for line < len(lines) && int(lines[line]) <= off {
-		line++
-	}
-	p.posLine = line
-	lineStart := int(lines[line-1])
+	line, lineStart := p.line(off)
 	if p.ascii {
 		p.posOff = off
-		return p.posLine, off - lineStart + 1
+		return line, off - lineStart + 1
 	}
 	if p.posOff < lineStart {
 		p.posOff, p.posCol = lineStart, 0
 	}
 	p.posCol += utf8.RuneCountInString(p.s[p.posOff:off])
 	p.posOff = off
-	return p.posLine, p.posCol + 1
+	return line, p.posCol + 1
+}
+
+// line returns the 1-based line of offset off and the offset at which
+// that line starts, from the table of line starts and the line last found
+// (p.posLine): asked for in order, the answers cost little more than the
+// line breaks between them. p.posOff and p.posCol stay as they were, true
+// of the offset pos last saw.
+func (p *fastParser) line(off int) (line, start int) {
+	lines, line := p.lines, p.posLine
+	if int(lines[line-1]) > off {
+		line = 1
+	}
+	for line < len(lines) && int(lines[line]) <= off {
+		line++
+	}
+	p.posLine = line
+	return line, int(lines[line-1])
 }
 
 // column is the cursor's column in bytes from the start of its line: the
 // indentation, where only spaces (and "- ") precede it.
 func (p *fastParser) column() int {
-	return p.i - (strings.LastIndexByte(p.s[:p.i], '\n') + 1)
+	_, start := p.line(p.i)
+	return p.i - start
 }
 
 func (p *fastParser) at(i int) byte {
