@@ -245,12 +245,13 @@ func (p *fastParser) collect(n *Node, base int) {
 // nodes a line: the first slab takes two a line, and the later ones an
 // eighth of that each, so that little of the last one is left unused.
 // (Every node but the root is a child of another, so the same sizes suit
-// the child pointers.)
+// the child pointers.) The bounds keep a long text of few nodes, such as
+// thousands of comment lines, from reserving room for millions.
 func (p *fastParser) slabSize(first bool) int {
 	if first {
-		return max(16, 2*len(p.lines))
+		return min(max(16, 2*len(p.lines)), 4096)
 	}
-	return max(16, len(p.lines)/4)
+	return min(max(16, len(p.lines)/4), 1024)
 }
 
 // pos returns the 1-based line and column (in characters, as yaml.v3
