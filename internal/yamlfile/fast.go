@@ -208,7 +208,7 @@ func (p *fastParser) document() *Node {
 
 // newNode returns a node of kind at offset off (none when off < 0), from
 // the current slab.
-func (p *fastParser) newNode(kind yaml.Kind, tag string, off int) *Node {
+func (p *fastParser) newNode(kind yaml.Kind, tag *string, off int) *Node {
 	if len(p.slab) == cap(p.slab) {
 		p.slab = make([]Node, 0, p.slabSize(cap(p.slab) == 0))
 	}
@@ -216,7 +216,7 @@ func (p *fastParser) newNode(kind yaml.Kind, tag string, off int) *Node {
 	// place, without a zero Node copied over them first.
 	p.slab = p.slab[:len(p.slab)+1]
 	n := &p.slab[len(p.slab)-1]
-	n.Kind, n.Tag = kind, tag
+	n.Kind, n.tag = kind, tag
 	if off >= 0 {
 		line, col := p.pos(off)
 		n.Line, n.Column = int32(line), int32(col)
@@ -444,7 +444,7 @@ func (p *fastParser) blockNode(indent, col int, mappingOK bool) *Node {
 // which starts at offset keyStart, has been read, with the cursor on the
 // ':' after it. The mapping's position is its first key's.
 func (p *fastParser) blockMapping(col, keyStart int, key *Node) *Node {
-	m := p.newNode(yaml.MappingNode, "!!map", keyStart)
+	m := p.newNode(yaml.MappingNode, &tagMap, keyStart)
 	defer p.collect(m, len(p.stack))
 	for {
 		value := p.mappingValue(col)
@@ -535,7 +535,7 @@ func (p *fastParser) mappingValue(col int) *Node {
 // empty is the null scalar of a key or entry with no value, at line and
 // col.
 func (p *fastParser) empty(line, col int) *Node {
-	n := p.newNode(yaml.ScalarNode, "!!null", -1)
+	n := p.newNode(yaml.ScalarNode, &tagNull, -1)
 	n.Line, n.Column = int32(line), int32(col)
 	return n
 }
@@ -544,7 +544,7 @@ func (p *fastParser) empty(line, col int) *Node {
 // cursor, at column col. An indentless sequence (the value of a key at the
 // same column) ends at the first line at col that is not an entry.
 func (p *fastParser) blockSequence(col int, indentless bool) *Node {
-	s := p.newNode(yaml.SequenceNode, "!!seq", p.i)
+	s := p.newNode(yaml.SequenceNode, &tagSeq, p.i)
 	defer p.collect(s, len(p.stack))
 	for {
 		p.i++

@@ -12,9 +12,9 @@ func (p *fastParser) flowNode() *Node {
 	p.enter()
 	defer func() { p.depth-- }()
 	mapping := p.s[p.i] == '{'
-	kind, tag, closer := yaml.SequenceNode, "!!seq", byte(']')
+	kind, tag, closer := yaml.SequenceNode, &tagSeq, byte(']')
 	if mapping {
-		kind, tag, closer = yaml.MappingNode, "!!map", '}'
+		kind, tag, closer = yaml.MappingNode, &tagMap, '}'
 	}
 	n := p.newNode(kind, tag, p.i)
 	n.Style = yaml.FlowStyle
@@ -102,7 +102,7 @@ func (p *fastParser) flowPlain() *Node {
 	}
 	s := p.s
 	start := p.i
-	n := p.newNode(yaml.ScalarNode, "", start)
+	n := p.newNode(yaml.ScalarNode, nil, start)
 	i, end := start, start
 scan:
 	for {
@@ -135,7 +135,7 @@ scan:
 	}
 	p.i = end
 	n.Value = s[start:end]
-	n.Tag = resolvePlain(n.Value)
+	n.tag = resolvePlain(n.Value)
 	return n
 }
 

@@ -19,7 +19,7 @@ import (
 func (p *fastParser) plain(indent int) (*Node, bool) {
 	s := p.s // a local: the loops below would reload it through p
 	start := p.i
-	n := p.newNode(yaml.ScalarNode, "", start)
+	n := p.newNode(yaml.ScalarNode, nil, start)
 	// Most scalars end on their first line, which plainLine reads whole;
 	// the loop below goes on only from a line break.
 	i, end, ended := plainLine(s, start)
@@ -101,7 +101,7 @@ done:
 	} else {
 		n.Value = s[start:end]
 	}
-	n.Tag = resolvePlain(n.Value)
+	n.tag = resolvePlain(n.Value)
 	return n, multiline
 }
 
@@ -225,7 +225,7 @@ func fold(b []byte, emptyLines int) []byte {
 // indentation of continuation lines.
 func (p *fastParser) quoted(single bool) (*Node, bool) {
 	start := p.i
-	n := p.newNode(yaml.ScalarNode, "!!str", start)
+	n := p.newNode(yaml.ScalarNode, &tagStr, start)
 	if single {
 		n.Style = yaml.SingleQuotedStyle
 	} else {
@@ -395,7 +395,7 @@ func runeSize(s string, i int) int {
 // is at the cursor, inside a block collection indented by indent, and
 // leaves the cursor at the start of the next line with content.
 func (p *fastParser) blockScalar(indent int, literal bool) *Node {
-	n := p.newNode(yaml.ScalarNode, "!!str", p.i)
+	n := p.newNode(yaml.ScalarNode, &tagStr, p.i)
 	n.Style = yaml.FoldedStyle
 	if literal {
 		n.Style = yaml.LiteralStyle

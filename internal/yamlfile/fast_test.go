@@ -56,8 +56,8 @@ func treeDiff(want, got *Node, path string) string {
 		Line, Column int32
 		Content      int
 	}
-	w := fields{want.Kind, want.Style, want.Tag, want.Value, want.Line, want.Column, len(want.Content)}
-	g := fields{got.Kind, got.Style, got.Tag, got.Value, got.Line, got.Column, len(got.Content)}
+	w := fields{want.Kind, want.Style, want.Tag(), want.Value, want.Line, want.Column, len(want.Content)}
+	g := fields{got.Kind, got.Style, got.Tag(), got.Value, got.Line, got.Column, len(got.Content)}
 	if w != g {
 		return fmt.Sprintf("%s: yaml.v3 %+v, fastParse %+v", path, w, g)
 	}
