@@ -12,9 +12,9 @@ func (p *fastParser) flowNode() *Node {
 	p.enter()
 	defer func() { p.depth-- }()
 	mapping := p.s[p.i] == '{'
-	kind, tag, closer := yaml.SequenceNode, "!!seq", byte(']')
+	kind, tag, closer := yaml.SequenceNode, &tagSeq, byte(']')
 	if mapping {
-		kind, tag, closer = yaml.MappingNode, "!!map", '}'
+		kind, tag, closer = yaml.MappingNode, &tagMap, '}'
 	}
 	n := p.newNode(kind, tag, p.i)
 	n.Style = yaml.FlowStyle
@@ -100,37 +100,42 @@ func (p *fastParser) flowPlain() *Node {
 	if c := p.at(p.i); !startsPlain(c) || c == '-' && p.isBlankz(p.i+1) {
 		decline()
 	}
+	s := p.s
 	start := p.i
-	n := p.newNode(yaml.ScalarNode, "", start)
+	n := p.newNode(yaml.ScalarNode, nil, start)
 	i, end := start, start
 scan:
 	for {
-		for !p.isBlankz(i) {
-			switch c := p.s[i]; c {
+		for i < len(s) && !isBlankByte(s[i]) {
+			switch c := s[i]; c {
 			case ',', '?', '[', ']', '{', '}':
 				break scan
 			case ':':
-				if p.isBlankz(i + 1) {
+				if i+1 >= len(s) || isBlankByte(s[i+1]) {
 					break scan
 				}
 			}
-			i += runeSize(p.s, i)
+			// As in plain, a run of bytes that need no decision at once.
+			i++
+			for i < len(s) && byteClass[s[i]]&flowRun != 0 {
+				i++
+			}
 			end = i
 		}
-		for p.at(i) == ' ' {
+		for i < len(s) && s[i] == ' ' {
 			i++
 		}
-		switch c := p.at(i); {
-		case c == '#', c == 0:
+		switch {
+		case i >= len(s) || s[i] == '#':
 			break scan
-		case p.isBreak(i):
+		case s[i] == '\n' || s[i] == '\r':
 			p.flowPlainEnds(i)
 			break scan
 		}
 	}
 	p.i = end
-	n.Value = p.s[start:end]
-	n.Tag = resolvePlain(n.Value)
+	n.Value = s[start:end]
+	n.tag = resolvePlain(n.Value)
 	return n
 }
 

@@ -9,9 +9,9 @@ import (
 // resolvePlain returns the tag yaml.v3 gives a plain scalar with value v
 // and no tag of its own: the tag part of yaml.v3's resolve (resolve.go),
 // same tables, same order of attempts.
-func resolvePlain(v string) string {
+func resolvePlain(v string) *string {
 	if v == "" {
-		return "!!null"
+		return &tagNull
 	}
 	switch c := v[0]; {
 	case c == '+' || c == '-' || c >= '0' && c <= '9':
@@ -21,52 +21,52 @@ func resolvePlain(v string) string {
 			return t
 		}
 		if _, err := strconv.ParseFloat(v, 64); err == nil {
-			return "!!float"
+			return &tagFloat
 		}
-	case strings.IndexByte("yYnNtTfFoO~<", c) >= 0:
+	case byteClass[c]&wordStart != 0:
 		if t, ok := resolveWord(v); ok {
 			return t
 		}
 	}
-	return "!!str"
+	return &tagStr
 }
 
 // resolveWord returns the tag of the values yaml.v3 resolves by table
 // (a switch, not a map: nothing to build when the program starts).
-func resolveWord(v string) (string, bool) {
+func resolveWord(v string) (*string, bool) {
 	switch v {
 	case "true", "True", "TRUE", "false", "False", "FALSE":
-		return "!!bool", true
+		return &tagBool, true
 	case "~", "null", "Null", "NULL":
-		return "!!null", true
+		return &tagNull, true
 	case ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF":
-		return "!!float", true
+		return &tagFloat, true
 	case "<<":
-		return "!!merge", true
+		return &tagMerge, true
 	}
-	return "", false
+	return nil, false
 }
 
 // resolveNumeric is resolve's branch for values that start with a sign or
 // a digit: a timestamp, an integer (underscores allowed, any base prefix),
 // a float, or else a string.
-func resolveNumeric(v string) string {
+func resolveNumeric(v string) *string {
 	if t, ok := resolveWord(v); ok {
 		return t
 	}
 	if isTimestamp(v) {
-		return "!!timestamp"
+		return &tagTimestamp
 	}
 	plain := strings.ReplaceAll(v, "_", "")
 	if _, err := strconv.ParseInt(plain, 0, 64); err == nil {
-		return "!!int"
+		return &tagInt
 	}
 	if _, err := strconv.ParseUint(plain, 0, 64); err == nil {
-		return "!!int"
+		return &tagInt
 	}
 	if isYAMLFloat(plain) {
 		if _, err := strconv.ParseFloat(plain, 64); err == nil {
-			return "!!float"
+			return &tagFloat
 		}
 	}
 	for _, prefix := range [...]struct {
@@ -81,15 +81,15 @@ func resolveNumeric(v string) string {
 			digits = "-" + digits
 		}
 		if _, err := strconv.ParseInt(digits, prefix.base, 64); err == nil {
-			return "!!int"
+			return &tagInt
 		}
 		if prefix.p[0] != '-' {
 			if _, err := strconv.ParseUint(digits, prefix.base, 64); err == nil {
-				return "!!int"
+				return &tagInt
 			}
 		}
 	}
-	return "!!str"
+	return &tagStr
 }
 
 // isYAMLFloat matches yaml.v3's yamlStyleFloat,

@@ -1,6 +1,7 @@
 package yamlfile
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -16,26 +17,28 @@ import (
 // indented further. It leaves the cursor just after the scalar's last
 // character and reports whether the scalar spans lines.
 func (p *fastParser) plain(indent int) (*Node, bool) {
+	s := p.s // a local: the loops below would reload it through p
 	start := p.i
-	n := p.newNode(yaml.ScalarNode, "", start)
-	end := start
+	n := p.newNode(yaml.ScalarNode, nil, start)
+	// Most scalars end on their first line, which plainLine reads whole;
+	// the loop below goes on only from a line break.
+	i, end, ended := plainLine(s, start)
 	var (
 		folded         bool // the value is built in p.buf, not sliced
 		leadingBlanks  bool // a line break since the last character
 		trailingBreaks int  // empty lines after that break
 		wsStart        = -1 // where blanks after the last character began, on its line
 	)
-	i := start
-	for {
-		if p.at(i) == '#' {
+	for !ended {
+		if i < len(s) && s[i] == '#' {
 			break
 		}
-		for i < len(p.s) {
-			c := p.s[i]
+		for i < len(s) {
+			c := s[i]
 			if c == ' ' || c == '\n' || c == '\r' {
 				break
 			}
-			if c == ':' && p.isBlankz(i+1) {
+			if c == ':' && (i+1 >= len(s) || isBlankByte(s[i+1])) {
 				goto done
 			}
 			// What comes between the last character and this one: a fold
@@ -43,29 +46,34 @@ func (p *fastParser) plain(indent int) (*Node, bool) {
 			switch {
 			case leadingBlanks:
 				if !folded {
-					p.buf = append(p.buf[:0], p.s[start:end]...)
+					p.buf = append(p.buf[:0], s[start:end]...)
 					folded = true
 				}
 				p.buf = fold(p.buf, trailingBreaks)
 				leadingBlanks, trailingBreaks = false, 0
 			case folded && wsStart >= 0:
-				p.buf = append(p.buf, p.s[wsStart:i]...)
+				p.buf = append(p.buf, s[wsStart:i]...)
 			}
 			wsStart = -1
-			// The bytes of a character go one by one: none of a multi-byte
-			// character's is one the loop stops at.
-			if folded {
-				p.buf = append(p.buf, c)
+			// The rest of the run of characters that need no decision (the
+			// bytes of a multi-byte character are all among them) goes in
+			// one step.
+			j := i + 1
+			for j < len(s) && byteClass[s[j]]&plainRun != 0 {
+				j++
 			}
-			i++
+			if folded {
+				p.buf = append(p.buf, s[i:j]...)
+			}
+			i = j
 			end = i
 		}
-		if i >= len(p.s) {
+		if i >= len(s) {
 			break
 		}
 		lineStart := -1
-		for p.at(i) == ' ' || p.isBreak(i) {
-			if p.s[i] == ' ' {
+		for i < len(s) && isBlankByte(s[i]) {
+			if s[i] == ' ' {
 				if !leadingBlanks && wsStart < 0 {
 					wsStart = i
 				}
@@ -91,10 +99,115 @@ done:
 	if folded {
 		n.Value = string(p.buf)
 	} else {
-		n.Value = p.s[start:end]
+		n.Value = s[start:end]
 	}
-	n.Tag = resolvePlain(n.Value)
+	n.tag = resolvePlain(n.Value)
 	return n, multiline
+}
+
+// Classes of bytes, for the scanning loops: a byte's entry in byteClass
+// has the bit of each class it belongs to.
+const (
+	// plainRun: a byte inside a plain scalar after which the scalar goes
+	// on, whatever follows: not a blank, a line break or ':'.
+	plainRun = 1 << iota
+	// flowRun: the same inside a flow collection, where ",?[]{}" end it
+	// too.
+	flowRun
+	// plainStart: a byte that may start a plain scalar (see startsPlain).
+	plainStart
+	// printable: a byte fastReadable passes without a second look.
+	printable
+	// wordStart: the first byte of a word resolvePlain looks up.
+	wordStart
+	// plainInLine: a byte that cannot end a plain scalar's line: not a
+	// line break, ':' or '#'.
+	plainInLine
+)
+
+var byteClass = func() (t [256]uint8) {
+	for c := range t {
+		switch c {
+		case ' ', '\n', '\r', ':':
+		case ',', '?', '[', ']', '{', '}':
+			t[c] = plainRun
+		default:
+			t[c] = plainRun | flowRun
+		}
+		if c != 0 && !strings.ContainsRune("?:,[]{}#&*!|>'\"%@`", rune(c)) {
+			t[c] |= plainStart
+		}
+		if c >= 0x20 && c < 0x7f {
+			t[c] |= printable
+		}
+		if strings.ContainsRune("yYnNtTfFoO~<", rune(c)) {
+			t[c] |= wordStart
+		}
+		if c != '\n' && c != '\r' && c != ':' && c != '#' {
+			t[c] |= plainInLine
+		}
+	}
+	return t
+}()
+
+// isBlankByte reports a space or a line break (fastReadable lets no "\r"
+// through but in "\r\n").
+func isBlankByte(c byte) bool { return c == ' ' || c == '\n' || c == '\r' }
+
+// plainLine scans the first line of the plain scalar at start in block
+// context, to where the loop of plain stops at the end of that line or
+// earlier: at ": " (or ':' before a line break or the end of the text),
+// at " #", or at the line's break. It returns the offset it stopped at,
+// the end of the scalar's text so far (before the blanks that precede the
+// stop) and whether the scalar ended there, at anything but a line break.
+func plainLine(s string, start int) (i, end int, ended bool) {
+	i = start
+	for {
+		i = plainInLineRun(s, i)
+		if i >= len(s) || s[i] == '\n' || s[i] == '\r' {
+			break
+		}
+		// ':' or '#': the end only before a blank, or after one.
+		if s[i] == ':' && (i+1 >= len(s) || isBlankByte(s[i+1])) || s[i] == '#' && s[i-1] == ' ' {
+			ended = true
+			break
+		}
+		i++
+	}
+	end = i
+	for end > start && s[end-1] == ' ' {
+		end--
+	}
+	return i, end, ended || i >= len(s)
+}
+
+// plainInLineRun returns the end of the run of plainInLine bytes at i,
+// eight at a time while it can, as printableRun does: a scalar's line is
+// mostly such runs.
+func plainInLineRun(s string, i int) int {
+	const ones = 0x0101010101010101
+	for i+8 <= len(s) {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// A byte of x equal to c leaves a zero byte in x^(c*ones), which
+		// sets its high bit in v-ones&^v ("Determine if a word has a zero
+		// byte": exact on whether there is one).
+		if hasZeroByte(x^('\n'*ones))|hasZeroByte(x^('\r'*ones))|
+			hasZeroByte(x^(':'*ones))|hasZeroByte(x^('#'*ones)) != 0 {
+			break
+		}
+		i += 8
+	}
+	for i < len(s) && byteClass[s[i]]&plainInLine != 0 {
+		i++
+	}
+	return i
+}
+
+// hasZeroByte is nonzero when a byte of v is zero.
+func hasZeroByte(v uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	return (v - ones) &^ v & highs
 }
 
 // fold appends what a line break between two characters of a flow or
@@ -112,7 +225,7 @@ func fold(b []byte, emptyLines int) []byte {
 // indentation of continuation lines.
 func (p *fastParser) quoted(single bool) (*Node, bool) {
 	start := p.i
-	n := p.newNode(yaml.ScalarNode, "!!str", start)
+	n := p.newNode(yaml.ScalarNode, &tagStr, start)
 	if single {
 		n.Style = yaml.SingleQuotedStyle
 	} else {
@@ -282,7 +395,7 @@ func runeSize(s string, i int) int {
 // is at the cursor, inside a block collection indented by indent, and
 // leaves the cursor at the start of the next line with content.
 func (p *fastParser) blockScalar(indent int, literal bool) *Node {
-	n := p.newNode(yaml.ScalarNode, "!!str", p.i)
+	n := p.newNode(yaml.ScalarNode, &tagStr, p.i)
 	n.Style = yaml.FoldedStyle
 	if literal {
 		n.Style = yaml.LiteralStyle

@@ -56,8 +56,8 @@ func treeDiff(want, got *Node, path string) string {
 		Line, Column int32
 		Content      int
 	}
-	w := fields{want.Kind, want.Style, want.Tag, want.Value, want.Line, want.Column, len(want.Content)}
-	g := fields{got.Kind, got.Style, got.Tag, got.Value, got.Line, got.Column, len(got.Content)}
+	w := fields{want.Kind, want.Style, want.Tag(), want.Value, want.Line, want.Column, len(want.Content)}
+	g := fields{got.Kind, got.Style, got.Tag(), got.Value, got.Line, got.Column, len(got.Content)}
 	if w != g {
 		return fmt.Sprintf("%s: yaml.v3 %+v, fastParse %+v", path, w, g)
 	}
@@ -105,6 +105,7 @@ var fastCases = []struct {
 	{"types", "a: 1\nb: 1.5\nc: 2026-04-01\nd: true\ne: ~\nf: 0x1F\ng: 1_000\nh: .inf\ni: -.5e3\nj: <<\nk: 0b101\nl: 2026-04-01 10:00:00\n", true},
 	{"crlf", "a: 1\r\nb:\r\n  - x\r\n  - \"y\r\n  z\"\r\nc: |\r\n  l1\r\n  l2\r\n", true},
 	{"japanese", "組織: 株式会社テスト\n説明: \"適用宣言書\"\nリスト: [一, 二]\n", true},
+	{"non-ASCII columns", "ké: [ü, ö, {ä: ß}]\n日本:\n  - 語: x\n    y: [é,\n      è]\n  -\n", true},
 	{"indented root", "  a: 1\n  b: 2\n", true},
 	{"root flow", "[1, 2]\n", true},
 	{"anchor", "a: &x 1\nb: *x\n", false},
@@ -366,5 +367,46 @@ func TestIsPlainDate(t *testing.T) {
 		if got := isPlainDate(v); got != want {
 			t.Errorf("isPlainDate(%q) = %v, want %v", v, got, want)
 		}
+	}
+}
+
+// TestRuns holds printableRun's and plainInLineRun's eight-at-a-time
+// tests to the table they stand for, on words with one byte of every
+// value in every place and on random words.
+func TestRuns(t *testing.T) {
+	slow := func(b []byte, class uint8) int {
+		i := 0
+		for i < len(b) && byteClass[b[i]]&class != 0 {
+			i++
+		}
+		return i
+	}
+	check := func(b []byte) {
+		if got, want := printableRun(b, 0), slow(b, printable); got != want {
+			t.Fatalf("%q: printableRun %d, want %d", b, got, want)
+		}
+		if got, want := plainInLineRun(string(b), 0), slow(b, plainInLine); got != want {
+			t.Fatalf("%q: plainInLineRun %d, want %d", b, got, want)
+		}
+	}
+	for c := range 256 {
+		for at := range 8 {
+			for _, fill := range []byte{' ', '~', 'a', 0x7f, 0xff, 0x80, 0} {
+				b := []byte(strings.Repeat(string(fill), 12))
+				b[at] = byte(c)
+				check(b)
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 100_000 {
+		b := make([]byte, 1+r.IntN(20))
+		for i := range b {
+			b[i] = byte(r.IntN(256))
+			if r.IntN(4) > 0 {
+				b[i] = byte(0x20 + r.IntN(0x5f))
+			}
+		}
+		check(b)
 	}
 }

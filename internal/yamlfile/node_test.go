@@ -48,3 +48,22 @@ func TestAliasPositions(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, strings.Join(want, "\n"))
 	}
 }
+
+// TestTags: a node's tag reads back as yaml.v3 gave it, a file's own tag
+// included, and the tags YAML resolves are the shared ones.
+func TestTags(t *testing.T) {
+	root, err := Parse("f.yaml", []byte("a: !custom x\nb: !!str 1\nc: ~\nd: [1]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, n := range root.Content {
+		got = append(got, n.Tag())
+	}
+	if s := strings.Join(got, " "); s != "!!str !custom !!str !!str !!str !!null !!str !!seq" {
+		t.Errorf("tags %q", s)
+	}
+	if root.Content[5].tag != &tagNull || root.tag != &tagMap {
+		t.Error("a resolved tag is a copy of its own, not the shared one")
+	}
+}

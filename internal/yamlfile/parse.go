@@ -96,7 +96,7 @@ func parseYAML(name string, src []byte) (root *Node, err error) {
 
 // checkRoot refuses a document that is nothing but null.
 func checkRoot(file diag.Pos, root *Node) (*Node, error) {
-	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+	if root.Kind == yaml.ScalarNode && root.Tag() == "!!null" {
 		return nil, single(file, "file is empty")
 	}
 	return root, nil

@@ -100,7 +100,7 @@ func aliased(n *Node) *Node {
 // IsNull reports whether n is absent or an explicit null ("key:" or "~").
 func IsNull(n *Node) bool {
 	n = resolve(n)
-	return n == nil || (n.Kind == yaml.ScalarNode && n.Tag == "!!null")
+	return n == nil || (n.Kind == yaml.ScalarNode && n.Tag() == "!!null")
 }
 
 // Mapping returns the pairs of mapping n in file order. It reports a value
@@ -134,7 +134,7 @@ func (r *Reader) Mapping(n *Node, at At, allowed []string) ([]Field, bool) {
 	var merged []Field
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		if k.Tag == "!!merge" {
+		if k.Tag() == "!!merge" {
 			merged = append(merged, r.mergeFields(v, at, allowed)...)
 			continue
 		}
@@ -368,7 +368,7 @@ func describe(n *Node) string {
 		return "a mapping"
 	case n.Kind == yaml.SequenceNode:
 		return "a list"
-	case n.Tag == "!!null":
+	case n.Tag() == "!!null":
 		return "an empty value"
 	default:
 		return fmt.Sprintf("%q", n.Value)
