@@ -75,6 +75,16 @@ func colorBySeverity(sev, s string, color bool) string {
 	if !color {
 		return s
 	}
-	code := map[string]string{"error": "31", "warning": "33", "gap": "35", "info": "36"}[sev]
+	code := ""
+	switch sev {
+	case "error":
+		code = "31" // red
+	case "warning":
+		code = "33" // yellow
+	case "gap":
+		code = "35" // magenta
+	case "info":
+		code = "36" // cyan
+	}
 	return "\x1b[" + code + "m" + s + "\x1b[0m"
 }
