@@ -289,11 +289,14 @@ func (f *Field) read(r *yamlfile.Reader, n *yamlfile.Node, at yamlfile.At, a *An
 
 // Schema describes the field for `soa schema answers`.
 func (f *Field) Schema() schema.Field {
-	types := map[Kind]schema.Type{Bool: schema.Bool, Enum: schema.Enum, EnumSet: schema.EnumList, Line: schema.String,
-		Text: schema.String, TextList: schema.StringList, IDList: schema.StringList, Date: schema.Date}
-	return schema.Field{Name: f.Key, Type: types[f.Kind], Enum: f.Values, Desc: f.Desc, Nullable: f.Kind == Bool,
+	return schema.Field{Name: f.Key, Type: schemaTypes[f.Kind], Enum: f.Values, Desc: f.Desc, Nullable: f.Kind == Bool,
 		RequiredWhenFalse: f.RequiredWhenFalse}
 }
+
+// schemaTypes is the JSON Schema type of each kind of field. An array
+// rather than a map: the schemas are built at start-up, every run.
+var schemaTypes = [...]schema.Type{Bool: schema.Bool, Enum: schema.Enum, EnumSet: schema.EnumList, Line: schema.String,
+	Text: schema.String, TextList: schema.StringList, IDList: schema.StringList, Date: schema.Date}
 
 // Scaffold is the field's line in an answers file to fill in.
 func (f *Field) Scaffold() string {
@@ -432,6 +435,5 @@ func (f *OrgField) read(r *yamlfile.Reader, n *yamlfile.Node, at yamlfile.At) st
 
 // Schema describes the field for `soa schema answers`.
 func (f *OrgField) Schema() schema.Field {
-	types := map[Kind]schema.Type{Line: schema.String, Text: schema.String, Date: schema.Date, Enum: schema.Enum}
-	return schema.Field{Name: f.Key, Type: types[f.Kind], Enum: f.Values, Required: f.Required, Desc: f.Desc}
+	return schema.Field{Name: f.Key, Type: schemaTypes[f.Kind], Enum: f.Values, Required: f.Required, Desc: f.Desc}
 }
