@@ -28,10 +28,48 @@ func TestMessagesGenerated(t *testing.T) {
 	for _, k := range slices.Sorted(maps.Keys(all)) {
 		fmt.Fprintf(&b, "\t{%q, %q, %q},\n", k, all[k].en, all[k].ja)
 	}
-	b.WriteString("}\n")
+	b.WriteString("}\n\n")
+	writeIndex(&b, slices.Sorted(maps.Keys(all)))
 	src, err := format.Source(b.Bytes())
 	if err != nil {
 		t.Fatalf("generated Go does not parse: %v", err)
 	}
 	golden.Check(t, "messages_gen.go", src)
+	for k, want := range all {
+		if got, ok := lookup(k); !ok || got != want {
+			t.Errorf("lookup(%q) = %q, %v; want %q", k, got, ok, want)
+		}
+	}
+	for _, k := range []string{"", "col", "col.id ", "Col.id", "serve.title.x", "\x00"} {
+		if got, ok := lookup(k); ok {
+			t.Errorf("lookup(%q) = %q, found; want none", k, got)
+		}
+	}
+}
+
+// writeIndex writes messageIndex: for each key, at the first free slot
+// from its hash on, one more than its place in keys (0 is a free slot).
+// The table is at least twice as large as the keys are many, so that
+// probes stay short.
+func writeIndex(b *bytes.Buffer, keys []string) {
+	size := 1
+	for size < 2*len(keys) {
+		size *= 2
+	}
+	index := make([]int, size)
+	for i, k := range keys {
+		j := keyHash(k) & (size - 1)
+		for index[j] != 0 {
+			j = (j + 1) & (size - 1)
+		}
+		index[j] = i + 1
+	}
+	fmt.Fprintf(b, "// messageIndex finds a key's place in messageTable: see lookup.\nvar messageIndex = [%d]uint16{", size)
+	for i, v := range index {
+		if i%16 == 0 {
+			b.WriteString("\n\t")
+		}
+		fmt.Fprintf(b, "%d, ", v)
+	}
+	b.WriteString("\n}\n")
 }
