@@ -101,13 +101,21 @@ func ownHeadings() (named map[string]string, ignored []string) {
 	return named, ignored
 }
 
-// reasonField maps a reason column to the reason(s) it marks.
-var reasonField = map[string][]string{
-	fReasonLegal:        {"legal"},
-	fReasonContractual:  {"contractual"},
-	fReasonRisk:         {"risk"},
-	fReasonBusiness:     {"business"},
-	fReasonBestPractice: {"best_practice"},
+// reasonField returns the reason the reason column f marks, or "".
+func reasonField(f string) string {
+	switch f {
+	case fReasonLegal:
+		return "legal"
+	case fReasonContractual:
+		return "contractual"
+	case fReasonRisk:
+		return "risk"
+	case fReasonBusiness:
+		return "business"
+	case fReasonBestPractice:
+		return "best_practice"
+	}
+	return ""
 }
 
 // headings lists, for each field, the headings that name it, normalized

@@ -60,12 +60,13 @@ func TestValueWordsDisjoint(t *testing.T) {
 			seen[w] = kind
 		}
 	}
-	check("yes", yesWords)
-	check("no", noWords)
+	w := spellings()
+	check("yes", w.yes)
+	check("no", w.no)
 	seen = map[string]string{}
-	check("no status", naWords)
+	check("no status", w.na)
 	for _, st := range answers.Statuses {
-		check(st, statusWords[answers.Status(st)])
+		check(st, w.status[answers.Status(st)])
 	}
 }
 
