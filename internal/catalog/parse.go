@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/soa-tool/soa/internal/diag"
 	"github.com/soa-tool/soa/internal/lazyre"
@@ -18,16 +19,15 @@ type File struct {
 	Src  []byte
 }
 
-// Field lists of each mapping in a catalogue file, taken from the schema
-// so that the loader and `soa schema catalog` cannot disagree.
-var (
-	setFields        = schema.Names(setSpec)
-	themeFields      = schema.Names(themeSpec)
-	objectiveFields  = schema.Names(objectiveSpec)
-	controlFields    = schema.Names(controlSpec)
-	overlayFields    = schema.Names(overlaySpec)
-	overlayCtlFields = schema.Names(overlayControlSpec)
-)
+// fieldNames are the field lists of each mapping in a catalogue file,
+// taken from the schema so that the loader and `soa schema catalog`
+// cannot disagree; made on first use, since a run with only the bundled
+// catalogue reads no catalogue YAML.
+var fieldNames = sync.OnceValue(func() (n struct{ set, theme, objective, control, overlay, overlayControl []string }) {
+	n.set, n.theme, n.objective = schema.Names(setSpec), schema.Names(themeSpec), schema.Names(objectiveSpec)
+	n.control, n.overlay, n.overlayControl = schema.Names(controlSpec), schema.Names(overlaySpec), schema.Names(overlayControlSpec)
+	return n
+})
 
 var (
 	setIDRE     = lazyre.New(`^[a-z0-9][a-z0-9._-]*$`)
@@ -104,7 +104,7 @@ func hasKey(fields []yamlfile.Field, key string) bool {
 }
 
 func parseSet(r *yamlfile.Reader, root *yamlfile.Node, p *parsed) *Set {
-	fields, _ := r.Mapping(root, yamlfile.At{}, setFields)
+	fields, _ := r.Mapping(root, yamlfile.At{}, fieldNames().set)
 	s := &Set{Pos: r.Pos(root)}
 	var themes, controls *yamlfile.Node
 	for _, f := range fields {
@@ -172,7 +172,7 @@ func looksLikeISO(prefix string) bool {
 func parseThemes(r *yamlfile.Reader, n *yamlfile.Node, s *Set) {
 	items, _ := r.Seq(n, yamlfile.At{Field: "themes"})
 	for _, item := range items {
-		fields, ok := r.Mapping(item, yamlfile.At{Field: "themes"}, themeFields)
+		fields, ok := r.Mapping(item, yamlfile.At{Field: "themes"}, fieldNames().theme)
 		if !ok {
 			continue
 		}
@@ -212,7 +212,7 @@ func parseObjectives(r *yamlfile.Reader, n *yamlfile.Node, t *Theme) []*Objectiv
 	items, _ := r.Seq(n, yamlfile.At{Field: "objectives"})
 	var out []*Objective
 	for _, item := range items {
-		fields, ok := r.Mapping(item, yamlfile.At{Field: "objectives"}, objectiveFields)
+		fields, ok := r.Mapping(item, yamlfile.At{Field: "objectives"}, fieldNames().objective)
 		if !ok {
 			continue
 		}
@@ -247,7 +247,7 @@ func parseObjectives(r *yamlfile.Reader, n *yamlfile.Node, t *Theme) []*Objectiv
 func parseControl(r *yamlfile.Reader, item *yamlfile.Node, s *Set, p *parsed) *Control {
 	// The id is read first so that every other message can name the control.
 	c := &Control{Set: s.ID, Pos: r.Pos(item), ID: peekID(item)}
-	fields, ok := r.Mapping(item, yamlfile.At{Control: c.ID}, controlFields)
+	fields, ok := r.Mapping(item, yamlfile.At{Control: c.ID}, fieldNames().control)
 	if !ok {
 		return nil
 	}
@@ -442,7 +442,7 @@ func parseMapsTo(r *yamlfile.Reader, n *yamlfile.Node, at yamlfile.At, c *Contro
 }
 
 func parseOverlay(r *yamlfile.Reader, root *yamlfile.Node) *overlayFile {
-	fields, _ := r.Mapping(root, yamlfile.At{}, overlayFields)
+	fields, _ := r.Mapping(root, yamlfile.At{}, fieldNames().overlay)
 	o := &overlayFile{file: r.File}
 	for _, f := range fields {
 		switch f.Key {
@@ -464,7 +464,7 @@ func parseOverlay(r *yamlfile.Reader, root *yamlfile.Node) *overlayFile {
 func parseOverlayControl(r *yamlfile.Reader, cf yamlfile.Field) overlayControl {
 	oc := overlayControl{id: cf.Key, pos: r.Pos(cf.KeyNode)}
 	at := yamlfile.At{Control: cf.Key}
-	fields, _ := r.Mapping(cf.Value, at, overlayCtlFields)
+	fields, _ := r.Mapping(cf.Value, at, fieldNames().overlayControl)
 	for _, f := range fields {
 		fat := at.Sub(f.Key)
 		switch f.Key {
