@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/soa-tool/soa/internal/diag"
 	"github.com/soa-tool/soa/internal/lazyre"
@@ -20,14 +21,31 @@ type File struct {
 
 // Field lists of each mapping in a catalogue file, taken from the schema
 // so that the loader and `soa schema catalog` cannot disagree.
+//
+// Made on first use, not at package initialisation, which runs in every soa
+// process; sync.Once since catalogues load on another goroutine.
+type fieldNames struct {
+	set, theme, objective, control, overlay, overlayControl []string
+}
+
 var (
-	setFields        = schema.Names(setSpec)
-	themeFields      = schema.Names(themeSpec)
-	objectiveFields  = schema.Names(objectiveSpec)
-	controlFields    = schema.Names(controlSpec)
-	overlayFields    = schema.Names(overlaySpec)
-	overlayCtlFields = schema.Names(overlayControlSpec)
+	namesOnce sync.Once
+	names     fieldNames
 )
+
+func fieldKeys() *fieldNames {
+	namesOnce.Do(func() {
+		names = fieldNames{
+			set:            schema.Names(setSpec),
+			theme:          schema.Names(themeSpec),
+			objective:      schema.Names(objectiveSpec),
+			control:        schema.Names(controlSpec),
+			overlay:        schema.Names(overlaySpec),
+			overlayControl: schema.Names(overlayControlSpec),
+		}
+	})
+	return &names
+}
 
 var (
 	setIDRE     = lazyre.New(`^[a-z0-9][a-z0-9._-]*$`)
@@ -104,7 +122,7 @@ func hasKey(fields []yamlfile.Field, key string) bool {
 }
 
 func parseSet(r *yamlfile.Reader, root *yamlfile.Node, p *parsed) *Set {
-	fields, _ := r.Mapping(root, yamlfile.At{}, setFields)
+	fields, _ := r.Mapping(root, yamlfile.At{}, fieldKeys().set)
 	s := &Set{Pos: r.Pos(root)}
 	var themes, controls *yamlfile.Node
 	for _, f := range fields {
@@ -172,7 +190,7 @@ func looksLikeISO(prefix string) bool {
 func parseThemes(r *yamlfile.Reader, n *yamlfile.Node, s *Set) {
 	items, _ := r.Seq(n, yamlfile.At{Field: "themes"})
 	for _, item := range items {
-		fields, ok := r.Mapping(item, yamlfile.At{Field: "themes"}, themeFields)
+		fields, ok := r.Mapping(item, yamlfile.At{Field: "themes"}, fieldKeys().theme)
 		if !ok {
 			continue
 		}
@@ -212,7 +230,7 @@ func parseObjectives(r *yamlfile.Reader, n *yamlfile.Node, t *Theme) []*Objectiv
 	items, _ := r.Seq(n, yamlfile.At{Field: "objectives"})
 	var out []*Objective
 	for _, item := range items {
-		fields, ok := r.Mapping(item, yamlfile.At{Field: "objectives"}, objectiveFields)
+		fields, ok := r.Mapping(item, yamlfile.At{Field: "objectives"}, fieldKeys().objective)
 		if !ok {
 			continue
 		}
@@ -247,7 +265,7 @@ func parseObjectives(r *yamlfile.Reader, n *yamlfile.Node, t *Theme) []*Objectiv
 func parseControl(r *yamlfile.Reader, item *yamlfile.Node, s *Set, p *parsed) *Control {
 	// The id is read first so that every other message can name the control.
 	c := &Control{Set: s.ID, Pos: r.Pos(item), ID: peekID(item)}
-	fields, ok := r.Mapping(item, yamlfile.At{Control: c.ID}, controlFields)
+	fields, ok := r.Mapping(item, yamlfile.At{Control: c.ID}, fieldKeys().control)
 	if !ok {
 		return nil
 	}
@@ -442,7 +460,7 @@ func parseMapsTo(r *yamlfile.Reader, n *yamlfile.Node, at yamlfile.At, c *Contro
 }
 
 func parseOverlay(r *yamlfile.Reader, root *yamlfile.Node) *overlayFile {
-	fields, _ := r.Mapping(root, yamlfile.At{}, overlayFields)
+	fields, _ := r.Mapping(root, yamlfile.At{}, fieldKeys().overlay)
 	o := &overlayFile{file: r.File}
 	for _, f := range fields {
 		switch f.Key {
@@ -464,7 +482,7 @@ func parseOverlay(r *yamlfile.Reader, root *yamlfile.Node) *overlayFile {
 func parseOverlayControl(r *yamlfile.Reader, cf yamlfile.Field) overlayControl {
 	oc := overlayControl{id: cf.Key, pos: r.Pos(cf.KeyNode)}
 	at := yamlfile.At{Control: cf.Key}
-	fields, _ := r.Mapping(cf.Value, at, overlayCtlFields)
+	fields, _ := r.Mapping(cf.Value, at, fieldKeys().overlayControl)
 	for _, f := range fields {
 		fat := at.Sub(f.Key)
 		switch f.Key {
