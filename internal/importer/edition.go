@@ -17,17 +17,10 @@ import (
 // "ISO 27002:2005", "ISO 17799".
 var editionRE = lazyre.New(`(?i)\b2700[12]\s*[:：/-]\s*((?:19|20)\d\d)\b|\b(?:iso|bs)\s*(?:/iec)?\s*(17799|7799)\b`)
 
-// supportedYear reports the editions read, and their adoptions: EN ISO/IEC
+// supportedYears are the editions read, and their adoptions: EN ISO/IEC
 // 27001:2017 is 2013, JIS Q 27001:2014 is 2013 and JIS Q 27001:2023 is
 // 2022.
-// A switch, not a map: package initialisation runs in every soa process.
-func supportedYear(year string) bool {
-	switch year {
-	case "2013", "2014", "2017", "2022", "2023":
-		return true
-	}
-	return false
-}
+var supportedYears = map[string]bool{"2013": true, "2014": true, "2017": true, "2022": true, "2023": true}
 
 // unsupportedEdition returns a message when t is an SoA of an edition soa
 // does not read, or "".
@@ -56,7 +49,7 @@ func (r *reader) unsupportedEdition(t *table) string {
 				}
 				if m := editionRE.FindStringSubmatch(v); m != nil {
 					year := m[1] + m[2]
-					if supportedYear(year) {
+					if supportedYears[year] {
 						named, where = "ok", ""
 						return
 					}

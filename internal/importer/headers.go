@@ -101,22 +101,13 @@ func ownHeadings() (named map[string]string, ignored []string) {
 	return named, ignored
 }
 
-// reasonField returns, for a reason column, to the reason(s) it marks.
-// A switch, not a map: package initialisation runs in every soa process.
-func reasonField(column string) []string {
-	switch column {
-	case fReasonLegal:
-		return []string{"legal"}
-	case fReasonContractual:
-		return []string{"contractual"}
-	case fReasonRisk:
-		return []string{"risk"}
-	case fReasonBusiness:
-		return []string{"business"}
-	case fReasonBestPractice:
-		return []string{"best_practice"}
-	}
-	return nil
+// reasonField maps a reason column to the reason(s) it marks.
+var reasonField = map[string][]string{
+	fReasonLegal:        {"legal"},
+	fReasonContractual:  {"contractual"},
+	fReasonRisk:         {"risk"},
+	fReasonBusiness:     {"business"},
+	fReasonBestPractice: {"best_practice"},
 }
 
 // headings lists, for each field, the headings that name it, normalized

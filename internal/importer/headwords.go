@@ -275,7 +275,7 @@ func negated(words []string) bool {
 // Implemented), which no word makes a heading.
 func isValue(n string) bool {
 	v := strings.TrimRight(n, ".。")
-	if oneOf(v, yesWords, langYes, noWords, langNo) {
+	if oneOf(v, yesWords) || oneOf(v, noWords) {
 		return true
 	}
 	st, ok := exactStatus(v)

@@ -394,7 +394,7 @@ func (r *reader) readAnswer(t *table, i int, id string) (a *answers.Answer, blan
 			r.errorf(p.pos(), id, "reasons", "%q does not mark a reason (leave the cell empty, or mark it with ✓, ○ or x); to read it, map it with --value %s:%s (VALUE yes or no)", v, f, valueHint(v, "VALUE"))
 		}
 		if marked {
-			for _, reason := range reasonField(f) {
+			for _, reason := range reasonField[f] {
 				if !contains(a.Reasons, reason) {
 					a.Reasons = append(a.Reasons, reason)
 				}
@@ -432,7 +432,7 @@ func (r *reader) readAnswer(t *table, i int, id string) (a *answers.Answer, blan
 		a.Status = st
 	}
 	for _, f := range answers.Fields {
-		if readSpecially(f.Key) {
+		if readSpecially[f.Key] {
 			continue
 		}
 		// Placeholders ("N/A", "-", "TBD") are no answer.
@@ -464,9 +464,9 @@ func (r *reader) readAnswer(t *table, i int, id string) (a *answers.Answer, blan
 	if empty {
 		return nil, len(unread) == 0
 	}
-	for _, f := range answers.Fields { // Result.Unread names them in this order
-		if unread[f.Key] {
-			r.res.Unread[id] = append(r.res.Unread[id], f.Key)
+	for _, f := range unreadOrder {
+		if unread[f] {
+			r.res.Unread[id] = append(r.res.Unread[id], f)
 		}
 	}
 	// A field not read is not half read from its other columns either.
@@ -506,20 +506,16 @@ func answerField(field string) string {
 	return field
 }
 
+// unreadOrder lists the answer fields Result.Unread may name, in order.
+var unreadOrder = answers.FieldKeys()
+
 // readSpecially are the fields readAnswer reads with rules of their own:
 // applicability, reasons (a column per reason, or one for all),
 // justification (one column, or separate inclusion and exclusion ones),
 // status (spellings and marks) and notes (with the review remark). Every
 // other field is read by its kind (readCell).
-//
-// A switch, not a map: package initialisation runs in every soa process.
-func readSpecially(key string) bool {
-	switch key {
-	case answers.KeyApplicable, answers.KeyReasons, answers.KeyJustification, answers.KeyStatus, answers.KeyNotes, answers.KeyReview:
-		return true
-	}
-	return false
-}
+var readSpecially = map[string]bool{answers.KeyApplicable: true, answers.KeyReasons: true, answers.KeyJustification: true,
+	answers.KeyStatus: true, answers.KeyNotes: true, answers.KeyReview: true}
 
 // pickJustification chooses among one justification column and separate
 // inclusion and exclusion columns.

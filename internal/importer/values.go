@@ -3,7 +3,6 @@ package importer
 import (
 	"fmt"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -21,22 +20,31 @@ func word(s string) string {
 	return fold(strings.TrimRight(normalize(s), ".。"))
 }
 
-// Spellings accepted for each value, after word(); each is read with its
-// other languages' (words.go). They are literals, not merged at start-up:
-// package initialisation runs in every soa process.
+func init() {
+	yesWords = append(yesWords, langYes...)
+	naWords = append(naWords, langNA...)
+	noWords = append(noWords, langNo...)
+	for st, words := range langStatus {
+		statusWords[answers.Status(st)] = append(statusWords[answers.Status(st)], words...)
+	}
+	markWords = append(markWords, langYes...)
+	unmarkWords = append(unmarkWords, langNo...)
+}
+
+// Spellings accepted for each value, after word().
 var (
 	yesWords = []string{"yes", "y", "true", "applicable", "include", "included", "in scope", "x", "✓", "✔", "○", "◯", "〇", "●", "適用", "はい", "有", "あり", "要", "対象", "1"}
 	noWords  = []string{"no", "n", "false", "not applicable", "n/a", "na", "exclude", "excluded", "out of scope", "×", "✗", "✕", "✖", "-", "除外", "いいえ", "無", "なし", "不要", "対象外", "適用外", "非適用", "不適用", "0"}
 
 	// In Japanese 実施状況 columns ○ is implemented, △ partly, × not.
-	statusWords = []statusSpellings{
-		{answers.Implemented, []string{"implemented", "fully implemented", "done", "complete", "completed", "in place", "yes", "y", "operational",
-			"○", "◯", "〇", "実施済み", "実施済", "済", "完了", "導入済み", "導入済", "対応済み", "対応済", "運用中"}},
-		{answers.Partial, []string{"partially implemented", "partial", "partly implemented", "partly", "in progress", "ongoing", "partially", "under implementation",
-			"being implemented", "△", "▲", "一部実施", "一部実施済み", "一部実施済", "一部", "一部導入", "対応中", "実施中", "導入中"}},
-		{answers.Planned, []string{"planned", "plan", "to do", "todo", "scheduled", "計画中", "計画", "予定", "実施予定", "導入予定"}},
-		{answers.NotImplemented, []string{"not implemented", "not yet implemented", "not started", "no", "n", "none", "missing", "not in place",
-			"×", "✗", "✕", "✖", "未実施", "未対応", "未導入", "未着手"}},
+	statusWords = map[answers.Status][]string{
+		answers.Implemented: {"implemented", "fully implemented", "done", "complete", "completed", "in place", "yes", "y", "operational",
+			"○", "◯", "〇", "実施済み", "実施済", "済", "完了", "導入済み", "導入済", "対応済み", "対応済", "運用中"},
+		answers.Partial: {"partially implemented", "partial", "partly implemented", "partly", "in progress", "ongoing", "partially", "under implementation",
+			"being implemented", "△", "▲", "一部実施", "一部実施済み", "一部実施済", "一部", "一部導入", "対応中", "実施中", "導入中"},
+		answers.Planned: {"planned", "plan", "to do", "todo", "scheduled", "計画中", "計画", "予定", "実施予定", "導入予定"},
+		answers.NotImplemented: {"not implemented", "not yet implemented", "not started", "no", "n", "none", "missing", "not in place",
+			"×", "✗", "✕", "✖", "未実施", "未対応", "未導入", "未着手"},
 	}
 
 	markWords = []string{"✓", "✔", "x", "○", "◯", "〇", "●", "■", "yes", "y", "true", "1", "*", "v", "レ"}
@@ -49,26 +57,9 @@ var (
 	naWords = []string{"n/a", "na", "-", "—", "–", "−", "ー", "not applicable", "excluded", "対象外", "該当なし", "除外"}
 )
 
-// statusSpellings are the spellings of one status.
-type statusSpellings struct {
-	status answers.Status
-	words  []string
-}
-
-// spellingsOf returns the words of st in list.
-func spellingsOf(list []statusSpellings, st answers.Status) []string {
-	for _, s := range list {
-		if s.status == st {
-			return s.words
-		}
-	}
-	return nil
-}
-
-// oneOf reports whether v is one of the words of any of lists.
-func oneOf(v string, lists ...[]string) bool {
-	for _, words := range lists {
-		if slices.Contains(words, v) {
+func oneOf(v string, words []string) bool {
+	for _, w := range words {
+		if v == w {
 			return true
 		}
 	}
@@ -82,10 +73,10 @@ func parseApplicable(s string) (val *bool, ok bool) {
 	switch {
 	case v == "":
 		return nil, true
-	case oneOf(v, yesWords, langYes):
+	case oneOf(v, yesWords):
 		t := true
 		return &t, true
-	case oneOf(v, noWords, langNo):
+	case oneOf(v, noWords):
 		f := false
 		return &f, true
 	}
@@ -123,11 +114,11 @@ func parseStatusNote(s string) (st answers.Status, note string, ok bool) {
 var qualifierRE = lazyre.New(`\s*[(（)）\[\]:：,;]\s*|\s+[-–—]+\s+|\s*[–—]\s*`)
 
 func exactStatus(v string) (answers.Status, bool) {
-	if v == "" || oneOf(v, naWords, langNA, langNoStatus) {
+	if v == "" || oneOf(v, naWords) || oneOf(v, langNoStatus) {
 		return "", true
 	}
 	for _, st := range answers.Statuses {
-		if v == st || v == strings.ReplaceAll(st, "_", " ") || oneOf(v, spellingsOf(statusWords, answers.Status(st)), spellingsOf(langStatus, answers.Status(st))) {
+		if v == st || v == strings.ReplaceAll(st, "_", " ") || oneOf(v, statusWords[answers.Status(st)]) {
 			return answers.Status(st), true
 		}
 	}
@@ -165,9 +156,9 @@ func parseMark(s string) (marked, ok bool) {
 	switch {
 	case v == "":
 		return false, true
-	case oneOf(v, markWords, langYes):
+	case oneOf(v, markWords):
 		return true, true
-	case oneOf(v, unmarkWords, langNo):
+	case oneOf(v, unmarkWords):
 		return false, true
 	}
 	return false, false

@@ -4,7 +4,6 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/soa-tool/soa/internal/answers"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -24,21 +23,21 @@ var (
 		"δεν εφαρμοζεται", "不适用", "不適用", "미적용", "비적용", "해당없음", "해당 없음", "제외",
 		"ausgeschlossen", "exclu", "excluido", "excluida", "escluso", "uitgesloten", "vylouceno", "wykluczone", "εξαιρειται", "排除",
 		"✘", "☐", "□", "❌", "❎"}
-	langStatus = []statusSpellings{
-		{answers.Implemented, []string{"umgesetzt", "implementiert", "vollstandig umgesetzt", "mis en oeuvre", "implemente", "en place",
+	langStatus = map[string][]string{
+		"implemented": {"umgesetzt", "implementiert", "vollstandig umgesetzt", "mis en oeuvre", "implemente", "en place",
 			"implementado", "implantado", "implementato", "attuato", "geimplementeerd", "zavedeno", "implementovano", "wdrozone", "wdrozony",
 			"υλοποιηθηκε", "υλοποιημενο", "υλοποιημενοσ", "已实施", "已實施", "已落实", "已落實", "구현", "구현됨", "구현 완료", "이행", "이행 완료", "완료",
-			"✓", "✔", "☑", "■"}},
-		{answers.Partial, []string{"teilweise umgesetzt", "teilweise", "partiellement", "partiellement mis en oeuvre", "en cours", "parcialmente",
+			"✓", "✔", "☑", "■"},
+		"partial": {"teilweise umgesetzt", "teilweise", "partiellement", "partiellement mis en oeuvre", "en cours", "parcialmente",
 			"parcialmente implementado", "en curso", "en progreso", "parzialmente", "parzialmente implementato", "in corso", "gedeeltelijk",
 			"gedeeltelijk geimplementeerd", "castecne", "castecne zavedeno", "czesciowo", "czesciowo wdrozone", "w trakcie", "μερικωσ",
 			"μερικωσ υλοποιημενο", "σε εξελιξη", "部分实施", "部分實施", "实施中", "實施中", "부분 구현", "부분 이행", "진행중", "진행 중",
-			"mostly implemented", "largely implemented"}},
-		{answers.Planned, []string{"geplant", "planifie", "prevu", "planificado", "previsto", "pianificato", "gepland", "planovano", "planowane",
-			"σχεδιαζεται", "προγραμματισμενο", "计划", "計劃", "计划中", "計劃中", "예정", "계획"}},
-		{answers.NotImplemented, []string{"nicht umgesetzt", "offen", "non mis en oeuvre", "non implemente", "no implementado", "non implementato",
+			"mostly implemented", "largely implemented"},
+		"planned": {"geplant", "planifie", "prevu", "planificado", "previsto", "pianificato", "gepland", "planovano", "planowane",
+			"σχεδιαζεται", "προγραμματισμενο", "计划", "計劃", "计划中", "計劃中", "예정", "계획"},
+		"not_implemented": {"nicht umgesetzt", "offen", "non mis en oeuvre", "non implemente", "no implementado", "non implementato",
 			"niet geimplementeerd", "nezavedeno", "neimplementovano", "niewdrozone", "nie wdrozone", "δεν υλοποιηθηκε", "未实施", "未實施",
-			"미구현", "미이행", "gap", "not addressed", "not met", "✗", "✘", "❌"}},
+			"미구현", "미이행", "gap", "not addressed", "not met", "✗", "✘", "❌"},
 	}
 	// langNoStatus say there is no status, in a status column: kept in
 	// the notes, since they are no status but say something.
