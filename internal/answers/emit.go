@@ -358,7 +358,7 @@ func doubleQuoted(v string) string {
 		r, w := utf8.DecodeRuneInString(v[i:])
 		i += w
 		b = append(b, '\\')
-		if e, ok := escapes[r]; ok {
+		if e := escape(r); e != 0 {
 			b = append(b, e)
 			continue
 		}
@@ -378,10 +378,43 @@ func doubleQuoted(v string) string {
 	return string(append(b, '"'))
 }
 
-// escapes are the short escapes of yaml.v3's double-quoted scalars.
-var escapes = map[rune]byte{
-	0x00: '0', 0x07: 'a', 0x08: 'b', 0x09: 't', 0x0A: 'n', 0x0B: 'v', 0x0C: 'f', 0x0D: 'r', 0x1B: 'e',
-	'"': '"', '\\': '\\', 0x85: 'N', 0xA0: '_', 0x2028: 'L', 0x2029: 'P',
+// escape is the short escape of r in yaml.v3's double-quoted scalars, 0
+// when it has none. A switch, not a map: package initialisation runs in
+// every soa process.
+func escape(r rune) byte {
+	switch r {
+	case 0x00:
+		return '0'
+	case 0x07:
+		return 'a'
+	case 0x08:
+		return 'b'
+	case 0x09:
+		return 't'
+	case 0x0A:
+		return 'n'
+	case 0x0B:
+		return 'v'
+	case 0x0C:
+		return 'f'
+	case 0x0D:
+		return 'r'
+	case 0x1B:
+		return 'e'
+	case '"':
+		return '"'
+	case '\\':
+		return '\\'
+	case 0x85:
+		return 'N'
+	case 0xA0:
+		return '_'
+	case 0x2028:
+		return 'L'
+	case 0x2029:
+		return 'P'
+	}
+	return 0
 }
 
 // resolve is the tag yaml.v3 gives v written plain. yaml.v3's resolve
@@ -395,10 +428,7 @@ func (e *emitter) resolve(v string) string {
 		case 0:
 			return "!!str"
 		case 'M':
-			if t, ok := resolveWords[v]; ok {
-				return t
-			}
-			return "!!str"
+			return resolveWord(v)
 		}
 	}
 	if t, ok := e.resolved[v]; ok {
@@ -415,22 +445,27 @@ func (e *emitter) resolve(v string) string {
 
 // resolveHint is yaml.v3's resolveTable: 'M' for the first letters of its
 // words, other hints for what may be a number or a date.
-var resolveHint = func() (t [256]byte) {
-	t['+'], t['-'], t['.'] = 'S', 'S', '.'
-	for _, c := range "0123456789" {
-		t[c] = 'D'
-	}
-	for _, c := range "yYnNtTfFoO~<" {
-		t[c] = 'M'
-	}
-	return t
-}()
+// Written out, not computed: package initialisation runs in every soa
+// process.
+var resolveHint = [256]byte{
+	'+': 'S', '-': 'S', '.': '.',
+	'0': 'D', '1': 'D', '2': 'D', '3': 'D', '4': 'D', '5': 'D', '6': 'D', '7': 'D', '8': 'D', '9': 'D',
+	'y': 'M', 'Y': 'M', 'n': 'M', 'N': 'M', 't': 'M', 'T': 'M', 'f': 'M', 'F': 'M', 'o': 'M', 'O': 'M', '~': 'M', '<': 'M',
+}
 
-// resolveWords are the words of yaml.v3's resolveMap that start with a
-// letter of hint 'M'.
-var resolveWords = map[string]string{
-	"true": "!!bool", "True": "!!bool", "TRUE": "!!bool", "false": "!!bool", "False": "!!bool", "FALSE": "!!bool",
-	"~": "!!null", "null": "!!null", "Null": "!!null", "NULL": "!!null", "<<": "!!merge",
+// resolveWord is the tag of v among the words of yaml.v3's resolveMap that
+// start with a letter of hint 'M', "!!str" for any other. A switch, not a
+// map: package initialisation runs in every soa process.
+func resolveWord(v string) string {
+	switch v {
+	case "true", "True", "TRUE", "false", "False", "FALSE":
+		return "!!bool"
+	case "~", "null", "Null", "NULL":
+		return "!!null"
+	case "<<":
+		return "!!merge"
+	}
+	return "!!str"
 }
 
 // analysis is what yaml_emitter_analyze_scalar finds of a scalar.
@@ -457,7 +492,7 @@ func analyze(v string) analysis {
 			// means nothing in YAML inside a scalar, single spaces.
 			j := i
 			for j < len(v) {
-				if c := v[j]; ordinary[c] {
+				if c := v[j]; ordinary(c) {
 					prevSpace, prevBreak, precededByWS = false, false, false
 				} else if c == ' ' {
 					if prevBreak {
@@ -571,14 +606,17 @@ func analyze(v string) analysis {
 	return a
 }
 
-// ordinary marks the ASCII bytes that analyze needs not look at past the
-// first: printable, not a space, and not an indicator inside a scalar.
-var ordinary = func() (t [256]bool) {
-	for c := 0x21; c <= 0x7e; c++ {
-		t[c] = !strings.ContainsRune(",?[]{}:#", rune(c))
+// ordinary reports the ASCII bytes that analyze needs not look at past
+// the first: printable, not a space, and not an indicator inside a scalar.
+// A test, not a table computed at start-up: package initialisation runs in
+// every soa process.
+func ordinary(c byte) bool {
+	switch c {
+	case ',', '?', '[', ']', '{', '}', ':', '#':
+		return false
 	}
-	return t
-}()
+	return c >= 0x21 && c <= 0x7e
+}
 
 // width is the length of the UTF-8 sequence that starts with b.
 func width(b byte) int {

@@ -28,7 +28,7 @@ func parse(name string, src []byte, rules bool) (*File, diag.List) {
 	r := &yamlfile.Reader{File: name}
 	f := &File{Name: name, Edition: Editions[0], Pos: r.Pos(root), FieldPos: map[string]diag.Pos{}}
 	f.ControlsPos, f.EditionPos = f.Pos, f.Pos
-	fields, ok := r.Mapping(root, yamlfile.At{}, schema.Names(topFields))
+	fields, ok := r.Mapping(root, yamlfile.At{}, schema.Names(theSpec().top))
 	if !ok {
 		return f, r.Diags
 	}
@@ -59,7 +59,7 @@ func parse(name string, src []byte, rules bool) (*File, diag.List) {
 }
 
 func parseOrganization(r *yamlfile.Reader, n *yamlfile.Node, o *Organization, pos map[string]diag.Pos) {
-	fields, ok := r.Mapping(n, yamlfile.At{Field: "organization"}, schema.Names(organizationFields))
+	fields, ok := r.Mapping(n, yamlfile.At{Field: "organization"}, schema.Names(theSpec().organization))
 	if !ok {
 		return
 	}
@@ -152,7 +152,7 @@ func parseAnswer(r *yamlfile.Reader, e yamlfile.Field, rules bool) *Answer {
 	if yamlfile.IsNull(e.Value) {
 		return a // "5.1:" with nothing under it: listed, not answered
 	}
-	fields, ok := r.Mapping(e.Value, at, controlKeys)
+	fields, ok := r.Mapping(e.Value, at, theSpec().controlKeys)
 	if !ok {
 		return a
 	}

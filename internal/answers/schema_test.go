@@ -23,7 +23,7 @@ import (
 func compileSchema(t *testing.T) *jsonschema.Schema {
 	t.Helper()
 	// The committed copy, which examples' modelines point at, must match.
-	return schematest.Compile(t, answers.Schema, func(t testing.TB, got []byte) {
+	return schematest.Compile(t, answers.Schema(), func(t testing.TB, got []byte) {
 		golden.Check(t, "../../schema/answers.schema.json", got)
 	})
 }
@@ -193,7 +193,7 @@ controls:
 		`controls.5.1.reasons: [risk, "", ""]`: "the loader skips empty items before it looks for repeats; uniqueItems counts them",
 		`edition: 2022.0`:                      `the loader reads the number's text, "2022.0"; to JSON Schema 2022.0 and 2022 are equal`,
 	}
-	top := answers.Schema.Fields
+	top := answers.Schema().Fields
 	org, _ := schema.Lookup(top, "organization")
 	rev, _ := schema.Lookup(top, "revisions")
 	ctl, _ := schema.Lookup(top, "controls")

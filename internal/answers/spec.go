@@ -1,6 +1,10 @@
 package answers
 
-import "github.com/soa-tool/soa/internal/schema"
+import (
+	"sync"
+
+	"github.com/soa-tool/soa/internal/schema"
+)
 
 // Status is how far an applicable control is implemented. The empty Status
 // means the question was not answered.
@@ -27,36 +31,58 @@ var Editions = []string{"2022", "2013"}
 var Languages = []string{"en", "ja"}
 
 // Field lists of the answers file. The loader takes its allowed keys from
-// these, and `soa schema answers` prints them as JSON Schema.
+// these, and `soa schema answers` prints them as JSON Schema. They are made
+// from Fields and OrgFields on first use, not at package initialisation,
+// which runs in every soa process; sync.Once since answers files are read
+// on several goroutines.
+type fileSpec struct {
+	organization, control, top []schema.Field
+	// controlKeys are the keys of control, which every control's mapping
+	// is checked against.
+	controlKeys []string
+	doc         schema.Document
+}
+
 var (
-	organizationFields = orgSchema()
-	revisionFields     = []schema.Field{
-		{Name: "version", Type: schema.String, Desc: "SoA version"},
-		{Name: "date", Type: schema.Date, Desc: "Date of the revision (YYYY-MM-DD)"},
-		{Name: "author", Type: schema.String},
-		{Name: "description", Type: schema.String, Desc: "What changed, and why"},
-		{Name: "notes", Type: schema.String, Desc: "Anything else about the revision (備考)"},
-	}
-	controlFields = controlSchema()
-	// controlKeys are the keys of controlFields, which every control's
-	// mapping is checked against.
-	controlKeys = schema.Names(controlFields)
-	// topFields is the whole file.
-	topFields = []schema.Field{
-		{Name: "edition", Type: schema.Enum, Enum: Editions, Desc: "Which Annex A the control ids belong to (default 2022)"},
-		{Name: "organization", Type: schema.Object, Fields: organizationFields, Required: true},
-		{Name: "revisions", Type: schema.ObjectList, Nullable: true, Fields: revisionFields, Desc: "Revision history of the SoA"},
-		{Name: "controls", Type: schema.Map, Nullable: true, NullEntries: true, KeyPattern: `^[A-Za-z0-9][A-Za-z0-9._-]*$`, Fields: controlFields, Desc: "Answers, keyed by control id"},
-	}
+	specOnce sync.Once
+	spec     fileSpec
 )
 
-// Schema describes the answers file for `soa schema answers`.
-var Schema = schema.Document{
-	ID:     "https://github.com/soa-tool/soa/schema/answers.json",
-	Title:  "soa answers file",
-	Desc:   "One organization's answers for its ISO/IEC 27001 Statement of Applicability",
-	Fields: topFields,
+// theSpec returns the field lists, made on first use.
+func theSpec() *fileSpec {
+	specOnce.Do(buildSpec)
+	return &spec
 }
+
+func buildSpec() {
+	spec.organization = orgSchema()
+	spec.control = controlSchema()
+	spec.controlKeys = schema.Names(spec.control)
+	spec.top = []schema.Field{
+		{Name: "edition", Type: schema.Enum, Enum: Editions, Desc: "Which Annex A the control ids belong to (default 2022)"},
+		{Name: "organization", Type: schema.Object, Fields: spec.organization, Required: true},
+		{Name: "revisions", Type: schema.ObjectList, Nullable: true, Fields: revisionFields, Desc: "Revision history of the SoA"},
+		{Name: "controls", Type: schema.Map, Nullable: true, NullEntries: true, KeyPattern: `^[A-Za-z0-9][A-Za-z0-9._-]*$`, Fields: spec.control, Desc: "Answers, keyed by control id"},
+	}
+	spec.doc = schema.Document{
+		ID:     "https://github.com/soa-tool/soa/schema/answers.json",
+		Title:  "soa answers file",
+		Desc:   "One organization's answers for its ISO/IEC 27001 Statement of Applicability",
+		Fields: spec.top,
+	}
+}
+
+// revisionFields are the fields of a revision.
+var revisionFields = []schema.Field{
+	{Name: "version", Type: schema.String, Desc: "SoA version"},
+	{Name: "date", Type: schema.Date, Desc: "Date of the revision (YYYY-MM-DD)"},
+	{Name: "author", Type: schema.String},
+	{Name: "description", Type: schema.String, Desc: "What changed, and why"},
+	{Name: "notes", Type: schema.String, Desc: "Anything else about the revision (備考)"},
+}
+
+// Schema describes the answers file for `soa schema answers`.
+func Schema() schema.Document { return theSpec().doc }
 
 // RuleExcludedWithoutJustification tags the error of an excluded control
 // with no justification: it makes the file invalid, yet it is an answer an

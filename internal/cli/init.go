@@ -115,7 +115,7 @@ func writeSchemaBeside(cmd *cobra.Command, output string) error {
 		return nil
 	}
 	var sb bytes.Buffer
-	if err := schema.Write(&sb, answers.Schema); err != nil {
+	if err := schema.Write(&sb, answers.Schema()); err != nil {
 		return err
 	}
 	if err := writeFileAtomic(schemaPath, sb.Bytes(), false, nil); err != nil {

@@ -87,7 +87,7 @@ func TestEveryFieldEveryConsumer(t *testing.T) {
 	}
 
 	// JSON Schema, scaffold, JSON, transition.
-	ctl, _ := schema.Lookup(answers.Schema.Fields, "controls")
+	ctl, _ := schema.Lookup(answers.Schema().Fields, "controls")
 	var scaffolded bytes.Buffer
 	if err := scaffold.Write(&scaffolded, cat, scaffold.Options{Edition: "2022", Date: "2026-04-01", Lang: i18n.EN}); err != nil {
 		t.Fatal(err)
