@@ -101,19 +101,11 @@ func ownHeadings() (named map[string]string, ignored []string) {
 	return named, ignored
 }
 
-// reasonField returns the reason the reason column f marks, or "".
+// reasonField returns the reason the reason column f marks ("reason_" and
+// the reason: see buildFields), or "".
 func reasonField(f string) string {
-	switch f {
-	case fReasonLegal:
-		return "legal"
-	case fReasonContractual:
-		return "contractual"
-	case fReasonRisk:
-		return "risk"
-	case fReasonBusiness:
-		return "business"
-	case fReasonBestPractice:
-		return "best_practice"
+	if r, ok := strings.CutPrefix(f, "reason_"); ok && slices.Contains(answers.Reasons, r) {
+		return r
 	}
 	return ""
 }
