@@ -413,10 +413,11 @@ func (r *Reader) checkText(n *Node, at At, s string, multiLine bool) bool {
 	return true
 }
 
-// printableASCII reports whether s is only ASCII from space to '~'.
+// printableASCII reports whether s is only ASCII from space to '~' (the
+// parser's printable class).
 func printableASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f {
+		if byteClass[s[i]]&printable == 0 {
 			return false
 		}
 	}
