@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/soa-tool/soa/internal/yamlfile"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -38,9 +39,7 @@ func emit(root *yaml.Node) ([]byte, bool) {
 }
 
 type emitter struct {
-	b        []byte
-	probe    yaml.Node         // for asking yaml.v3 how it resolves a plain scalar
-	resolved map[string]string // what it said
+	b []byte
 }
 
 func (e *emitter) indent(n int) {
@@ -275,10 +274,10 @@ func (e *emitter) scalar(n *yaml.Node, flow, simpleKey bool) (text string, liter
 	case "":
 	case "!!str":
 		if !quoted {
-			force = e.resolve(v) != "!!str"
+			force = yamlfile.PlainTag(v) != "!!str"
 		}
 	case "!!null", "!!bool", "!!timestamp", "!!int", "!!float":
-		if e.resolve(v) != n.Tag {
+		if yamlfile.PlainTag(v) != n.Tag {
 			return "", false, false
 		}
 	default:
@@ -415,57 +414,6 @@ func escape(r rune) byte {
 		return 'P'
 	}
 	return 0
-}
-
-// resolve is the tag yaml.v3 gives v written plain. yaml.v3's resolve
-// looks at the first byte: a text that starts with none of its hints is a
-// string, one that starts with a letter of its words is a string unless it
-// is one of them; the others (numbers, dates) it is asked, once for each
-// text.
-func (e *emitter) resolve(v string) string {
-	if v != "" {
-		switch resolveHint[v[0]] {
-		case 0:
-			return "!!str"
-		case 'M':
-			return resolveWord(v)
-		}
-	}
-	if t, ok := e.resolved[v]; ok {
-		return t
-	}
-	e.probe = yaml.Node{Kind: yaml.ScalarNode, Value: v}
-	t := e.probe.ShortTag()
-	if e.resolved == nil {
-		e.resolved = map[string]string{}
-	}
-	e.resolved[v] = t
-	return t
-}
-
-// resolveHint is yaml.v3's resolveTable: 'M' for the first letters of its
-// words, other hints for what may be a number or a date.
-// Written out, not computed: package initialisation runs in every soa
-// process.
-var resolveHint = [256]byte{
-	'+': 'S', '-': 'S', '.': '.',
-	'0': 'D', '1': 'D', '2': 'D', '3': 'D', '4': 'D', '5': 'D', '6': 'D', '7': 'D', '8': 'D', '9': 'D',
-	'y': 'M', 'Y': 'M', 'n': 'M', 'N': 'M', 't': 'M', 'T': 'M', 'f': 'M', 'F': 'M', 'o': 'M', 'O': 'M', '~': 'M', '<': 'M',
-}
-
-// resolveWord is the tag of v among the words of yaml.v3's resolveMap that
-// start with a letter of hint 'M', "!!str" for any other. A switch, not a
-// map: package initialisation runs in every soa process.
-func resolveWord(v string) string {
-	switch v {
-	case "true", "True", "TRUE", "false", "False", "FALSE":
-		return "!!bool"
-	case "~", "null", "Null", "NULL":
-		return "!!null"
-	case "<<":
-		return "!!merge"
-	}
-	return "!!str"
 }
 
 // analysis is what yaml_emitter_analyze_scalar finds of a scalar.

@@ -6,6 +6,11 @@ import (
 	"time"
 )
 
+// PlainTag returns the tag yaml.v3 gives v written as a plain scalar, such
+// as "!!str" or "!!int": what a writer asks to know whether v may go
+// unquoted.
+func PlainTag(v string) string { return *resolvePlain(v) }
+
 // resolvePlain returns the tag yaml.v3 gives a plain scalar with value v
 // and no tag of its own: the tag part of yaml.v3's resolve (resolve.go),
 // same tables, same order of attempts.
