@@ -1,6 +1,12 @@
 package catalog
 
-import "hash/crc32"
+import (
+	"hash/crc32"
+	"strings"
+	"unsafe"
+
+	"github.com/soa-tool/soa/controls"
+)
 
 // The bundled catalogue is decoded at build time: bundled_gen.go holds the
 // parse of each embedded YAML file as Go, so that a run does not spend
@@ -42,3 +48,30 @@ func bundled(f File) *parsed {
 // Castagnoli: its first use costs about 25 µs, where Castagnoli builds
 // tables over 1.5 MB of zeros first (about 250 µs of every command).
 func checksum(src []byte) uint32 { return crc32.ChecksumIEEE(src) }
+
+// isBundled reports whether files are the embedded catalogue files as
+// DefaultFiles returns them: their names, in order, and the very bytes of
+// the binary, of the sizes bundled_gen.go was generated from. Those are
+// the bytes bundledCatalog was made of (TestBundledGenerated); a file
+// edited since changes its size or fails that test, and a copy of the
+// bytes, as tests make to edit them, is not the binary's own.
+func isBundled(files []File) bool {
+	if len(files) != len(controls.Files) || len(files) != len(bundledFiles) {
+		return false
+	}
+	for i, e := range controls.Files {
+		f := files[i]
+		if !isEmbeddedName(f.Name, e.Name) || len(f.Src) != len(e.Text) || len(f.Src) != bundledFiles[i].size ||
+			unsafe.SliceData(f.Src) != unsafe.StringData(e.Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// isEmbeddedName reports whether name is path.Join(controls.Dir, base),
+// without making that string.
+func isEmbeddedName(name, base string) bool {
+	dir, rest, ok := strings.Cut(name, "/")
+	return ok && dir == controls.Dir && rest == base
+}

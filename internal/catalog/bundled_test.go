@@ -41,7 +41,7 @@ func TestBundledGenerated(t *testing.T) {
 			t.Fatalf("%s: %v", f.Name, err)
 		}
 		fmt.Fprintf(&b, "\nfunc %s() *parsed {\n\treturn ", funcName(f.Name))
-		goLiteral(&b, reflect.ValueOf(want), false)
+		literal{b: &b}.write(reflect.ValueOf(want), false)
 		b.WriteString("\n}\n")
 		if golden.Updating() {
 			continue
@@ -56,11 +56,64 @@ func TestBundledGenerated(t *testing.T) {
 			t.Errorf("%s: bundled returns the same value twice; Load changes it, so each call needs a fresh copy", f.Name)
 		}
 	}
+	writeBundledCatalog(t, &b, files)
 	src, err := format.Source(b.Bytes())
 	if err != nil {
 		t.Fatalf("generated Go does not parse: %v", err)
 	}
 	golden.Check(t, "bundled_gen.go", src)
+}
+
+// writeBundledCatalog writes bundledCatalog, what Load makes of files
+// alone, and checks the compiled one against it: each control a variable
+// of its own, which its set and the catalogue's index both point to.
+func writeBundledCatalog(t *testing.T, b *bytes.Buffer, files []File) {
+	t.Helper()
+	want, err := load(files, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[uintptr]string{}
+	var controls []*Control
+	for _, s := range want.Sets {
+		for _, ctl := range s.Controls {
+			names[reflect.ValueOf(ctl).Pointer()] = controlVar(ctl.ID)
+			controls = append(controls, ctl)
+		}
+	}
+	b.WriteString("\n// bundledCatalog is what Load makes of the bundled files alone (see\n// Load), laid out by the compiler in the binary's data.\nvar bundledCatalog = ")
+	literal{b: b, names: names}.write(reflect.ValueOf(want), false)
+	b.WriteString("\n\n// The controls of bundledCatalog.\nvar (\n")
+	for _, ctl := range controls {
+		b.WriteString(controlVar(ctl.ID) + " = ")
+		literal{b: b}.write(reflect.ValueOf(*ctl), false)
+		b.WriteString("\n")
+	}
+	b.WriteString(")\n")
+	if golden.Updating() {
+		return
+	}
+	if !reflect.DeepEqual(bundledCatalog, want) {
+		t.Errorf("bundledCatalog in bundled_gen.go differs from Load of the YAML: run go generate ./internal/catalog")
+	}
+	for _, s := range bundledCatalog.Sets {
+		for _, ctl := range s.Controls {
+			if bundledCatalog.Control(ctl.ID) != ctl {
+				t.Fatalf("bundledCatalog: the index and set %s hold different copies of control %s", s.ID, ctl.ID)
+			}
+		}
+	}
+}
+
+// controlVar is the name of a control's variable in bundled_gen.go:
+// 5.10 → ctl5_10, A.5.1.1 → ctlA_5_1_1.
+func controlVar(id string) string {
+	return "ctl" + strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return '_'
+	}, id)
 }
 
 // TestBundledEdited checks that a bundled file whose bytes differ from the
@@ -106,56 +159,39 @@ func funcName(file string) string {
 	return b.String()
 }
 
-// goLiteral writes v as a Go expression. Zero fields are left out; nil and
-// empty slices and maps stay distinct. elided drops the type of a composite
-// literal (and the & of a pointer to one) where Go allows it, inside a
-// slice or map literal.
-func goLiteral(b *bytes.Buffer, v reflect.Value, elided bool) {
+// literal writes Go expressions for values. Zero fields are left out; nil
+// and empty slices and maps stay distinct. A pointer that names gives a
+// name for is written as the address of that variable, so that one value
+// can be pointed to from several places (a control from its set and from
+// the catalogue's index).
+type literal struct {
+	b     *bytes.Buffer
+	names map[uintptr]string
+}
+
+// write writes v. elided drops the type of a composite literal (and the &
+// of a pointer to one) where Go allows it, inside a slice or map literal.
+func (l literal) write(v reflect.Value, elided bool) {
+	b := l.b
 	switch v.Kind() {
 	case reflect.Pointer:
 		if v.IsNil() {
 			b.WriteString("nil")
 			return
 		}
+		if name, ok := l.names[v.Pointer()]; ok {
+			b.WriteString("&" + name)
+			return
+		}
 		if !elided {
 			b.WriteString("&")
 		}
-		goLiteral(b, v.Elem(), elided)
+		l.write(v.Elem(), elided)
 	case reflect.Struct:
 		if !elided {
 			b.WriteString(typeName(v.Type()))
 		}
-		b.WriteString("{")
-		multi := false
-		for i := range v.NumField() {
-			if v.Field(i).IsZero() {
-				continue
-			}
-			if v.Type().Field(i).Type.Kind() != reflect.String && v.Type().Field(i).Type.Kind() != reflect.Int && v.Type().Field(i).Type.Kind() != reflect.Bool {
-				multi = true
-			}
-		}
-		sep := ", "
-		if multi {
-			sep = ",\n"
-			b.WriteString("\n")
-		}
-		first := true
-		for i := range v.NumField() {
-			if v.Field(i).IsZero() {
-				continue
-			}
-			if !first && !multi {
-				b.WriteString(sep)
-			}
-			first = false
-			b.WriteString(v.Type().Field(i).Name + ": ")
-			goLiteral(b, v.Field(i), false)
-			if multi {
-				b.WriteString(sep)
-			}
-		}
-		b.WriteString("}")
+		l.writeFields(v)
 	case reflect.Slice:
 		if v.IsNil() {
 			b.WriteString("nil")
@@ -166,7 +202,7 @@ func goLiteral(b *bytes.Buffer, v reflect.Value, elided bool) {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			goLiteral(b, v.Index(i), true)
+			l.write(v.Index(i), true)
 		}
 		b.WriteString("}")
 	case reflect.Map:
@@ -178,9 +214,9 @@ func goLiteral(b *bytes.Buffer, v reflect.Value, elided bool) {
 		slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
 		b.WriteString(typeName(v.Type()) + "{\n")
 		for _, k := range keys {
-			goLiteral(b, k, true)
+			l.write(k, true)
 			b.WriteString(": ")
-			goLiteral(b, v.MapIndex(k), true)
+			l.write(v.MapIndex(k), true)
 			b.WriteString(",\n")
 		}
 		b.WriteString("}")
@@ -193,8 +229,45 @@ func goLiteral(b *bytes.Buffer, v reflect.Value, elided bool) {
 	case reflect.Bool:
 		b.WriteString(strconv.FormatBool(v.Bool()))
 	default:
-		panic("goLiteral: no literal for kind " + v.Kind().String())
+		panic("literal: no literal for kind " + v.Kind().String())
 	}
+}
+
+// writeFields writes the braces and non-zero fields of struct v, on one
+// line when they are all strings, ints and bools.
+func (l literal) writeFields(v reflect.Value) {
+	b := l.b
+	b.WriteString("{")
+	multi := false
+	for i := range v.NumField() {
+		if v.Field(i).IsZero() {
+			continue
+		}
+		if k := v.Type().Field(i).Type.Kind(); k != reflect.String && k != reflect.Int && k != reflect.Bool {
+			multi = true
+		}
+	}
+	sep := ", "
+	if multi {
+		sep = ",\n"
+		b.WriteString("\n")
+	}
+	first := true
+	for i := range v.NumField() {
+		if v.Field(i).IsZero() {
+			continue
+		}
+		if !first && !multi {
+			b.WriteString(sep)
+		}
+		first = false
+		b.WriteString(v.Type().Field(i).Name + ": ")
+		l.write(v.Field(i), false)
+		if multi {
+			b.WriteString(sep)
+		}
+	}
+	b.WriteString("}")
 }
 
 func typeName(t reflect.Type) string {
@@ -215,4 +288,48 @@ func typeName(t reflect.Type) string {
 		return "map[" + typeName(t.Key()) + "]" + typeName(t.Elem())
 	}
 	panic("typeName: unnamed " + t.String())
+}
+
+// TestLoadBundled checks that Load of the bundled files alone returns
+// bundledCatalog without building anything, and that anything else (a
+// copy of the bytes, a user's file) is loaded afresh, to the same result
+// where the files say the same.
+func TestLoadBundled(t *testing.T) {
+	if bundledCatalog == nil {
+		t.Skip("built with -tags soa_nogen")
+	}
+	files, err := DefaultFiles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, err := Load(files, nil); err != nil || c != bundledCatalog {
+		t.Fatalf("Load(DefaultFiles(), nil) = %p, %v; want bundledCatalog", c, err)
+	}
+	if n := testing.AllocsPerRun(20, func() { _, _ = Load(files, nil) }); n != 0 {
+		t.Errorf("Load of the bundled files allocates %v times; want none", n)
+	}
+	copied := slices.Clone(files)
+	copied[1].Src = bytes.Clone(files[1].Src)
+	c, err := Load(copied, nil)
+	switch {
+	case err != nil:
+		t.Fatal(err)
+	case c == bundledCatalog:
+		t.Error("Load of a copy of the bundled bytes returned bundledCatalog")
+	case !reflect.DeepEqual(c, bundledCatalog):
+		t.Error("Load of a copy of the bundled bytes differs from bundledCatalog")
+	}
+	for _, base := range [][]File{files[:2], {files[1], files[0], files[2]}} {
+		if c, _ := Load(base, nil); c == bundledCatalog {
+			t.Errorf("Load of %d bundled files in another order or number returned bundledCatalog", len(base))
+		}
+	}
+	user := []File{{Name: "user/overlay.yaml", Src: []byte("overlay: Test\ncontrols:\n  \"5.1\":\n    text: Licensed text\n")}}
+	c, err = Load(files, user)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c == bundledCatalog || c.Control("5.1").Text != "Licensed text" || bundledCatalog.Control("5.1").Text != "" {
+		t.Error("Load with an overlay did not make a catalogue of its own, or changed bundledCatalog")
+	}
 }

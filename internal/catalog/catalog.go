@@ -6,6 +6,7 @@ package catalog
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/soa-tool/soa/internal/diag"
 )
@@ -35,7 +36,11 @@ func EditionSet(edition string) string {
 type Catalog struct {
 	Sets     []*Set
 	Overlays []Overlay
-	byID     map[string]*Control
+	// byID holds every control sorted by id, for Control. A sorted slice
+	// rather than a map, so that the bundled catalogue can be a value the
+	// compiler lays out in the binary (bundled_gen.go) with nothing built
+	// when a process starts.
+	byID []*Control
 }
 
 // Overlay records one overlay file that was applied.
@@ -107,7 +112,15 @@ type KV struct {
 }
 
 // Control returns the control with id, or nil.
-func (c *Catalog) Control(id string) *Control { return c.byID[id] }
+func (c *Catalog) Control(id string) *Control {
+	i, found := slices.BinarySearchFunc(c.byID, id, compareID)
+	if !found {
+		return nil
+	}
+	return c.byID[i]
+}
+
+func compareID(ctl *Control, id string) int { return strings.Compare(ctl.ID, id) }
 
 // Set returns the set with id, or nil.
 func (c *Catalog) Set(id string) *Set {

@@ -14,9 +14,20 @@ import (
 // with the id of a base set replaces it (and must still satisfy the ISO
 // invariants); other user sets are added; overlays add fields to existing
 // controls. Problems come back as a diag.List holding every one found.
+//
+// The catalogue returned is read-only: Load of the bundled files alone, as
+// DefaultFiles gives them, returns one value made at build time (see
+// bundledCatalog) to every caller.
 func Load(base, user []File) (*Catalog, error) {
+	if len(user) == 0 && bundledCatalog != nil && isBundled(base) {
+		return bundledCatalog, nil
+	}
+	return load(base, user)
+}
+
+func load(base, user []File) (*Catalog, error) {
 	var diags diag.List
-	c := &Catalog{byID: make(map[string]*Control, 256)}
+	c := &Catalog{}
 	var overlays []*overlayFile
 	mapPos := map[string][]diag.Pos{}
 	baseIDs := map[string]bool{}
@@ -105,16 +116,22 @@ func parseAll(files []File) []parseResult {
 	return results
 }
 
-// index builds the id lookup and reports ids used twice anywhere.
+// index builds the id lookup and reports ids used twice anywhere. The
+// sort is stable, so of controls with one id the first in catalogue order
+// comes first: it is the one kept, and the others are reported.
 func (c *Catalog) index(diags *diag.List) {
+	var all []*Control
 	for _, s := range c.Sets {
-		for _, ctl := range s.Controls {
-			if prev, dup := c.byID[ctl.ID]; dup {
-				errorf(diags, ctl.Pos, ctl.ID, "id", "duplicate control id (first defined at %s)", prev.Pos)
-				continue
-			}
-			c.byID[ctl.ID] = ctl
+		all = append(all, s.Controls...)
+	}
+	slices.SortStableFunc(all, func(a, b *Control) int { return strings.Compare(a.ID, b.ID) })
+	c.byID = all[:0]
+	for _, ctl := range all {
+		if n := len(c.byID); n > 0 && c.byID[n-1].ID == ctl.ID {
+			errorf(diags, ctl.Pos, ctl.ID, "id", "duplicate control id (first defined at %s)", c.byID[n-1].Pos)
+			continue
 		}
+		c.byID = append(c.byID, ctl)
 	}
 }
 
@@ -128,7 +145,7 @@ func (c *Catalog) linkMappings(diags *diag.List, mapPos map[string][]diag.Pos) {
 				if ps := mapPos[ctl.ID]; i < len(ps) {
 					pos = ps[i]
 				}
-				target := c.byID[id]
+				target := c.Control(id)
 				switch {
 				case target == nil:
 					msg := fmt.Sprintf("maps to %s, which is no control", id)
@@ -197,7 +214,7 @@ func checkISO(diags *diag.List, c *Catalog, s *Set) {
 			if ctl.New {
 				nNew++
 			}
-			from2013 := slices.ContainsFunc(ctl.MappedFrom, func(id string) bool { return c.byID[id].Set == Set2013 })
+			from2013 := slices.ContainsFunc(ctl.MappedFrom, func(id string) bool { return c.Control(id).Set == Set2013 })
 			hasBase := c.Set(Set2013) != nil
 			switch {
 			case hasBase && !ctl.New && !from2013:
@@ -240,7 +257,7 @@ func checkISO(diags *diag.List, c *Catalog, s *Set) {
 func (c *Catalog) applyOverlay(diags *diag.List, o *overlayFile) {
 	n := 0
 	for _, oc := range o.controls {
-		ctl := c.byID[oc.id]
+		ctl := c.Control(oc.id)
 		if ctl == nil {
 			msg := fmt.Sprintf("overlay names control %s, which is not in the catalogue", oc.id)
 			msg += diag.DidYouMean(oc.id, c.allIDs(), false)

@@ -168,13 +168,19 @@ func registerEnum(cmd *cobra.Command, flag string, values []string) {
 	_ = cmd.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
 }
 
-// loadCatalogAside starts loading the catalogue on another core and returns
-// the wait for it, so that a command reads and parses its input meanwhile
-// (in a cold soa validate of the bundled example, perf puts loading the
-// bundled catalogue at about a third of parsing the answers). The catalogue's
-// problems are printed by loadCatalogOrReport as before; the caller prints
-// nothing of its own until it has waited, so that they come first.
+// loadCatalogAside starts loading the catalogue of a --catalog dir on
+// another core and returns the wait for it, so that a command reads and
+// parses its input meanwhile. The catalogue's problems are printed by
+// loadCatalogOrReport as before; the caller prints nothing of its own until
+// it has waited, so that they come first. The bundled catalogue alone is
+// loaded at once: it is data in the binary (catalog.Load returns it
+// without building anything), and a goroutine would start a thread, which
+// costs more.
 func loadCatalogAside(cmd *cobra.Command, dir string) func() (*catalog.Catalog, error) {
+	if dir == "" {
+		cat, err := loadCatalogOrReport(cmd, dir)
+		return func() (*catalog.Catalog, error) { return cat, err }
+	}
 	type loaded struct {
 		cat *catalog.Catalog
 		err error

@@ -41,7 +41,7 @@ func open(t *testing.T, data []byte) *excelize.File {
 // the Mapping sheet only) is refused by the workbook, naming the cell,
 // rather than cut.
 func TestCellLimitUnchecked(t *testing.T) {
-	st := soatest.Load(t, "t.yaml", []byte("organization:\n  name: X\n  date: 2026-04-01\n"))
+	st := soatest.LoadOver(t, soatest.OwnCatalog(t), "t.yaml", []byte("organization:\n  name: X\n  date: 2026-04-01\n"))
 	st.Catalog.Control("A.5.1.1").Title = strings.Repeat("x", 40000) // on the Mapping sheet only
 	err := workbook.Write(&bytes.Buffer{}, st, analyze(st, i18n.EN), workbook.Options{Lang: i18n.EN})
 	if err == nil || !strings.Contains(err.Error(), "Mapping!") || !strings.HasSuffix(err.Error(), ": 40000 characters; an Excel cell holds at most 32767") {

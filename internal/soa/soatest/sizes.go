@@ -1,6 +1,7 @@
 package soatest
 
 import (
+	"bytes"
 	"fmt"
 	"testing"
 
@@ -43,9 +44,34 @@ func Load(t testing.TB, name string, src []byte) *soa.Statement {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return LoadOver(t, cat, name, src)
+}
+
+// LoadOver reads src as answers over cat, failing t on any error.
+func LoadOver(t testing.TB, cat *catalog.Catalog, name string, src []byte) *soa.Statement {
+	t.Helper()
 	st, l := soa.Load(cat, name, src)
 	if st == nil {
 		t.Fatal(l)
 	}
 	return st
+}
+
+// OwnCatalog returns the bundled catalogue loaded afresh, from copies of
+// its files, for a test that changes it: catalog.Default's is one value
+// shared by every caller, and read-only.
+func OwnCatalog(t testing.TB) *catalog.Catalog {
+	t.Helper()
+	files, err := catalog.DefaultFiles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range files {
+		files[i].Src = bytes.Clone(files[i].Src)
+	}
+	cat, err := catalog.Load(files, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cat
 }
