@@ -24,8 +24,9 @@ type File struct {
 // cannot disagree; made on first use, since a run with only the bundled
 // catalogue reads no catalogue YAML.
 var fieldNames = sync.OnceValue(func() (n struct{ set, theme, objective, control, overlay, overlayControl []string }) {
-	n.set, n.theme, n.objective = schema.Names(setSpec), schema.Names(themeSpec), schema.Names(objectiveSpec)
-	n.control, n.overlay, n.overlayControl = schema.Names(controlSpec), schema.Names(overlaySpec), schema.Names(overlayControlSpec)
+	s := specs()
+	n.set, n.theme, n.objective = schema.Names(s.set), schema.Names(s.theme), schema.Names(s.objective)
+	n.control, n.overlay, n.overlayControl = schema.Names(s.control), schema.Names(s.overlay), schema.Names(s.overlayControl)
 	return n
 })
 

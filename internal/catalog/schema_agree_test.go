@@ -14,7 +14,7 @@ import (
 // that look across files (where maps_to points, which controls an overlay
 // names) come later, in Load, and are not the schema's business.
 func TestSchemaAgreesWithParser(t *testing.T) {
-	s := schematest.Compile(t, Schema, nil)
+	s := schematest.Compile(t, Schema(), nil)
 	parse := func(src []byte) []string {
 		_, l := parseFile(File{Name: "sample.yaml", Src: src})
 		var out []string
@@ -72,15 +72,15 @@ controls:
       control_type: [preventive]
 `)
 	schematest.Sweep(t, s, userSet, []schematest.Slot{
-		{Fields: setSpec, Skip: byMeaning},
-		{Path: []string{"themes", "0"}, Fields: themeSpec, Skip: byMeaning},
-		{Path: []string{"themes", "0", "objectives", "0"}, Fields: objectiveSpec, Skip: byMeaning},
-		{Path: []string{"controls", "0"}, Fields: controlSpec, Skip: byMeaning},
-		{Path: []string{"controls", "0", "attributes"}, Fields: field(controlSpec, "attributes")},
+		{Fields: specs().set, Skip: byMeaning},
+		{Path: []string{"themes", "0"}, Fields: specs().theme, Skip: byMeaning},
+		{Path: []string{"themes", "0", "objectives", "0"}, Fields: specs().objective, Skip: byMeaning},
+		{Path: []string{"controls", "0"}, Fields: specs().control, Skip: byMeaning},
+		{Path: []string{"controls", "0", "attributes"}, Fields: field(specs().control, "attributes")},
 	}, schematest.Samples, gaps, parse)
 
 	noThemes := []byte("set: example-org\ntitle: T\nprefix: ORG-\ncontrols:\n  - id: ORG-1\n    title: C\n")
-	schematest.Sweep(t, s, noThemes, []schematest.Slot{{Fields: only(setSpec, "themes")}}, schematest.Samples, gaps, parse)
+	schematest.Sweep(t, s, noThemes, []schematest.Slot{{Fields: only(specs().set, "themes")}}, schematest.Samples, gaps, parse)
 
 	iso := []byte(`set: iso27001-2022
 title: ISO/IEC 27001:2022 Annex A
@@ -90,7 +90,7 @@ themes:
 controls:
   - {id: "5.1", title: Policies, summary: s}
 `)
-	schematest.Sweep(t, s, iso, []schematest.Slot{{Path: []string{"controls", "0"}, Fields: only(controlSpec, "new")}}, schematest.Samples, gaps, parse)
+	schematest.Sweep(t, s, iso, []schematest.Slot{{Path: []string{"controls", "0"}, Fields: only(specs().control, "new")}}, schematest.Samples, gaps, parse)
 
 	overlay := []byte(`overlay: Licensed text
 controls:
@@ -102,9 +102,9 @@ controls:
       ref: POL-1
 `)
 	schematest.Sweep(t, s, overlay, []schematest.Slot{
-		{Fields: overlaySpec},
-		{Path: []string{"controls", "5.1"}, Fields: overlayControlSpec},
-		{Path: []string{"controls", "5.1", "attributes"}, Fields: field(overlayControlSpec, "attributes")},
+		{Fields: specs().overlay},
+		{Path: []string{"controls", "5.1"}, Fields: specs().overlayControl},
+		{Path: []string{"controls", "5.1", "attributes"}, Fields: field(specs().overlayControl, "attributes")},
 		{Path: []string{"controls", "5.1", "extra"}, Fields: []schema.Field{{Name: "ref", Type: schema.String}}},
 	}, schematest.Samples, gaps, parse)
 }

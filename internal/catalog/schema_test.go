@@ -13,7 +13,7 @@ import (
 
 func compileSchema(t *testing.T) *jsonschema.Schema {
 	t.Helper()
-	return schematest.Compile(t, catalog.Schema, func(t testing.TB, got []byte) {
+	return schematest.Compile(t, catalog.Schema(), func(t testing.TB, got []byte) {
 		golden.Check(t, "../../schema/catalog.schema.json", got)
 	})
 }

@@ -8,7 +8,7 @@ import (
 )
 
 func newSchemaCmd() *cobra.Command {
-	docs := map[string]schema.Document{"answers": answers.Schema(), "catalog": catalog.Schema}
+	docs := map[string]schema.Document{"answers": answers.Schema(), "catalog": catalog.Schema()}
 	cmd := &cobra.Command{
 		Use:   "schema answers|catalog",
 		Short: "Print the JSON Schema of answers or catalogue files",
