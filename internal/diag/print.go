@@ -18,22 +18,27 @@ var Formats = format.New("text", writeText).Add("json", writeJSON).Add("github",
 // Write prints l to w in the named format.
 func Write(w io.Writer, name string, l List) error { return Formats.Render(w, name, l) }
 
-func writeText(w io.Writer, l List) error {
-	for _, d := range l {
-		if _, err := fmt.Fprintln(w, d.String()); err != nil {
-			return err
-		}
-	}
-	return nil
-}
+func writeText(w io.Writer, l List) error { return writeLines(w, l, Diagnostic.String) }
 
-func writeGitHub(w io.Writer, l List) error {
-	for _, d := range l {
-		if _, err := fmt.Fprintln(w, github(d)); err != nil {
-			return err
-		}
+func writeGitHub(w io.Writer, l List) error { return writeLines(w, l, github) }
+
+// writeLines prints line(d) for every diagnostic of l, in one write: to a
+// terminal or a pipe, a write for each line was a system call for each.
+// The lines are measured first, so that the text is allocated once, at its
+// size.
+func writeLines(w io.Writer, l List, line func(Diagnostic) string) error {
+	lines := make([]string, len(l))
+	n := 0
+	for i, d := range l {
+		lines[i] = line(d)
+		n += len(lines[i]) + 1
 	}
-	return nil
+	b := make([]byte, 0, n)
+	for _, s := range lines {
+		b = append(append(b, s...), '\n')
+	}
+	_, err := w.Write(b)
+	return err
 }
 
 type jsonDiagnostic struct {
