@@ -5,13 +5,22 @@ import (
 	"strings"
 )
 
-// citedIDs finds the 2013 ids (A.5.1.1 …) in text, each once, except those
-// written "[2013 A.x.y.z]": soa migrate marks where carried text came from
-// that way, on purpose. It scans by hand rather than with a regexp: text
-// may be tens of thousands of characters on every control, and most holds
-// no "A." at all.
-func citedIDs(text string) []string {
+// citedIDs finds the 2013 ids (A.5.1.1 …) in texts, each once, except
+// those written "[2013 A.x.y.z]": soa migrate marks where carried text came
+// from that way, on purpose. The texts are the items of one field (the
+// evidence list), read one by one rather than joined: no id spans two. It
+// scans by hand rather than with a regexp: text may be tens of thousands
+// of characters on every control, and most holds no "A." at all.
+func citedIDs(texts []string) []string {
 	var ids []string
+	for _, text := range texts {
+		ids = appendCitedIDs(ids, text)
+	}
+	return ids
+}
+
+// appendCitedIDs appends to ids those cited in text that it lacks.
+func appendCitedIDs(ids []string, text string) []string {
 	for i := 0; ; {
 		j := strings.Index(text[i:], "A.")
 		if j < 0 {

@@ -194,25 +194,27 @@ func stale2013(c *check) {
 	if c.st.Edition != "2022" || !c.row.Answered() {
 		return
 	}
-	a, l, cat := c.row.Answer, c.opts.Lang, c.st.Catalog
-	for _, f := range []struct{ key, text string }{
-		{answers.KeyJustification, a.Justification},
-		{answers.KeyEvidence, strings.Join(a.Evidence, "\n")},
-		{answers.KeyNotes, a.Notes},
-	} {
-		for _, id := range citedIDs(f.text) {
-			old := cat.Control(id)
-			if old == nil || old.Set != catalog.Set2013 {
-				continue
-			}
-			var now []string
-			for _, t := range old.MapsTo {
-				if tc := cat.Control(t); tc != nil {
-					now = append(now, tc.ID+" "+l.Title(tc.Title, tc.TitleJA))
-				}
-			}
-			c.add(f.key, "gap.stale_2013", id, strings.Join(now, l.T("list.sep")))
+	a := c.row.Answer
+	c.stale2013In(answers.KeyJustification, a.Justification)
+	c.stale2013In(answers.KeyEvidence, a.Evidence...)
+	c.stale2013In(answers.KeyNotes, a.Notes)
+}
+
+// stale2013In reports the 2013 ids that texts, the value of field, cite.
+func (c *check) stale2013In(field string, texts ...string) {
+	l, cat := c.opts.Lang, c.st.Catalog
+	for _, id := range citedIDs(texts) {
+		old := cat.Control(id)
+		if old == nil || old.Set != catalog.Set2013 {
+			continue
 		}
+		var now []string
+		for _, t := range old.MapsTo {
+			if tc := cat.Control(t); tc != nil {
+				now = append(now, tc.ID+" "+l.Title(tc.Title, tc.TitleJA))
+			}
+		}
+		c.add(field, "gap.stale_2013", id, strings.Join(now, l.T("list.sep")))
 	}
 }
 

@@ -107,21 +107,24 @@ func Check(st *soa.Statement, opts Options) []Finding {
 	if opts.MaxReviewAge.IsZero() {
 		opts.MaxReviewAge = DefaultMaxReviewAge
 	}
-	order := make(map[string]int, len(st.Rows))
 	// One check for every rule and row: each adds its findings to c.out.
+	// A row's findings are sorted as they come, by severity and code; the
+	// stable sort by severity alone then keeps catalogue order within each
+	// severity, with no index of the rows to compare by.
 	c := &check{st: st, opts: opts}
-	for i, row := range st.Rows {
-		order[row.Control.ID] = i
+	for _, row := range st.Rows {
 		c.row = row
+		start := len(c.out)
 		for r := range Rules {
 			c.rule = &Rules[r]
 			c.rule.check(c)
 		}
+		slices.SortStableFunc(c.out[start:], func(a, b Finding) int {
+			return cmp.Or(cmp.Compare(a.Severity, b.Severity), strings.Compare(a.Code, b.Code))
+		})
 	}
 	out := c.out
-	slices.SortStableFunc(out, func(a, b Finding) int {
-		return cmp.Or(cmp.Compare(a.Severity, b.Severity), cmp.Compare(order[a.Control], order[b.Control]), strings.Compare(a.Code, b.Code))
-	})
+	slices.SortStableFunc(out, func(a, b Finding) int { return cmp.Compare(a.Severity, b.Severity) })
 	return out
 }
 
