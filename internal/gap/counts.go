@@ -99,47 +99,54 @@ type Group struct {
 // weakest returns the n groups (themes and attribute values) with the
 // lowest percentage implemented, ties broken by kind and value so the
 // order is stable. Groups with fewer than three applicable controls are
-// left out: one missing control would make them look worst.
-func weakest(st *soa.Statement, l i18n.Lang, n int) []Group {
-	var groups []Group
-	// A group's index by value, one map for each kind (themes first, then
-	// the attribute types): a string key hashes faster than a pair of
-	// them, and there are a dozen lookups for each control. A group's
-	// title is made once, when the group is.
-	index := make([]map[string]int, 1+len(catalog.AttributeTypes))
-	group := func(kindIndex int, kind, value string) (*Group, bool) {
-		if index[kindIndex] == nil {
-			index[kindIndex] = map[string]int{}
-		}
-		i, ok := index[kindIndex][value]
-		if !ok {
-			i = len(groups)
-			index[kindIndex][value] = i
-			groups = append(groups, Group{Kind: kind, Value: value})
-		}
-		return &groups[i], !ok
+// left out: one missing control would make them look worst. themes, the
+// number of count's themes, bounds the number of theme groups.
+func weakest(st *soa.Statement, l i18n.Lang, n, themes int) []Group {
+	// Room for every group at once: one per theme, one per attribute value.
+	size := themes
+	for _, at := range catalog.AttributeTypes {
+		size += len(at.Values)
 	}
+	gl := groupList{groups: make([]Group, 0, size)}
 	for _, row := range st.Rows {
 		if t := row.Theme; t != nil {
-			g, isNew := group(0, "theme", t.ID)
-			if isNew {
-				g.Title = l.Title(t.Title, t.TitleJA)
-			}
-			g.add(row)
+			gl.add(row, "theme", t.ID, func() string { return l.Title(t.Title, t.TitleJA) })
 		}
-		for ai, at := range catalog.AttributeTypes {
+	}
+	for _, at := range catalog.AttributeTypes {
+		gl.nextKind()
+		for _, row := range st.Rows {
 			for _, v := range row.Control.Attributes.Get(at.Key) {
-				g, isNew := group(1+ai, at.Key, v)
-				if isNew {
-					g.Title = l.Title(at.Title, at.TitleJA) + l.T("label.sep") + l.Attr(v)
-				}
-				g.add(row)
+				gl.add(row, at.Key, v, func() string { return l.Title(at.Title, at.TitleJA) + l.T("label.sep") + l.Attr(v) })
 			}
 		}
 	}
-	groups = slices.DeleteFunc(groups, func(g Group) bool { return g.Applicable < 3 })
+	groups := slices.DeleteFunc(gl.groups, func(g Group) bool { return g.Applicable < 3 })
 	slices.SortStableFunc(groups, func(a, b Group) int {
 		return cmp.Or(cmp.Compare(a.Percent(), b.Percent()), cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Value, b.Value))
 	})
 	return groups[:min(n, len(groups))]
+}
+
+// groupList collects the groups of weakest one kind at a time: the groups
+// of the kind being collected, groups[from:], are few (an attribute type
+// has at most 15 values), and a search through them costs less than making
+// a map of them. The order they are made in does not matter: weakest sorts
+// them by keys that tell every two apart.
+type groupList struct {
+	groups []Group
+	from   int
+}
+
+// nextKind starts the groups of the next kind.
+func (gl *groupList) nextKind() { gl.from = len(gl.groups) }
+
+// add counts row in the group of value, made with title() on first use.
+func (gl *groupList) add(row soa.Row, kind, value string, title func() string) {
+	i := slices.IndexFunc(gl.groups[gl.from:], func(g Group) bool { return g.Value == value })
+	if i < 0 {
+		gl.groups = append(gl.groups, Group{Kind: kind, Value: value, Title: title()})
+		i = len(gl.groups) - 1 - gl.from
+	}
+	gl.groups[gl.from+i].add(row)
 }

@@ -53,7 +53,7 @@ func Analyze(st *soa.Statement, opts Options) *Report {
 	r := &Report{Organization: st.Org.Name, Edition: st.Edition, AsOf: opts.AsOf}
 	r.Findings = rules.Check(st, rules.Options{AsOf: opts.AsOf, MaxReviewAge: opts.MaxReviewAge, Lang: opts.Lang})
 	r.Summary, r.Themes = count(st, opts.Lang)
-	r.Weakest = weakest(st, opts.Lang, 5)
+	r.Weakest = weakest(st, opts.Lang, 5, len(r.Themes))
 	return r
 }
 
