@@ -2,7 +2,10 @@
 // East Asian wide and full-width characters take two columns.
 package textwidth
 
-import "unicode"
+import (
+	"strings"
+	"unicode"
+)
 
 // Width returns the number of columns s takes.
 func Width(s string) int {
@@ -67,10 +70,12 @@ func Truncate(s string, w int) string {
 	return string(out) + "…"
 }
 
-// Pad appends spaces to s until it takes w columns.
+// Pad appends spaces to s until it takes w columns, all at once: a
+// string for every space added made a 30-column column of the gap report
+// cost dozens of allocations a line.
 func Pad(s string, w int) string {
-	for n := Width(s); n < w; n++ {
-		s += " "
+	if n := Width(s); n < w {
+		return s + strings.Repeat(" ", w-n)
 	}
 	return s
 }
