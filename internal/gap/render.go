@@ -3,10 +3,11 @@ package gap
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	htmltemplate "html/template"
 	"io"
 	"math"
+	"slices"
+	"strconv"
 	"strings"
 	texttemplate "text/template"
 
@@ -72,27 +73,38 @@ type view struct {
 
 // safe returns v with every text from the answers shown as one line with
 // its control characters escaped, for the formats that go to terminals and
-// logs (html/template escapes for HTML itself).
+// logs (html/template escapes for HTML itself). v itself is left as it is.
 func (v view) safe() view {
 	v.Organization = termsafe.String(v.Organization)
 	v.Summary.Title = termsafe.String(v.Summary.Title)
 	v.SummaryTable = termsafe.Text(v.SummaryTable)
-	safeCounts := func(in []countsView) []countsView {
-		out := make([]countsView, len(in))
-		for i, c := range in {
-			c.Title = termsafe.String(c.Title)
-			out[i] = c
-		}
-		return out
+	safeCounts := func(c countsView) countsView {
+		c.Title = termsafe.String(c.Title)
+		return c
 	}
-	v.Themes, v.Weakest = safeCounts(v.Themes), safeCounts(v.Weakest)
-	findings := make([]findingView, len(v.Findings))
-	for i, f := range v.Findings {
+	v.Themes, v.Weakest = escaped(v.Themes, safeCounts), escaped(v.Weakest, safeCounts)
+	v.Findings = escaped(v.Findings, func(f findingView) findingView {
 		f.Control, f.Title, f.Field, f.Message = termsafe.String(f.Control), termsafe.String(f.Title), termsafe.String(f.Field), termsafe.String(f.Message)
-		findings[i] = f
-	}
-	v.Findings = findings
+		return f
+	})
 	return v
+}
+
+// escaped returns list with fix applied to every item, in a copy made only
+// if that changes an item: the answers rarely hold anything to escape, and
+// copying the lists of every view was a tenth of the text report's memory.
+func escaped[T comparable](list []T, fix func(T) T) []T {
+	for i, item := range list {
+		if fixed := fix(item); fixed != item {
+			out := slices.Clone(list)
+			out[i] = fixed
+			for j := i + 1; j < len(out); j++ {
+				out[j] = fix(out[j])
+			}
+			return out
+		}
+	}
+	return list
 }
 
 type countsView struct {
@@ -129,6 +141,7 @@ func newView(o Output) view {
 	if v.AsOf == "" {
 		v.AsOf = "-"
 	}
+	v.Themes = make([]countsView, 0, len(rep.Themes))
 	for _, t := range rep.Themes {
 		title := t.Title
 		if t.Number != "" {
@@ -136,9 +149,11 @@ func newView(o Output) view {
 		}
 		v.Themes = append(v.Themes, countsView{Title: title, Counts: t.Counts, Percent: percent(t.Counts, l)})
 	}
+	v.Weakest = make([]countsView, 0, len(rep.Weakest))
 	for _, g := range rep.Weakest {
 		v.Weakest = append(v.Weakest, countsView{Title: g.Title, Counts: g.Counts, Percent: percent(g.Counts, l)})
 	}
+	v.Findings = make([]findingView, 0, len(rep.Findings))
 	for _, f := range rep.Findings {
 		title := ""
 		if c := st.Catalog.Control(f.Control); c != nil {
@@ -160,32 +175,46 @@ func percent(c Counts, l i18n.Lang) string {
 	if p < 0 {
 		return l.T("gap.na")
 	}
-	return fmt.Sprintf("%.1f%%", p)
+	return strconv.FormatFloat(p, 'f', 1, 64) + "%"
 }
 
 // summaryTable lays the counts out as aligned text columns for terminals.
 func summaryTable(v view, l i18n.Lang) string {
 	heads := []string{l.T("col.theme_name"), l.T("short.total"), l.T("short.applicable"), l.T("short.excluded"), l.T("short.unanswered"),
 		l.T("short.implemented"), l.T("short.partial"), l.T("short.planned"), l.T("short.not_implemented"), l.T("short.percent")}
-	rows := [][]string{heads}
-	for _, c := range append(append([]countsView{}, v.Themes...), v.Summary) {
+	rows := make([][]string, 0, 2+len(v.Themes))
+	rows = append(rows, heads)
+	for _, c := range append(v.Themes[:len(v.Themes):len(v.Themes)], v.Summary) {
 		rows = append(rows, []string{c.Title, itoa(c.Total), itoa(c.Applicable), itoa(c.Excluded), itoa(c.Unanswered),
 			itoa(c.Implemented), itoa(c.Partial), itoa(c.Planned), itoa(c.NotImplemented), c.Percent})
 	}
 	widths := make([]int, len(heads))
+	size := 0 // of the table in bytes, less the padding
 	for _, r := range rows {
 		for i, cell := range r {
 			widths[i] = max(widths[i], textwidth.Width(cell))
+			size += len(cell) - textwidth.Width(cell)
 		}
 	}
+	// Every row is its cells padded to the widths, each after two spaces
+	// (the first after the row's one and its own), and a line break.
+	for _, w := range widths {
+		size += len(rows) * (2 + w)
+	}
 	var b strings.Builder
+	b.Grow(size + len(rows))
 	for _, r := range rows {
 		b.WriteString(" ")
 		for i, cell := range r {
+			pad := strings.Repeat(" ", widths[i]-textwidth.Width(cell))
 			if i == 0 {
-				b.WriteString(" " + textwidth.Pad(cell, widths[i]))
+				b.WriteString(" ")
+				b.WriteString(cell)
+				b.WriteString(pad)
 			} else {
-				b.WriteString("  " + strings.Repeat(" ", widths[i]-textwidth.Width(cell)) + cell)
+				b.WriteString("  ")
+				b.WriteString(pad)
+				b.WriteString(cell)
 			}
 		}
 		b.WriteString("\n")
@@ -193,7 +222,7 @@ func summaryTable(v view, l i18n.Lang) string {
 	return strings.TrimRight(b.String(), "\n")
 }
 
-func itoa(n int) string { return fmt.Sprint(n) }
+func itoa(n int) string { return strconv.Itoa(n) }
 
 // chart is the inline SVG bar chart of % implemented per theme.
 type chart struct {

@@ -28,6 +28,7 @@ func writeTextReport(w io.Writer, o Output) error {
 // empty values, and compares them byte for byte.
 func writeText(v view, l i18n.Lang, color bool) string {
 	var b strings.Builder
+	b.Grow(textSize(v))
 	line := func(parts ...string) {
 		for _, p := range parts {
 			b.WriteString(p)
@@ -58,6 +59,21 @@ func writeText(v view, l i18n.Lang, color bool) string {
 	}
 	line()
 	return b.String()
+}
+
+// textSize is about the size of v's text report, so that writeText
+// allocates it once rather than doubling its way there: the texts of
+// any length, and room for the headings and for each line's columns and
+// colour codes.
+func textSize(v view) int {
+	n := 512 + len(v.Organization) + len(v.Standard) + len(v.AsOf) + len(v.FindingCounts) + len(v.SummaryTable)
+	for _, g := range v.Weakest {
+		n += 32 + len(g.Percent) + len(g.Title)
+	}
+	for _, f := range v.Findings {
+		n += 64 + len(f.SeverityLabel) + len(f.Control) + len(f.Code) + len(f.Message)
+	}
+	return n
 }
 
 // bold is a heading of the text report: bold on a terminal that takes
