@@ -122,7 +122,10 @@ func weakest(st *soa.Statement, l i18n.Lang, n, themes int) []Group {
 		}
 	}
 	groups := slices.DeleteFunc(gl.groups, func(g Group) bool { return g.Applicable < 3 })
-	slices.SortStableFunc(groups, func(a, b Group) int {
+	// No two groups share a kind and a value, so the order is total and
+	// needs no stable sort, whose merging of these large values took more
+	// than the 8 KB of stack the rest of soa gap needs.
+	slices.SortFunc(groups, func(a, b Group) int {
 		return cmp.Or(cmp.Compare(a.Percent(), b.Percent()), cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Value, b.Value))
 	})
 	return groups[:min(n, len(groups))]
