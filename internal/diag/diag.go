@@ -114,10 +114,16 @@ func (l *List) Warnf(pos Pos, format string, args ...any) {
 // Sort orders l by file, line, column, then message, so output is stable.
 func (l List) Sort() {
 	slices.SortStableFunc(l, func(a, b Diagnostic) int {
-		return cmp.Or(
+		if c := cmp.Or(
 			cmp.Compare(a.Pos.File, b.Pos.File),
 			cmp.Compare(a.Pos.Line, b.Pos.Line),
 			cmp.Compare(a.Pos.Col, b.Pos.Col),
+		); c != 0 {
+			return c
+		}
+		// Only diagnostics at one place get this far: cmp.Or's arguments
+		// are all computed, and cells and control ids are parsed.
+		return cmp.Or(
 			cellCompare(a.Pos.Cell, b.Pos.Cell),
 			cmp.Compare(a.Severity, b.Severity),
 			CompareIDs(a.Control, b.Control),
@@ -182,21 +188,54 @@ func splitCell(ref string) (sheet string, row int, col string) {
 }
 
 // CompareIDs orders control ids the way the catalogue does: 5.9 before
-// 5.10, A.9.1.2 before A.10.1.1.
+// 5.10, A.9.1.2 before A.10.1.1. Parts that are numbers compare as
+// numbers, others as text, and an id that is a prefix of the other
+// comes first.
 func CompareIDs(a, b string) int {
-	pa, pb := strings.Split(a, "."), strings.Split(b, ".")
-	for i := 0; i < len(pa) && i < len(pb); i++ {
-		na, ea := strconv.Atoi(pa[i])
-		nb, eb := strconv.Atoi(pb[i])
-		if ea == nil && eb == nil {
-			if c := cmp.Compare(na, nb); c != 0 {
-				return c
-			}
-			continue
+	for {
+		pa, restA, moreA := strings.Cut(a, ".")
+		pb, restB, moreB := strings.Cut(b, ".")
+		na, okA := number(pa)
+		nb, okB := number(pb)
+		c := strings.Compare(pa, pb)
+		if okA && okB {
+			c = cmp.Compare(na, nb)
 		}
-		if c := strings.Compare(pa[i], pb[i]); c != 0 {
+		switch {
+		case c != 0:
 			return c
+		case !moreA || !moreB:
+			return cmp.Compare(boolInt(moreA), boolInt(moreB))
 		}
+		a, b = restA, restB
 	}
-	return cmp.Compare(len(pa), len(pb))
+}
+
+// number reads s as strconv.Atoi does, without its allocation of an error
+// for the parts that are not numbers ("A"), which CompareIDs meets in
+// every 2013 id.
+func number(s string) (int, bool) {
+	if len(s) == 0 || len(s) > 18 {
+		n, err := strconv.Atoi(s)
+		return n, err == nil
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			if i == 0 && (s[0] == '+' || s[0] == '-') {
+				n, err := strconv.Atoi(s)
+				return n, err == nil
+			}
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, true
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -120,3 +120,38 @@ func TestDidYouMean(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareIDs: numbers compare as numbers, other parts as text (as
+// strconv.Atoi tells them apart), and a prefix comes first.
+func TestCompareIDs(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"5.9", "5.10", -1},
+		{"A.9.1.2", "A.10.1.1", -1},
+		{"5.1", "5.1", 0},
+		{"05.1", "5.1", 0},
+		{"+5.1", "5.1", 0},
+		{"-1", "1", -1},
+		{"5", "5.1", -1},
+		{"5.1", "5", 1},
+		{"", "5", -1},
+		{"A", "B", -1},
+		{"5a", "5", 1},
+		{"5..1", "5.1", -1},
+		{"99999999999999999999", "9", 1},
+		{"100000000000000000", "99999999999999999", 1},
+	}
+	for _, tt := range tests {
+		if got := CompareIDs(tt.a, tt.b); got != tt.want {
+			t.Errorf("CompareIDs(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+		if got := CompareIDs(tt.b, tt.a); got != -tt.want {
+			t.Errorf("CompareIDs(%q, %q) = %d, want %d", tt.b, tt.a, got, -tt.want)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { CompareIDs("A.9.1.2", "A.10.1.1") }); n != 0 {
+		t.Errorf("CompareIDs allocates %v times", n)
+	}
+}
