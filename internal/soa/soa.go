@@ -4,6 +4,7 @@ package soa
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/soa-tool/soa/internal/answers"
@@ -70,15 +71,7 @@ func Build(cat *catalog.Catalog, f *answers.File) (*Statement, diag.List) {
 		l.Add(diag.Diagnostic{Pos: f.EditionPos, Control: "", Field: "edition", Msg: fmt.Sprintf("the catalogue has no controls of edition %s", f.Edition)})
 		return nil, l
 	}
-	inEdition := map[string]bool{}
-	var ids []string
-	for _, s := range sets {
-		for _, c := range s.Controls {
-			inEdition[c.ID] = true
-			ids = append(ids, c.ID)
-		}
-	}
-	byID := map[string]*answers.Answer{}
+	byID := make(map[string]*answers.Answer, len(f.Controls))
 	for _, a := range f.Controls {
 		if prev, dup := byID[a.ID]; dup {
 			// Two spellings of one key ("5.1" and " 5.1") reach here.
@@ -86,8 +79,8 @@ func Build(cat *catalog.Catalog, f *answers.File) (*Statement, diag.List) {
 			continue
 		}
 		byID[a.ID] = a
-		if !inEdition[a.ID] {
-			errorAt(&l, a.Pos, a.ID, "", "%s", unknownID(cat, f.Edition, a.ID, ids))
+		if !inSets(cat.Control(a.ID), sets) {
+			errorAt(&l, a.Pos, a.ID, "", "%s", unknownID(cat, f.Edition, a.ID, controlIDs(sets)))
 		}
 	}
 	st := join(cat, f, byID)
@@ -98,10 +91,33 @@ func Build(cat *catalog.Catalog, f *answers.File) (*Statement, diag.List) {
 	return st, l
 }
 
+// inSets reports whether c is a control of one of sets. A control's id
+// is unique in the catalogue, so its set says.
+func inSets(c *catalog.Control, sets []*catalog.Set) bool {
+	return c != nil && slices.ContainsFunc(sets, func(s *catalog.Set) bool { return s.ID == c.Set })
+}
+
+// controlIDs lists the ids of the controls of sets, in catalogue order.
+func controlIDs(sets []*catalog.Set) []string {
+	var ids []string
+	for _, s := range sets {
+		for _, c := range s.Controls {
+			ids = append(ids, c.ID)
+		}
+	}
+	return ids
+}
+
 // join makes the statement of f's answers, byID, in catalogue order.
 func join(cat *catalog.Catalog, f *answers.File, byID map[string]*answers.Answer) *Statement {
 	st := &Statement{Catalog: cat, Source: f.Name, Edition: f.Edition, Org: f.Org, Revisions: f.Revisions, FieldPos: f.FieldPos, ControlsPos: f.ControlsPos}
-	for _, s := range cat.EditionSets(f.Edition) {
+	sets := cat.EditionSets(f.Edition)
+	n := 0
+	for _, s := range sets {
+		n += len(s.Controls)
+	}
+	st.Rows = make([]Row, 0, n)
+	for _, s := range sets {
 		for _, c := range s.Controls {
 			st.Rows = append(st.Rows, Row{Control: c, Theme: s.Theme(c.Theme), Answer: byID[c.ID]})
 		}
@@ -114,7 +130,7 @@ func join(cat *catalog.Catalog, f *answers.File, byID map[string]*answers.Answer
 // twice), so that validate can say what the rules find in a file that has
 // errors too. Never render it.
 func Partial(cat *catalog.Catalog, f *answers.File) *Statement {
-	byID := map[string]*answers.Answer{}
+	byID := make(map[string]*answers.Answer, len(f.Controls))
 	for _, a := range f.Controls {
 		if _, dup := byID[a.ID]; !dup {
 			byID[a.ID] = a
