@@ -24,17 +24,35 @@ type Pos struct {
 
 // String returns "file", "file:line", "file:line:col" or "file:Sheet!A1".
 func (p Pos) String() string {
-	s := p.File
+	if p.Cell == "" && p.Line <= 0 {
+		return p.File
+	}
+	var b strings.Builder
+	b.Grow(p.size())
+	p.writeTo(&b)
+	return b.String()
+}
+
+// size is at least the length of p.String().
+func (p Pos) size() int { return len(p.File) + 1 + len(p.Cell) + 2*(1+20) }
+
+// writeTo writes p.String() to b.
+func (p Pos) writeTo(b *strings.Builder) {
+	b.WriteString(p.File)
 	if p.Cell != "" {
-		return s + ":" + p.Cell
+		b.WriteString(":")
+		b.WriteString(p.Cell)
+		return
 	}
 	if p.Line > 0 {
-		s += ":" + strconv.Itoa(p.Line)
+		var num [20]byte
+		b.WriteString(":")
+		b.Write(strconv.AppendInt(num[:0], int64(p.Line), 10))
 		if p.Col > 0 {
-			s += ":" + strconv.Itoa(p.Col)
+			b.WriteString(":")
+			b.Write(strconv.AppendInt(num[:0], int64(p.Col), 10))
 		}
 	}
-	return s
 }
 
 // Severity says whether a diagnostic blocks the run.
@@ -69,30 +87,39 @@ type Diagnostic struct {
 
 // String formats d as "file:line:col: severity: control ID: field: message",
 // leaving out the parts that are unknown. It is one line, whatever the
-// parts hold: control characters and line breaks are shown escaped.
+// parts hold: control characters and line breaks are shown escaped. The
+// line is written into memory of its size, made once: soa validate prints
+// one for each diagnostic.
 func (d Diagnostic) String() string {
 	var b strings.Builder
-	if p := d.Pos.String(); p != "" {
-		b.WriteString(p)
+	b.Grow(d.Pos.size() + len(": warning: control : : ") + len(d.Control) + len(d.Field) + len(d.Msg))
+	if d.Pos.writeTo(&b); b.Len() > 0 {
 		b.WriteString(": ")
 	}
 	b.WriteString(d.Severity.String())
 	b.WriteString(": ")
-	b.WriteString(d.subject())
+	d.writeSubject(&b)
 	b.WriteString(d.Msg)
 	return termsafe.String(b.String())
 }
 
 // subject returns "control ID: field: " with the parts that are known.
 func (d Diagnostic) subject() string {
-	var s string
+	var b strings.Builder
+	d.writeSubject(&b)
+	return b.String()
+}
+
+func (d Diagnostic) writeSubject(b *strings.Builder) {
 	if d.Control != "" {
-		s += "control " + d.Control + ": "
+		b.WriteString("control ")
+		b.WriteString(d.Control)
+		b.WriteString(": ")
 	}
 	if d.Field != "" {
-		s += d.Field + ": "
+		b.WriteString(d.Field)
+		b.WriteString(": ")
 	}
-	return s
 }
 
 // List collects diagnostics; the zero value is ready to use.
