@@ -78,7 +78,7 @@ func runGap(cmd *cobra.Command, o *gapOptions, path string) error {
 	if !slices.Contains(failOnLevels, o.failOn) {
 		return usageError("--fail-on: unknown level %q (allowed: %s)", o.failOn, strings.Join(failOnLevels, ", "))
 	}
-	ro, err := o.judging.options()
+	judged, err := o.judging.optionsAside()
 	if err != nil {
 		return err
 	}
@@ -111,6 +111,7 @@ func runGap(cmd *cobra.Command, o *gapOptions, path string) error {
 	case readErr != nil:
 		return readErr
 	}
+	ro := judged()
 	st, l := render.Check(cat, f, parsed, true, ro)
 	if st == nil {
 		_ = diag.Write(cmd.ErrOrStderr(), "text", l)

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/soa-tool/soa/internal/answers"
@@ -133,11 +134,17 @@ func today() string {
 			return time.Unix(sec, 0).UTC().Format(time.DateOnly)
 		}
 	}
-	// The first use of the local time zone reads /etc/localtime with a
-	// 4 KB buffer on the stack. On a goroutine of its own that is a small
-	// stack growing; on the command's, deep by then, it doubled the whole
-	// stack (8 to 16 KB for soa validate: a copy of every frame).
+	return time.Now().Format(time.DateOnly)
+}
+
+// todayAside works today out on a goroutine of its own and returns a
+// function that waits for it. The first use of the local time zone opens,
+// reads and parses /etc/localtime (about 0.1 ms), which then overlaps the
+// caller's work; and it reads the file into a 4 KB buffer on the stack,
+// which on a command's stack, deep by then, doubled the whole of it (8 to
+// 16 KB for soa validate: a copy of every frame).
+func todayAside() func() string {
 	date := make(chan string, 1)
-	go func() { date <- time.Now().Format(time.DateOnly) }()
-	return <-date
+	go func() { date <- today() }()
+	return sync.OnceValue(func() string { return <-date })
 }

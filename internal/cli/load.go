@@ -28,22 +28,40 @@ func (j *judging) addFlags(cmd *cobra.Command) {
 // SOURCE_DATE_EPOCH, for reproducible builds, else this machine's clock);
 // every output that judges dates prints it.
 func (j *judging) options() (rules.Options, error) {
+	judged, err := j.optionsAside()
+	if err != nil {
+		return rules.Options{}, err
+	}
+	return judged(), nil
+}
+
+// optionsAside is options for a caller with work to do before it judges:
+// today, when it is the as-of date, is worked out meanwhile (todayAside),
+// and the function returned waits for it. A flag in error is reported at
+// once.
+func (j *judging) optionsAside() (func() rules.Options, error) {
 	var o rules.Options
+	var date func() string
 	switch {
 	case j.asOf == "":
-		o.AsOf = today()
+		date = todayAside()
 	default:
 		if _, err := time.Parse(time.DateOnly, j.asOf); err != nil {
-			return o, usageError("--as-of: %q is not a date; write YYYY-MM-DD", j.asOf)
+			return nil, usageError("--as-of: %q is not a date; write YYYY-MM-DD", j.asOf)
 		}
 		o.AsOf = j.asOf
 	}
 	age, err := rules.ParseAge(j.maxReviewAge)
 	if err != nil {
-		return o, usageError("--max-review-age: %v", err)
+		return nil, usageError("--max-review-age: %v", err)
 	}
 	o.MaxReviewAge = age
-	return o, nil
+	return func() rules.Options {
+		if date != nil {
+			o.AsOf = date()
+		}
+		return o
+	}, nil
 }
 
 // defaultJudgement is how commands without the judging flags (import,

@@ -60,7 +60,7 @@ func runValidate(cmd *cobra.Command, o *validateOptions, paths []string) error {
 	if _, err := pickFormat(diag.Formats, o.format); err != nil {
 		return err
 	}
-	ro, err := o.judging.options()
+	judged, err := o.judging.optionsAside()
 	if err != nil {
 		return err
 	}
@@ -83,7 +83,7 @@ func runValidate(cmd *cobra.Command, o *validateOptions, paths []string) error {
 		if err != nil {
 			return err
 		}
-		all = append(all, validateFile(cat, f, parsed, ro)...)
+		all = append(all, validateFile(cat, f, parsed, judged())...)
 	}
 	if _, err := catalogue(); err != nil {
 		return err
