@@ -160,7 +160,7 @@ func validateFile(cat *catalog.Catalog, f *answers.File, parsed diag.List, ro ru
 		}
 	}
 	ro.Lang = i18n.EN
-	for _, d := range rules.Diagnostics(rules.Check(soa.Partial(cat, f), ro)) {
+	for _, d := range rules.CheckDiagnostics(soa.Partial(cat, f), ro) {
 		if d.Severity == diag.Error || seen[d] || errored[key{d.Control, d.Field}] || d.Control != "" && errored[key{d.Control, "*"}] {
 			continue
 		}

@@ -101,6 +101,24 @@ func (c *check) title() string {
 // Check applies every rule to every control of st. Findings come most
 // severe first, then in catalogue order, then by code.
 func Check(st *soa.Statement, opts Options) []Finding {
+	return checkRules(st, opts, severitySet{true, true, true, true})
+}
+
+// CheckDiagnostics is Diagnostics(Check(st, opts)), without running the
+// rules whose findings are not diagnostics: validate has no use for the
+// gaps and information, nor for their messages.
+func CheckDiagnostics(st *soa.Statement, opts Options) diag.List {
+	return Diagnostics(checkRules(st, opts, diagnosticSeverities))
+}
+
+// severitySet is a set of severities: those it holds are true.
+type severitySet [Info + 1]bool
+
+// diagnosticSeverities are the severities of the findings that are diagnostics.
+var diagnosticSeverities = severitySet{Error: true, Warning: true}
+
+// checkRules is Check with only the rules whose severity is kept.
+func checkRules(st *soa.Statement, opts Options, kept severitySet) []Finding {
 	if opts.Lang == "" {
 		opts.Lang = i18n.EN
 	}
@@ -116,8 +134,9 @@ func Check(st *soa.Statement, opts Options) []Finding {
 		c.row = row
 		start := len(c.out)
 		for r := range Rules {
-			c.rule = &Rules[r]
-			c.rule.check(c)
+			if c.rule = &Rules[r]; kept[c.rule.Severity] {
+				c.rule.check(c)
+			}
 		}
 		slices.SortStableFunc(c.out[start:], func(a, b Finding) int {
 			return cmp.Or(cmp.Compare(a.Severity, b.Severity), strings.Compare(a.Code, b.Code))
@@ -148,13 +167,12 @@ func bySeverity(findings []Finding) []Finding {
 func Diagnostics(findings []Finding) diag.List {
 	var l diag.List
 	for _, f := range findings {
-		sev := diag.Warning
-		switch f.Severity {
-		case Error:
-			sev = diag.Error
-		case Warning:
-		default:
+		if !diagnosticSeverities[f.Severity] {
 			continue
+		}
+		sev := diag.Warning
+		if f.Severity == Error {
+			sev = diag.Error
 		}
 		l.Add(diag.Diagnostic{Pos: f.Pos, Severity: sev, Control: f.Control, Field: f.Field, Msg: f.Message, Rule: f.Code})
 	}
@@ -181,7 +199,7 @@ func Validate(st *soa.Statement, opts Options) diag.List {
 		return l
 	}
 	opts.Lang = i18n.EN // diagnostics are for whoever fixes the file, and for CI logs
-	l = append(l, Diagnostics(Check(st, opts))...)
+	l = append(l, CheckDiagnostics(st, opts)...)
 	l.Sort()
 	return l
 }
