@@ -79,16 +79,34 @@ func Build(cat *catalog.Catalog, f *answers.File) (*Statement, diag.List) {
 			continue
 		}
 		byID[a.ID] = a
-		if !inSets(cat.Control(a.ID), sets) {
-			errorAt(&l, a.Pos, a.ID, "", "%s", unknownID(cat, f.Edition, a.ID, controlIDs(sets)))
-		}
 	}
 	st := join(cat, f, byID)
+	// Each answer to a control of the edition is on a row; only when some
+	// answer is not is there one to look for, and to explain.
+	if answeredRows(st) < len(byID) {
+		ids := controlIDs(sets)
+		for _, a := range f.Controls {
+			if byID[a.ID] == a && !inSets(cat.Control(a.ID), sets) {
+				errorAt(&l, a.Pos, a.ID, "", "%s", unknownID(cat, f.Edition, a.ID, ids))
+			}
+		}
+	}
 	l.Sort()
 	if l.HasErrors() {
 		return nil, l
 	}
 	return st, l
+}
+
+// answeredRows counts the rows of st with an answer.
+func answeredRows(st *Statement) int {
+	n := 0
+	for _, r := range st.Rows {
+		if r.Answer != nil {
+			n++
+		}
+	}
+	return n
 }
 
 // inSets reports whether c is a control of one of sets. A control's id
