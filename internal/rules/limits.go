@@ -29,9 +29,10 @@ func CellLimits(st *soa.Statement) diag.List {
 	}
 	seen := map[key]bool{}
 	var out diag.List
+	rows := unfitRows(st)
 	for i, code := range i18n.Languages {
 		lang, _ := i18n.Parse(code)
-		for _, d := range cellLimits(st, lang, i == 0) {
+		for _, d := range cellLimits(st, rows, lang, i == 0) {
 			if k := (key{d.Pos, d.Control, d.Field}); !seen[k] {
 				seen[k] = true
 				out = append(out, d)
@@ -42,10 +43,23 @@ func CellLimits(st *soa.Statement) diag.List {
 	return out
 }
 
-// cellLimits checks the cells of st's workbook in language l; with alone,
-// also the cells that hold a value alone and as it is, which are the same
-// in every language (CellLimits checks them once).
-func cellLimits(st *soa.Statement, l i18n.Lang, alone bool) diag.List {
+// unfitRows are the rows of st that rowFits cannot vouch for, the same in
+// every language: nearly always none.
+func unfitRows(st *soa.Statement) []soa.Row {
+	var rows []soa.Row
+	for _, row := range st.Rows {
+		if !rowFits(row) {
+			rows = append(rows, row)
+		}
+	}
+	return rows
+}
+
+// cellLimits checks the cells of st's workbook in language l, those of
+// the rows given (unfitRows) only; with alone, also the cells that hold a
+// value alone and as it is, which are the same in every language
+// (CellLimits checks them once).
+func cellLimits(st *soa.Statement, rows []soa.Row, l i18n.Lang, alone bool) diag.List {
 	var list diag.List
 	// check reports text, the value of field, if cell (the whole text of
 	// the cell it is written to, which rest describes) is too long.
@@ -96,10 +110,7 @@ func cellLimits(st *soa.Statement, l i18n.Lang, alone bool) diag.List {
 		return "title"
 	}
 	var themes []*catalog.Theme
-	for _, row := range st.Rows {
-		if rowFits(row) {
-			continue
-		}
+	for _, row := range rows {
 		c, a, id := row.Control, row.Answer, row.Control.ID
 		verbatim(c.Pos, id, titleField(c.TitleJA), l.Title(c.Title, c.TitleJA))
 		if t := row.Theme; t != nil && !slices.Contains(themes, t) {
