@@ -39,10 +39,7 @@ func (l Lang) T(key string) string {
 	if !ok {
 		return "[" + key + "]"
 	}
-	if l == JA {
-		return m.ja
-	}
-	return m.en
+	return m.in(l)
 }
 
 // F formats the text of key with args.
@@ -89,8 +86,8 @@ var bareVersion = lazyre.New(`^[0-9]+(\.[0-9]+)*$`)
 // Attr returns the display name of an attribute value such as "detect";
 // a value without one is shown as it is.
 func (l Lang) Attr(value string) string {
-	if _, ok := lookup("attr." + value); ok {
-		return l.T("attr." + value)
+	if m, ok := lookup("attr." + value); ok {
+		return m.in(l)
 	}
 	return value
 }
@@ -111,6 +108,14 @@ func Keys() []string {
 }
 
 type message struct{ en, ja string }
+
+// in returns the text of m in language l.
+func (m message) in(l Lang) string {
+	if l == JA {
+		return m.ja
+	}
+	return m.en
+}
 
 // messageEntry is a message with its key, as messageTable holds it.
 type messageEntry struct{ key, en, ja string }
