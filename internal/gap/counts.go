@@ -115,9 +115,10 @@ func weakest(st *soa.Statement, l i18n.Lang, n, themes int) []Group {
 	}
 	for _, at := range catalog.AttributeTypes {
 		gl.nextKind()
+		label := l.Title(at.Title, at.TitleJA) + l.T("label.sep")
 		for _, row := range st.Rows {
 			for _, v := range row.Control.Attributes.Get(at.Key) {
-				gl.add(row, at.Key, v, func() string { return l.Title(at.Title, at.TitleJA) + l.T("label.sep") + l.Attr(v) })
+				gl.add(row, at.Key, v, func() string { return label + l.Attr(v) })
 			}
 		}
 	}
@@ -146,10 +147,17 @@ func (gl *groupList) nextKind() { gl.from = len(gl.groups) }
 
 // add counts row in the group of value, made with title() on first use.
 func (gl *groupList) add(row soa.Row, kind, value string, title func() string) {
-	i := slices.IndexFunc(gl.groups[gl.from:], func(g Group) bool { return g.Value == value })
-	if i < 0 {
-		gl.groups = append(gl.groups, Group{Kind: kind, Value: value, Title: title()})
-		i = len(gl.groups) - 1 - gl.from
+	gl.group(kind, value, title).add(row)
+}
+
+// group finds the group of value, or makes it. It reads the groups in
+// place: slices.IndexFunc would copy each (120 bytes) to its function.
+func (gl *groupList) group(kind, value string, title func() string) *Group {
+	for i := gl.from; i < len(gl.groups); i++ {
+		if gl.groups[i].Value == value {
+			return &gl.groups[i]
+		}
 	}
-	gl.groups[gl.from+i].add(row)
+	gl.groups = append(gl.groups, Group{Kind: kind, Value: value, Title: title()})
+	return &gl.groups[len(gl.groups)-1]
 }
