@@ -83,7 +83,7 @@ func runValidate(cmd *cobra.Command, o *validateOptions, paths []string) error {
 		if err != nil {
 			return err
 		}
-		all = append(all, validateFile(cat, f, parsed, judged())...)
+		all = diag.Merge(all, validateFile(cat, f, parsed, judged()))
 	}
 	if _, err := catalogue(); err != nil {
 		return err

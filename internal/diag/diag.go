@@ -159,6 +159,22 @@ func (l List) Sort() {
 	})
 }
 
+// Merge returns the diagnostics of l and more, sorted. When one of the
+// two is empty it is the other, sorted, and not a copy: of the lists a run
+// passes up to the command, most often one is empty. The result may share
+// memory with l or more.
+func Merge(l, more List) List {
+	switch {
+	case len(more) == 0:
+	case len(l) == 0:
+		l = more
+	default:
+		l = append(l, more...)
+	}
+	l.Sort()
+	return l
+}
+
 // HasErrors reports whether l holds at least one Error.
 func (l List) HasErrors() bool {
 	return slices.ContainsFunc(l, func(d Diagnostic) bool { return d.Severity == Error })

@@ -37,11 +37,10 @@ func Check(cat *catalog.Catalog, f *answers.File, l diag.List, forReport bool, r
 		return nil, l
 	}
 	if forReport {
-		l = append(l, rules.CellLimits(st)...)
+		l = diag.Merge(l, rules.CellLimits(st))
 	} else {
-		l = append(l, rules.Validate(st, ro)...)
+		l = diag.Merge(l, rules.Validate(st, ro))
 	}
-	l.Sort()
 	if l.HasErrors() {
 		return nil, l
 	}

@@ -199,7 +199,5 @@ func Validate(st *soa.Statement, opts Options) diag.List {
 		return l
 	}
 	opts.Lang = i18n.EN // diagnostics are for whoever fixes the file, and for CI logs
-	l = append(l, CheckDiagnostics(st, opts)...)
-	l.Sort()
-	return l
+	return diag.Merge(l, CheckDiagnostics(st, opts))
 }

@@ -187,9 +187,7 @@ func Join(cat *catalog.Catalog, f *answers.File, l diag.List) (*Statement, diag.
 		return nil, l
 	}
 	st, l2 := Build(cat, f)
-	l = append(l, l2...)
-	l.Sort()
-	return st, l
+	return st, diag.Merge(l, l2)
 }
 
 // unknownID explains an id that is not a control of the file's edition.
