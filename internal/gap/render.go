@@ -184,7 +184,7 @@ func summaryTable(v view, l i18n.Lang) string {
 		l.T("short.implemented"), l.T("short.partial"), l.T("short.planned"), l.T("short.not_implemented"), l.T("short.percent")}
 	rows := make([][]string, 0, 2+len(v.Themes))
 	rows = append(rows, heads)
-	for _, c := range append(v.Themes[:len(v.Themes):len(v.Themes)], v.Summary) {
+	for _, c := range append(slices.Clip(v.Themes), v.Summary) { // a copy: v.Themes is left as it is
 		rows = append(rows, []string{c.Title, itoa(c.Total), itoa(c.Applicable), itoa(c.Excluded), itoa(c.Unanswered),
 			itoa(c.Implemented), itoa(c.Partial), itoa(c.Planned), itoa(c.NotImplemented), c.Percent})
 	}

@@ -101,7 +101,7 @@ func (c *check) title() string {
 // Check applies every rule to every control of st. Findings come most
 // severe first, then in catalogue order, then by code.
 func Check(st *soa.Statement, opts Options) []Finding {
-	return checkRules(st, opts, severitySet{true, true, true, true})
+	return checkRules(st, opts, severitySet{Error: true, Gap: true, Warning: true, Info: true})
 }
 
 // CheckDiagnostics is Diagnostics(Check(st, opts)), without running the
