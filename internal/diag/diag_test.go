@@ -3,6 +3,7 @@ package diag
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"slices"
 	"strings"
 	"testing"
@@ -153,5 +154,21 @@ func TestCompareIDs(t *testing.T) {
 	}
 	if n := testing.AllocsPerRun(100, func() { CompareIDs("A.9.1.2", "A.10.1.1") }); n != 0 {
 		t.Errorf("CompareIDs allocates %v times", n)
+	}
+}
+
+// BenchmarkWriteText prints 15 diagnostics as text, as soa validate prints
+// the example's warnings.
+func BenchmarkWriteText(b *testing.B) {
+	var l List
+	for i := range 15 {
+		l = append(l, Diagnostic{Pos: Pos{File: "testdata/examples/saas-cloud.yaml", Line: 70 + 50*i, Col: 18}, Severity: Warning,
+			Control: "5.17", Field: "reviewed_on", Msg: "last reviewed on 2025-06-15, more than 12 months before 2026-12-03: review the answer and its evidence, then update reviewed_on"})
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Write(io.Discard, "text", l); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package gap_test
 
 import (
 	"bytes"
+	"os"
 	"testing"
 
 	"github.com/soa-tool/soa/internal/catalog"
@@ -33,4 +34,23 @@ func BenchmarkGapLarge(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkWriteText writes the text report of the example, as soa gap
+// prints it (the analysis done once, outside the loop).
+func BenchmarkWriteText(b *testing.B) {
+	src, err := os.ReadFile("../../testdata/examples/saas-cloud.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	st := soatest.Load(b, "saas-cloud.yaml", src)
+	rep := gap.Analyze(st, gap.Options{AsOf: "2026-01-01", Lang: i18n.EN})
+	b.ReportAllocs()
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		if err := gap.Write(&buf, st, rep, gap.RenderOptions{Format: "text", Lang: i18n.EN}); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
