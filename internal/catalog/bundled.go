@@ -10,9 +10,11 @@ import (
 
 // The bundled catalogue is decoded at build time: bundled_gen.go holds the
 // parse of each embedded YAML file as Go, so that a run does not spend
-// milliseconds decoding 87 KB of YAML that never changes. A test
-// (TestBundledGenerated) decodes the YAML and compares, so the two cannot
-// drift; after editing a file in controls/, regenerate with
+// milliseconds decoding 87 KB of YAML that never changes, and the
+// catalogue Load makes of them alone (bundledCatalog), which a run without
+// --catalog uses as it is. A test (TestBundledGenerated) decodes and loads
+// the YAML and compares, so the two cannot drift; after editing a file in
+// controls/, regenerate with
 //
 //	go generate ./internal/catalog
 //
