@@ -84,7 +84,7 @@ func Build(cat *catalog.Catalog, f *answers.File) (*Statement, diag.List) {
 	// Each answer to a control of the edition is on a row; only when some
 	// answer is not is there one to look for, and to explain.
 	if answeredRows(st) < len(byID) {
-		ids := controlIDs(sets)
+		ids := cat.ControlIDs(f.Edition)
 		for _, a := range f.Controls {
 			if byID[a.ID] == a && !inSets(cat.Control(a.ID), sets) {
 				errorAt(&l, a.Pos, a.ID, "", "%s", unknownID(cat, f.Edition, a.ID, ids))
@@ -113,17 +113,6 @@ func answeredRows(st *Statement) int {
 // is unique in the catalogue, so its set says.
 func inSets(c *catalog.Control, sets []*catalog.Set) bool {
 	return c != nil && slices.ContainsFunc(sets, func(s *catalog.Set) bool { return s.ID == c.Set })
-}
-
-// controlIDs lists the ids of the controls of sets, in catalogue order.
-func controlIDs(sets []*catalog.Set) []string {
-	var ids []string
-	for _, s := range sets {
-		for _, c := range s.Controls {
-			ids = append(ids, c.ID)
-		}
-	}
-	return ids
 }
 
 // join makes the statement of f's answers, byID, in catalogue order.
