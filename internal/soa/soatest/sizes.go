@@ -3,6 +3,8 @@ package soatest
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"reflect"
 	"testing"
 
 	"github.com/soa-tool/soa/internal/catalog"
@@ -62,16 +64,42 @@ func LoadOver(t testing.TB, cat *catalog.Catalog, name string, src []byte) *soa.
 // shared by every caller, and read-only.
 func OwnCatalog(t testing.TB) *catalog.Catalog {
 	t.Helper()
-	files, err := catalog.DefaultFiles()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range files {
-		files[i].Src = bytes.Clone(files[i].Src)
-	}
-	cat, err := catalog.Load(files, nil)
+	cat, err := freshCatalog()
 	if err != nil {
 		t.Fatal(err)
 	}
 	return cat
+}
+
+func freshCatalog() (*catalog.Catalog, error) {
+	files, err := catalog.DefaultFiles()
+	if err != nil {
+		return nil, err
+	}
+	for i := range files {
+		files[i].Src = bytes.Clone(files[i].Src)
+	}
+	return catalog.Load(files, nil)
+}
+
+// RunUnchanged runs m's tests and fails them if they changed the bundled
+// catalogue: catalog.Default returns one value to every caller, read-only,
+// and a change made by one test would be seen by the others (and, in soa
+// itself, by every later use in the process). For a package's TestMain:
+//
+//	func TestMain(m *testing.M) { os.Exit(soatest.RunUnchanged(m)) }
+func RunUnchanged(m *testing.M) int {
+	code := m.Run()
+	shared, err := catalog.Default()
+	if err == nil {
+		var fresh *catalog.Catalog
+		if fresh, err = freshCatalog(); err == nil && !reflect.DeepEqual(shared, fresh) {
+			err = fmt.Errorf("a test changed the bundled catalogue that catalog.Default shares; load one of its own with soatest.OwnCatalog")
+		}
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "soatest:", err)
+		return 1
+	}
+	return code
 }
