@@ -3,16 +3,15 @@ package importer
 import (
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/i18n"
 )
 
 // coverLabels maps the cover's labels, in both languages, to the field they
-// label: buildCoverLabels's map, made at build time (tables_gen.go), as a
-// map once, on first use; callers do not change it.
-var coverLabels = sync.OnceValue(func() map[string]string { return pairMap(coverLabelPairs) })
+// label: buildCoverLabels's map, made at build time (tables_gen.go) and
+// searched as the linker lays it out.
+var coverLabels = sortedPairs(coverLabelPairs)
 
 // buildCoverLabels makes the map of coverLabels, for TestTablesGenerated.
 func buildCoverLabels() map[string]string {
@@ -48,13 +47,26 @@ func buildCoverLabels() map[string]string {
 	return m
 }
 
-// pairMap makes a map of pairs: a key, its value, the next key …
-func pairMap(pairs []string) map[string]string {
-	m := make(map[string]string, len(pairs)/2)
-	for i := 0; i+1 < len(pairs); i += 2 {
-		m[pairs[i]] = pairs[i+1]
+// sortedPairs are keys and values, key after value, sorted by key (as
+// tables_gen.go lists them): a map the linker lays out, where one made at
+// run time costs every import its building.
+type sortedPairs []string
+
+// get returns the value of key.
+func (p sortedPairs) get(key string) (string, bool) {
+	lo, hi := 0, len(p)/2
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		switch c := strings.Compare(p[2*mid], key); {
+		case c == 0:
+			return p[2*mid+1], true
+		case c < 0:
+			lo = mid + 1
+		default:
+			hi = mid
+		}
 	}
-	return m
+	return "", false
 }
 
 // labelKey folds a label for looking it up: no accents, no "(s)", no
@@ -84,7 +96,6 @@ func (r *reader) readCover(f *answers.File) {
 // readCoverSheet reads the label cells of cover, a cover sheet or the
 // sheet of the table (above its header row only).
 func (r *reader) readCoverSheet(f *answers.File, cover string) {
-	labels := coverLabels()
 	g, err := r.readGrid(cover)
 	if err != nil {
 		return
@@ -138,7 +149,7 @@ func (r *reader) readCoverSheet(f *answers.File, cover string) {
 		for c := 0; c < len(row); c++ {
 			var v string
 			var at int
-			field, ok := labels[labelKey(row[c])]
+			field, ok := coverLabels.get(labelKey(row[c]))
 			switch {
 			case ok && c+1 < len(row) && strings.TrimSpace(row[c+1]) == "" && r.unsavedFormula(cover, g, c+1, i):
 				r.warnf(r.pos(cover, c+2, i+1), "", "organization."+field, "%s", unsavedFormulaMsg)
@@ -151,7 +162,7 @@ func (r *reader) readCoverSheet(f *answers.File, cover string) {
 				}
 			default:
 				label, value, found := strings.Cut(strings.Replace(row[c], "：", ":", 1), ":")
-				if field, ok = labels[labelKey(label)]; !found || !ok || strings.TrimSpace(value) == "" {
+				if field, ok = coverLabels.get(labelKey(label)); !found || !ok || strings.TrimSpace(value) == "" {
 					continue
 				}
 				v, at = value, c
@@ -166,7 +177,7 @@ func (r *reader) readCoverSheet(f *answers.File, cover string) {
 					continue
 				}
 				if d, dat := nextValue(row, at); dat < len(row) {
-					if _, label := labels[labelKey(d)]; !label {
+					if _, label := coverLabels.get(labelKey(d)); !label {
 						r.setOrg(o, field, v, at, i, date)
 						r.setOrg(o, fl.Dated, strings.TrimSpace(d), dat, i, date)
 						c = dat

@@ -251,7 +251,7 @@ func headingKey(h string) string {
 
 // headingIndex maps each heading of headings, as headingKey folds it, to
 // its field: buildHeadingIndex's map, made at build time (tables_gen.go).
-var headingIndex = sync.OnceValue(func() map[string]string { return pairMap(headingPairs) })
+var headingIndex = sortedPairs(headingPairs)
 
 // buildHeadingIndex makes the map of headingIndex, for TestTablesGenerated.
 func buildHeadingIndex() map[string]string {
@@ -326,7 +326,7 @@ func lookupHeading(heading string) string {
 // normalized text is n.
 func lookupNorm(w, n string) string {
 	if k := headingKey(n); k != "" {
-		if f, ok := headingIndex()[k]; ok {
+		if f, ok := headingIndex.get(k); ok {
 			return f
 		}
 	}
@@ -334,7 +334,7 @@ func lookupNorm(w, n string) string {
 		return "" // then normalize(w) is n, looked up above
 	}
 	if k := headingKey(normalize(strings.ReplaceAll(w, "(s)", ""))); k != "" {
-		if f, ok := headingIndex()[k]; ok {
+		if f, ok := headingIndex.get(k); ok {
 			return f
 		}
 	}

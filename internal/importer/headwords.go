@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -121,27 +122,27 @@ func buildHeadWords() []headWord {
 	return out
 }
 
-// headWordIndex indexes headWords for wordField: exact maps a stem to its
-// entries, prefix a stem of five letters or more to its entries (such a
-// stem also matches the words it starts), longest is the most letters of a
-// stem. Entries are indices into headWords, in order.
-// It is made from headWordExact and headWordPrefix, buildHeadWordIndex's
-// made at build time (tables_gen.go).
-var headWordIndex = sync.OnceValue(func() (idx headWordIdx) {
-	idx.exact, idx.prefix = make(map[string][]int, len(headWordExact)), make(map[string][]int, len(headWordPrefix))
-	for _, e := range headWordExact {
-		idx.exact[e.stem] = e.entries
-	}
-	for _, e := range headWordPrefix {
-		idx.prefix[e.stem] = e.entries
-	}
-	idx.longest = headWordLongest
-	return idx
-})
+// headWordIndex indexes headWords for wordField: exact holds each stem's
+// entries, prefix those of the stems of five letters or more (such a stem
+// also matches the words it starts), longest is the most letters of a
+// stem. Entries are indices into headWords, in order. Both lists are
+// sorted by stem and searched, as laid out by the linker (tables_gen.go,
+// buildHeadWordIndex's made at build time): made into maps at run time,
+// they cost import some 40 KB of fresh memory and 0.05 ms.
+var headWordIndex = headWordIdx{exact: headWordExact, prefix: headWordPrefix, longest: headWordLongest}
 
 type headWordIdx struct {
-	exact, prefix map[string][]int
+	exact, prefix []stemEntries
 	longest       int
+}
+
+// entries returns the entries of stem in list (sorted by stem), or none.
+func entries(list []stemEntries, stem string) []int {
+	i, found := slices.BinarySearchFunc(list, stem, func(e stemEntries, s string) int { return strings.Compare(e.stem, s) })
+	if !found {
+		return nil
+	}
+	return list[i].entries
 }
 
 // stemEntries are a stem's entries in headWords.
@@ -151,16 +152,24 @@ type stemEntries struct {
 }
 
 // buildHeadWordIndex makes headWordIndex of hws, for TestTablesGenerated.
-func buildHeadWordIndex(hws []headWord) (idx headWordIdx) {
-	idx.exact, idx.prefix = map[string][]int{}, map[string][]int{}
+func buildHeadWordIndex(hws []headWord) headWordIdx {
+	exact, prefix := map[string][]int{}, map[string][]int{}
+	longest := 0
 	for k, hw := range hws {
-		idx.exact[hw.stem] = append(idx.exact[hw.stem], k)
+		exact[hw.stem] = append(exact[hw.stem], k)
 		if n := utf8.RuneCountInString(hw.stem); n >= 5 {
-			idx.prefix[hw.stem] = append(idx.prefix[hw.stem], k)
-			idx.longest = max(idx.longest, n)
+			prefix[hw.stem] = append(prefix[hw.stem], k)
+			longest = max(longest, n)
 		}
 	}
-	return idx
+	sorted := func(m map[string][]int) []stemEntries {
+		var list []stemEntries
+		for _, stem := range slices.Sorted(maps.Keys(m)) {
+			list = append(list, stemEntries{stem, m[stem]})
+		}
+		return list
+	}
+	return headWordIdx{exact: sorted(exact), prefix: sorted(prefix), longest: longest}
 }
 
 // cjkWords are the stems of Chinese, Japanese and Korean headings, matched
@@ -225,12 +234,12 @@ func wordFieldNorm(n string) string {
 			best, strength, at = hw.field, hw.strength, pos
 		}
 	}
-	idx := headWordIndex()
+	idx := &headWordIndex
 	var cands []int
 	for pos, w := range words {
 		// The stems w is, or starts with (stems of five letters or more), in
 		// the order of headWords: of two as strong, the first wins.
-		cands = append(cands[:0], idx.exact[w]...)
+		cands = append(cands[:0], entries(idx.exact, w)...)
 		if utf8.RuneCountInString(w) >= 5 {
 			n := 0 // the letters of w[:i]
 			for i := range w {
@@ -238,11 +247,11 @@ func wordFieldNorm(n string) string {
 					break
 				}
 				if n >= 5 {
-					cands = append(cands, idx.prefix[w[:i]]...)
+					cands = append(cands, entries(idx.prefix, w[:i])...)
 				}
 				n++
 			}
-			cands = append(cands, idx.prefix[w]...)
+			cands = append(cands, entries(idx.prefix, w)...)
 		}
 		slices.Sort(cands)
 		cands = slices.Compact(cands)

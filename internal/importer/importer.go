@@ -200,8 +200,6 @@ func (o *Opened) Close() {
 // patterns reading the rows and the cover of a workbook soa wrote uses
 // (headings in brackets, the edition, dates, title lines, rows of groups).
 func warmUp() {
-	headingIndex()
-	headWordIndex()
 	ownIgnored()
 	for _, re := range []*lazyre.Regexp{idWordRE, idPrefixRE, hyphenRE, id3RE, id2RE, idShapeRE,
 		bracketRE, floatRE, editionRE, excelSerial, isoDateRE, titleSepRE, versionRE, dateInTextRE, longInTextRE, objectiveRE, bandRE} {
