@@ -18,24 +18,55 @@ import (
 // then asks yaml.v3 for the whole document. TestEmitMatchesYAML and
 // FuzzEmit compare the two byte for byte.
 func emit(root *yaml.Node) ([]byte, bool) {
-	if root.Kind != yaml.DocumentNode || len(root.Content) != 1 || root.Anchor != "" || root.LineComment != "" || root.FootComment != "" {
-		return nil, false
-	}
-	doc := root.Content[0]
-	if doc.Kind != yaml.MappingNode || doc.Style&yaml.FlowStyle != 0 || len(doc.Content) == 0 {
-		return nil, false
-	}
-	e := &emitter{b: make([]byte, 0, 64<<10)}
-	if root.HeadComment != "" {
-		if !e.comment(root.HeadComment, 0) {
-			return nil, false
-		}
-		e.b = append(e.b, '\n')
-	}
-	if !e.blockMapping(doc, 0) {
+	e, doc, ok := startDocument(root)
+	if !ok || !e.blockMapping(doc, 0) {
 		return nil, false
 	}
 	return e.b, true
+}
+
+// emitFile is emit(tree(f, opts)) without the tree of every control at
+// once: the document up to its controls, then each control's entry, made
+// in the same nodes after the last one was written.
+func emitFile(f *File, opts EncodeOptions) ([]byte, bool) {
+	if len(opts.IDs) == 0 {
+		return nil, false // an empty mapping, "{}", is left to yaml.v3
+	}
+	root, doc := head(f, opts)
+	e, _, ok := startDocument(root)
+	if !ok || !e.blockMapping(doc, 0) {
+		return nil, false
+	}
+	// The controls' key, as pair writes it; its value is a block mapping.
+	e.b = append(e.b, "controls:\n"...)
+	var ns nodes
+	for _, id := range opts.IDs {
+		ns.reset()
+		if key, value := control(&ns, f, id, opts); !e.pair(key, value, 2) {
+			return nil, false
+		}
+	}
+	return e.b, true
+}
+
+// startDocument checks that this emitter writes a document like root and
+// writes its header comment, returning root's mapping.
+func startDocument(root *yaml.Node) (e *emitter, doc *yaml.Node, ok bool) {
+	if root.Kind != yaml.DocumentNode || len(root.Content) != 1 || root.Anchor != "" || root.LineComment != "" || root.FootComment != "" {
+		return nil, nil, false
+	}
+	doc = root.Content[0]
+	if doc.Kind != yaml.MappingNode || doc.Style&yaml.FlowStyle != 0 || len(doc.Content) == 0 {
+		return nil, nil, false
+	}
+	e = &emitter{b: make([]byte, 0, 64<<10)}
+	if root.HeadComment != "" {
+		if !e.comment(root.HeadComment, 0) {
+			return nil, nil, false
+		}
+		e.b = append(e.b, '\n')
+	}
+	return e, doc, true
 }
 
 type emitter struct {
@@ -79,23 +110,27 @@ func (e *emitter) blockMapping(m *yaml.Node, ind int) bool {
 		return false
 	}
 	for i := 0; i < len(m.Content); i += 2 {
-		k, v := m.Content[i], m.Content[i+1]
-		if k.Kind != yaml.ScalarNode || !plainNode(k) {
-			return false
-		}
-		if k.HeadComment != "" && !e.comment(k.HeadComment, ind) {
-			return false
-		}
-		e.indent(ind)
-		if !e.key(k, false) {
-			return false
-		}
-		e.b = append(e.b, ':')
-		if !e.value(v, ind) {
+		if !e.pair(m.Content[i], m.Content[i+1], ind) {
 			return false
 		}
 	}
 	return true
+}
+
+// pair writes key k and its value v of a block mapping at column ind.
+func (e *emitter) pair(k, v *yaml.Node, ind int) bool {
+	if k.Kind != yaml.ScalarNode || !plainNode(k) {
+		return false
+	}
+	if k.HeadComment != "" && !e.comment(k.HeadComment, ind) {
+		return false
+	}
+	e.indent(ind)
+	if !e.key(k, false) {
+		return false
+	}
+	e.b = append(e.b, ':')
+	return e.value(v, ind)
 }
 
 // key writes a simple key; a key yaml.v3 would write as "? key" is not

@@ -60,15 +60,28 @@ func encodeAll(t testing.TB, f *File) (fast bool) {
 	} {
 		root := tree(f, opts)
 		fast = sameAsYAML(t, root) && fast
-		// Encode writes what yaml.v3 writes, fast or not.
-		var buf bytes.Buffer
-		werr := Encode(&buf, f, opts)
-		want, err := encodeYAML(root)
-		if (werr != nil) != (err != nil) || !bytes.Equal(buf.Bytes(), want) {
-			t.Fatalf("Encode = %v, %q; yaml.v3 = %v, %q", werr, buf.Bytes(), err, want)
-		}
+		sameEncode(t, f, opts)
 	}
 	return fast
+}
+
+// sameEncode fails t unless Encode writes f as yaml.v3 writes its tree,
+// and emitFile, which makes one control's tree at a time, takes the fast
+// way exactly when emit of the whole tree does, with the same bytes.
+func sameEncode(t testing.TB, f *File, opts EncodeOptions) {
+	t.Helper()
+	root := tree(f, opts)
+	var buf bytes.Buffer
+	werr := Encode(&buf, f, opts)
+	want, err := encodeYAML(root)
+	if (werr != nil) != (err != nil) || !bytes.Equal(buf.Bytes(), want) {
+		t.Fatalf("Encode = %v, %q; yaml.v3 = %v, %q", werr, buf.Bytes(), err, want)
+	}
+	whole, wholeOK := emit(root)
+	each, eachOK := emitFile(f, opts)
+	if wholeOK != eachOK || !bytes.Equal(whole, each) {
+		t.Fatalf("emit of the tree: %v, %q; emitFile: %v, %q", wholeOK, whole, eachOK, each)
+	}
 }
 
 // answerFiles are the answers files of the repository: the examples, the
@@ -230,9 +243,18 @@ func FuzzEmit(f *testing.F) {
 			{Schema: b, Header: []string{a, c}, IDs: ids, Comment: func(id string) string { return id + b }},
 		} {
 			sameAsYAML(t, tree(file, opts))
+			sameEncode(t, file, opts)
 		}
-		sameAsYAML(t, tree(hostileFile(a, false), EncodeOptions{IDs: []string{"5.1", "5.2", "2.0"}}))
-		sameAsYAML(t, tree(hostileFile(b, true), EncodeOptions{IDs: []string{"5.1", "5.2", b}}))
+		for _, c := range []struct {
+			f    *File
+			opts EncodeOptions
+		}{
+			{hostileFile(a, false), EncodeOptions{IDs: []string{"5.1", "5.2", "2.0"}}},
+			{hostileFile(b, true), EncodeOptions{IDs: []string{"5.1", "5.2", b}}},
+		} {
+			sameAsYAML(t, tree(c.f, c.opts))
+			sameEncode(t, c.f, c.opts)
+		}
 	})
 }
 
@@ -305,5 +327,29 @@ func TestEncodeCommentNotUTF8(t *testing.T) {
 	want := "# read from a\uFFFD.xlsx\n\nedition: \"2022\"\norganization:\n  name: N\n  date: 2026-04-01\ncontrols:\n  # title \uFFFD\n  \"5.1\":\n"
 	if buf.String() != want {
 		t.Errorf("got\n%q\nwant\n%q", buf.String(), want)
+	}
+}
+
+// TestEncodeSlabs: controls whose trees outgrow the nodes' first slabs
+// (hundreds of evidence items and risks) between small ones are written
+// as yaml.v3 writes them, so no node handed out moved or was reused too
+// early.
+func TestEncodeSlabs(t *testing.T) {
+	yes := true
+	f := &File{Edition: "2022", Org: Organization{Name: "N", Date: "2026-04-01"}}
+	var ids []string
+	for i := range 12 {
+		a := &Answer{ID: fmt.Sprintf("5.%d", i+1), Applicable: &yes, Justification: fmt.Sprint("why ", i), Owner: "CISO"}
+		for j := range (i % 4) * 150 {
+			a.Evidence = append(a.Evidence, fmt.Sprintf("record %d of control %d", j, i))
+			a.Risks = append(a.Risks, fmt.Sprintf("R-%d", j))
+		}
+		f.Controls = append(f.Controls, a)
+		ids = append(ids, a.ID)
+	}
+	opts := EncodeOptions{IDs: ids, Comment: func(id string) string { return "control " + id }}
+	sameEncode(t, f, opts)
+	if _, ok := emitFile(f, opts); !ok {
+		t.Fatal("emitFile declined plain answers")
 	}
 }

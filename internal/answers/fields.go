@@ -238,26 +238,48 @@ func (f *Field) Show(v Value) string {
 // Node is v as YAML, the way soa writes it: reasons and risks as a flow
 // list, evidence as a block list, dates unquoted, several lines as a
 // literal block. It is nil for an empty value.
-func (f *Field) Node(v Value) *yaml.Node {
+func (f *Field) Node(v Value) *yaml.Node { return f.node(onHeap, v) }
+
+// node is Node, made in ns.
+func (f *Field) node(ns *nodes, v Value) *yaml.Node {
 	if len(v) == 0 {
 		return nil
 	}
 	switch f.Kind {
 	case Bool:
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: v[0]}
+		return ns.new(yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: v[0]})
 	case Date:
-		return date(v[0])
+		return ns.date(v[0])
 	case EnumSet, IDList, TextList:
-		seq := &yaml.Node{Kind: yaml.SequenceNode}
+		seq := ns.new(yaml.Node{Kind: yaml.SequenceNode, Content: ns.list(len(v))})
 		if f.Kind != TextList {
 			seq.Style = yaml.FlowStyle
 		}
 		for _, item := range v {
-			seq.Content = append(seq.Content, text(item))
+			seq.Content = append(seq.Content, ns.text(item))
 		}
 		return seq
 	}
-	return text(v[0])
+	return ns.text(v[0])
+}
+
+// valueIn is Get(a), its one item held in one rather than in a slice of
+// its own (a is not nil).
+func (f *Field) valueIn(a *Answer, one *[1]string) Value {
+	switch {
+	case f.text != nil:
+		if one[0] = *f.text(a); one[0] == "" {
+			return nil
+		}
+		return one[:]
+	case f.list != nil:
+		return listValue(*f.list(a))
+	}
+	if b := *f.flag(a); b != nil {
+		one[0] = strconv.FormatBool(*b)
+		return one[:]
+	}
+	return nil
 }
 
 // read sets the field in a to its value in n, or clears it when n does
@@ -413,11 +435,11 @@ func (f *OrgField) Path() string { return "organization." + f.Key }
 func (f *OrgField) Node(v string) *yaml.Node {
 	switch {
 	case f.Quoted:
-		return quoted(v)
+		return onHeap.quoted(v)
 	case f.Kind == Date:
-		return date(v)
+		return onHeap.date(v)
 	}
-	return text(v)
+	return onHeap.text(v)
 }
 
 func (f *OrgField) read(r *yamlfile.Reader, n *yamlfile.Node, at yamlfile.At) string {
