@@ -16,12 +16,23 @@ func Parse(name string, src []byte) (*File, diag.List) {
 	return parse(name, src, true)
 }
 
+// ParseOwned is Parse for text handed over: nothing changes src after the
+// call, and the answers' texts point into it (yamlfile.ParseOwned).
+func ParseOwned(name string, src []byte) (*File, diag.List) {
+	return parseTree(name, yamlfile.ParseOwned, src, true)
+}
+
 // parse reads an answers file. With rules false it leaves out the checks of
 // what the answers say (a missing organization, an exclusion without a
 // justification) and reports only what stops the file being read: Update
 // edits files that an import is about to complete.
 func parse(name string, src []byte, rules bool) (*File, diag.List) {
-	root, err := yamlfile.Parse(name, src)
+	return parseTree(name, yamlfile.Parse, src, rules)
+}
+
+// parseTree is parse with the YAML read by yamlParse.
+func parseTree(name string, yamlParse func(string, []byte) (*yamlfile.Node, error), src []byte, rules bool) (*File, diag.List) {
+	root, err := yamlParse(name, src)
 	if err != nil {
 		return nil, err.(diag.List)
 	}

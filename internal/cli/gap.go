@@ -102,7 +102,7 @@ func runGap(cmd *cobra.Command, o *gapOptions, path string) error {
 	var f *answers.File
 	var parsed diag.List
 	if readErr == nil {
-		f, parsed = answers.Parse(name, src)
+		f, parsed = answers.ParseOwned(name, src) // src is read for this alone
 	}
 	cat, err := catalogue()
 	switch {

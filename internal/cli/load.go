@@ -3,6 +3,7 @@ package cli
 import (
 	"time"
 
+	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/catalog"
 	"github.com/soa-tool/soa/internal/diag"
 	"github.com/soa-tool/soa/internal/render"
@@ -72,7 +73,10 @@ func defaultJudgement() rules.Options {
 }
 
 // loadChecked loads an answers file as validate judges it: see
-// render.Load, which the web page (soa serve) shares.
+// render.Load, which the web page (soa serve) shares. src is handed over
+// (answers.ParseOwned): every caller passes bytes it read or encoded
+// itself and does not change afterwards.
 func loadChecked(cat *catalog.Catalog, name string, src []byte, forReport bool, ro rules.Options) (*soa.Statement, diag.List) {
-	return render.Load(cat, name, src, forReport, ro)
+	f, l := answers.ParseOwned(name, src)
+	return render.Check(cat, f, l, forReport, ro)
 }

@@ -78,7 +78,7 @@ func runValidate(cmd *cobra.Command, o *validateOptions, paths []string) error {
 			unread.Add(diag.Diagnostic{Pos: diag.Pos{File: name}, Severity: diag.Error, Msg: "cannot read the file: " + readCause(err)})
 			continue
 		}
-		f, parsed := answers.Parse(name, src)
+		f, parsed := answers.ParseOwned(name, src) // src is this loop's alone
 		cat, err := catalogue()
 		if err != nil {
 			return err

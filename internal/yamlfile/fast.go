@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -24,12 +25,20 @@ import (
 // it returns a tree, yaml.v3's converted is the same one. The scanning of scalars follows yaml.v3's
 // scanner (scannerc.go, itself a port of libyaml) step for step, so that
 // folding, escapes and positions agree.
-func fastParse(src []byte) (root *Node, ok bool) {
+//
+// With owned, the tree's values point into src itself (see ParseOwned).
+func fastParse(src []byte, owned bool) (root *Node, ok bool) {
 	lines, ascii, readable := fastReadable(src)
 	if !readable {
 		return nil, false
 	}
-	p := &fastParser{s: string(src), lines: lines, ascii: ascii}
+	text := ""
+	if owned && len(src) > 0 {
+		text = unsafe.String(unsafe.SliceData(src), len(src))
+	} else {
+		text = string(src)
+	}
+	p := &fastParser{s: text, lines: lines, ascii: ascii}
 	defer func() {
 		if r := recover(); r != nil {
 			if _, declined := r.(fastDecline); !declined {

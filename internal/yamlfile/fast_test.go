@@ -19,7 +19,7 @@ func TestMain(m *testing.M) { fuzzing.Main(m) }
 // returns a tree, yaml.v3 must accept src and build the same tree, once
 // converted to Nodes as parseYAML converts it. It reports whether fastParse took the text.
 func fastAgrees(src []byte) (taken bool, err error) {
-	fast, ok := fastParse(src)
+	fast, ok := fastParse(src, false)
 	if !ok {
 		return false, nil
 	}

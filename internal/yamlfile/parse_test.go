@@ -1,8 +1,10 @@
 package yamlfile
 
 import (
+	"os"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // TestSyntaxErrorPositions: every syntax error names a line and column,
@@ -23,5 +25,46 @@ func TestSyntaxErrorPositions(t *testing.T) {
 		if err == nil || strings.TrimSpace(err.Error()) != tt.want {
 			t.Errorf("%q:\n got %v\nwant %s", tt.src, err, tt.want)
 		}
+	}
+}
+
+// TestParseOwned: ParseOwned reads a file into the tree Parse makes, its
+// values pointing into the text it was handed (the copy it saves), and
+// Parse's into a copy, so that a caller that reuses its buffer keeps its
+// tree.
+func TestParseOwned(t *testing.T) {
+	src, err := os.ReadFile("../../testdata/examples/saas-cloud.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	copied, err := Parse("a.yaml", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	owned, err := ParseOwned("a.yaml", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := treeDiff(copied, owned, "root"); d != "" {
+		t.Fatalf("ParseOwned and Parse differ at %s", d)
+	}
+	within := func(s string) bool {
+		p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+		start := uintptr(unsafe.Pointer(&src[0]))
+		return p >= start && p < start+uintptr(len(src))
+	}
+	key := owned.Content[0] // the first key, a plain scalar: a slice of the text
+	if !within(key.Value) {
+		t.Errorf("ParseOwned copied the text: %q is not in src", key.Value)
+	}
+	if within(copied.Content[0].Value) {
+		t.Errorf("Parse kept pointing into src: %q", copied.Content[0].Value)
+	}
+	before := copied.Content[0].Value
+	for i := range src {
+		src[i] = 'x'
+	}
+	if copied.Content[0].Value != before {
+		t.Errorf("Parse's tree changed with the buffer it was given")
 	}
 }
