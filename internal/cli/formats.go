@@ -22,7 +22,7 @@ func addFormatFlag(cmd *cobra.Command, p *string, set formatNames) {
 
 // pickFormat returns the renderer of the format called name, or the usage
 // error every command gives for a format it does not have.
-func pickFormat[T any](set *format.Set[T], name string) (format.Renderer[T], error) {
+func pickFormat[T any](set format.Set[T], name string) (format.Renderer[T], error) {
 	r, err := set.Pick(name)
 	if err != nil {
 		return nil, usageError("--format: %w", err)

@@ -26,22 +26,24 @@ type List struct {
 }
 
 // Formats are the listing's formats, the default first.
-var Formats = format.New("table", func(w io.Writer, l List) error { return writeTable(w, l.Catalog, l.Controls, l.Options) }).
-	Add("json", func(w io.Writer, l List) error {
+var Formats = format.Set[List]{
+	{Name: "table", Render: func(w io.Writer, l List) error { return writeTable(w, l.Catalog, l.Controls, l.Options) }},
+	{Name: "json", Render: func(w io.Writer, l List) error {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
 		return enc.Encode(records(l.Catalog, l.Controls))
-	}).
-	Add("yaml", func(w io.Writer, l List) error {
+	}},
+	{Name: "yaml", Render: func(w io.Writer, l List) error {
 		enc := yaml.NewEncoder(w)
 		enc.SetIndent(2)
 		if err := enc.Encode(records(l.Catalog, l.Controls)); err != nil {
 			return err
 		}
 		return enc.Close()
-	}).
-	Add("csv", func(w io.Writer, l List) error { return writeCSV(w, l.Catalog, l.Controls) })
+	}},
+	{Name: "csv", Render: func(w io.Writer, l List) error { return writeCSV(w, l.Catalog, l.Controls) }},
+}
 
 // Options say how to render.
 type Options struct {

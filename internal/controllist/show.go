@@ -38,15 +38,18 @@ type detailView struct {
 }
 
 // DetailFormats are the formats of one control's detail, the default first.
-var DetailFormats = format.New("text", func(w io.Writer, v detailView) error {
-	_, err := io.WriteString(w, detailText(v.cat, v.c, v.d, v.lang))
-	return err
-}).Add("json", func(w io.Writer, v detailView) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v.d)
-})
+var DetailFormats = format.Set[detailView]{
+	{Name: "text", Render: func(w io.Writer, v detailView) error {
+		_, err := io.WriteString(w, detailText(v.cat, v.c, v.d, v.lang))
+		return err
+	}},
+	{Name: "json", Render: func(w io.Writer, v detailView) error {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(v.d)
+	}},
+}
 
 // WriteDetail renders everything known about c: as text for people, or as
 // JSON with format "json".

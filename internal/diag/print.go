@@ -13,7 +13,7 @@ import (
 // Formats are the ways diagnostics are printed: "text" (one line per
 // diagnostic), "json" (a stable array, empty rather than null) and
 // "github" (workflow commands that GitHub Actions shows as annotations).
-var Formats = format.New("text", writeText).Add("json", writeJSON).Add("github", writeGitHub)
+var Formats = format.Set[List]{{Name: "text", Render: writeText}, {Name: "json", Render: writeJSON}, {Name: "github", Render: writeGitHub}}
 
 // Write prints l to w in the named format.
 func Write(w io.Writer, name string, l List) error { return Formats.Render(w, name, l) }

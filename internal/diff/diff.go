@@ -160,7 +160,7 @@ func (r *Report) suggest() string {
 }
 
 // Formats are the outputs of soa diff.
-var Formats = format.New("text", Text).Add("markdown", Markdown).Add("json", JSON)
+var Formats = format.Set[*Report]{{Name: "text", Render: Text}, {Name: "markdown", Render: Markdown}, {Name: "json", Render: JSON}}
 
 func label(r *Report, c Change) string {
 	if c.Control == "" {

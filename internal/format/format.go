@@ -13,51 +13,70 @@ import (
 // Renderer writes v in one format.
 type Renderer[T any] func(w io.Writer, v T) error
 
+// Format is one output format: its name and its renderer.
+type Format[T any] struct {
+	Name   string
+	Render Renderer[T]
+}
+
 // Set is the formats of one kind of output, in the order help shows them;
-// the first is the default.
-type Set[T any] struct {
-	names []string
-	fns   map[string]Renderer[T]
-}
+// the first is the default. A package declares its set as a composite
+// literal, which the linker lays out: a set built at start-up (a map and
+// its checks) cost every process, whatever its command, an initialisation
+// and fresh memory for each set (issue 17). Check says whether a set is
+// well formed; the tests of the command line check every set.
+type Set[T any] []Format[T]
 
-// New starts a set with its default format.
-func New[T any](name string, r Renderer[T]) *Set[T] {
-	return (&Set[T]{fns: map[string]Renderer[T]{}}).Add(name, r)
-}
-
-// Add adds a format to s and returns s.
-func (s *Set[T]) Add(name string, r Renderer[T]) *Set[T] {
-	if _, dup := s.fns[name]; dup {
-		panic("format: " + name + " added twice") // a programming error
+// Check reports a set without formats, a format without a name or a
+// renderer, or a name given twice.
+func (s Set[T]) Check() error {
+	if len(s) == 0 {
+		return fmt.Errorf("format: a set without formats")
 	}
-	s.names = append(s.names, name)
-	s.fns[name] = r
-	return s
+	for i, f := range s {
+		if f.Name == "" || f.Render == nil {
+			return fmt.Errorf("format: format %d has no name or no renderer", i)
+		}
+		for _, g := range s[:i] {
+			if g.Name == f.Name {
+				return fmt.Errorf("format: %s given twice", f.Name)
+			}
+		}
+	}
+	return nil
 }
 
 // Names lists the formats, the default first.
-func (s *Set[T]) Names() []string { return append([]string(nil), s.names...) }
+func (s Set[T]) Names() []string {
+	names := make([]string, len(s))
+	for i, f := range s {
+		names[i] = f.Name
+	}
+	return names
+}
 
 // Default is the format used when none is named.
-func (s *Set[T]) Default() string { return s.names[0] }
+func (s Set[T]) Default() string { return s[0].Name }
 
 // Usage is the list for a flag's help: "text|json|github".
-func (s *Set[T]) Usage() string { return strings.Join(s.names, "|") }
+func (s Set[T]) Usage() string { return strings.Join(s.Names(), "|") }
 
 // Pick returns the renderer called name ("" for the default), or the one
 // error every command gives for a format it does not have.
-func (s *Set[T]) Pick(name string) (Renderer[T], error) {
+func (s Set[T]) Pick(name string) (Renderer[T], error) {
 	if name == "" {
 		name = s.Default()
 	}
-	if r, ok := s.fns[name]; ok {
-		return r, nil
+	for _, f := range s {
+		if f.Name == name {
+			return f.Render, nil
+		}
 	}
 	return nil, &UnknownError{Name: name, Allowed: s.Names()}
 }
 
 // Render writes v in the format called name.
-func (s *Set[T]) Render(w io.Writer, name string, v T) error {
+func (s Set[T]) Render(w io.Writer, name string, v T) error {
 	r, err := s.Pick(name)
 	if err != nil {
 		return err

@@ -31,12 +31,14 @@ type Output struct {
 // Formats are the report's formats, the default first.
 // Text and Markdown are line-oriented: control characters from the answers
 // are shown escaped there (view.safe); HTML escapes for itself.
-var Formats = format.New("text", writeTextReport).
-	Add("markdown", func(w io.Writer, o Output) error { return execText(w, "gap.md.tmpl", o.Options, newView(o).safe()) }).
-	Add("html", func(w io.Writer, o Output) error { return execHTML(w, o.Options, newView(o)) }).
-	Add("json", func(w io.Writer, o Output) error { return writeJSON(w, o.Report) }).
-	Add("github", func(w io.Writer, o Output) error { return writeGitHub(w, o.Report) }).
-	Add("sarif", func(w io.Writer, o Output) error { return writeSARIF(w, o.Report) })
+var Formats = format.Set[Output]{
+	{Name: "text", Render: writeTextReport},
+	{Name: "markdown", Render: func(w io.Writer, o Output) error { return execText(w, "gap.md.tmpl", o.Options, newView(o).safe()) }},
+	{Name: "html", Render: func(w io.Writer, o Output) error { return execHTML(w, o.Options, newView(o)) }},
+	{Name: "json", Render: func(w io.Writer, o Output) error { return writeJSON(w, o.Report) }},
+	{Name: "github", Render: func(w io.Writer, o Output) error { return writeGitHub(w, o.Report) }},
+	{Name: "sarif", Render: func(w io.Writer, o Output) error { return writeSARIF(w, o.Report) }},
+}
 
 // RenderOptions say how to print a report.
 type RenderOptions struct {

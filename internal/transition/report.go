@@ -23,9 +23,11 @@ type report struct {
 }
 
 // Formats are the report's formats, the default first.
-var Formats = format.New("text", func(w io.Writer, v report) error { return v.r.writeText(w, v.opts, v.current, false) }).
-	Add("markdown", func(w io.Writer, v report) error { return v.r.writeText(w, v.opts, v.current, true) }).
-	Add("json", func(w io.Writer, v report) error { return v.r.writeJSON(w, v.opts, v.current) })
+var Formats = format.Set[report]{
+	{Name: "text", Render: func(w io.Writer, v report) error { return v.r.writeText(w, v.opts, v.current, false) }},
+	{Name: "markdown", Render: func(w io.Writer, v report) error { return v.r.writeText(w, v.opts, v.current, true) }},
+	{Name: "json", Render: func(w io.Writer, v report) error { return v.r.writeJSON(w, v.opts, v.current) }},
+}
 
 // ReportOptions say how to print the coverage report.
 type ReportOptions struct {
