@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/soa-tool/soa/internal/diag"
+	"github.com/soa-tool/soa/internal/lazy"
 	"github.com/soa-tool/soa/internal/lazyre"
 	"github.com/soa-tool/soa/internal/schema"
 	"github.com/soa-tool/soa/internal/yamlfile"
@@ -23,12 +23,12 @@ type File struct {
 // taken from the schema so that the loader and `soa schema catalog`
 // cannot disagree; made on first use, since a run with only the bundled
 // catalogue reads no catalogue YAML.
-var fieldNames = sync.OnceValue(func() (n struct{ set, theme, objective, control, overlay, overlayControl []string }) {
-	s := specs()
+var fieldNames = lazy.Value[struct{ set, theme, objective, control, overlay, overlayControl []string }]{Make: func() (n struct{ set, theme, objective, control, overlay, overlayControl []string }) {
+	s := specs.Get()
 	n.set, n.theme, n.objective = schema.Names(s.set), schema.Names(s.theme), schema.Names(s.objective)
 	n.control, n.overlay, n.overlayControl = schema.Names(s.control), schema.Names(s.overlay), schema.Names(s.overlayControl)
 	return n
-})
+}}
 
 var (
 	setIDRE     = lazyre.New(`^[a-z0-9][a-z0-9._-]*$`)
@@ -105,7 +105,7 @@ func hasKey(fields []yamlfile.Field, key string) bool {
 }
 
 func parseSet(r *yamlfile.Reader, root *yamlfile.Node, p *parsed) *Set {
-	fields, _ := r.Mapping(root, yamlfile.At{}, fieldNames().set)
+	fields, _ := r.Mapping(root, yamlfile.At{}, fieldNames.Get().set)
 	s := &Set{Pos: r.Pos(root)}
 	var themes, controls *yamlfile.Node
 	for _, f := range fields {
@@ -173,7 +173,7 @@ func looksLikeISO(prefix string) bool {
 func parseThemes(r *yamlfile.Reader, n *yamlfile.Node, s *Set) {
 	items, _ := r.Seq(n, yamlfile.At{Field: "themes"})
 	for _, item := range items {
-		fields, ok := r.Mapping(item, yamlfile.At{Field: "themes"}, fieldNames().theme)
+		fields, ok := r.Mapping(item, yamlfile.At{Field: "themes"}, fieldNames.Get().theme)
 		if !ok {
 			continue
 		}
@@ -213,7 +213,7 @@ func parseObjectives(r *yamlfile.Reader, n *yamlfile.Node, t *Theme) []*Objectiv
 	items, _ := r.Seq(n, yamlfile.At{Field: "objectives"})
 	var out []*Objective
 	for _, item := range items {
-		fields, ok := r.Mapping(item, yamlfile.At{Field: "objectives"}, fieldNames().objective)
+		fields, ok := r.Mapping(item, yamlfile.At{Field: "objectives"}, fieldNames.Get().objective)
 		if !ok {
 			continue
 		}
@@ -248,7 +248,7 @@ func parseObjectives(r *yamlfile.Reader, n *yamlfile.Node, t *Theme) []*Objectiv
 func parseControl(r *yamlfile.Reader, item *yamlfile.Node, s *Set, p *parsed) *Control {
 	// The id is read first so that every other message can name the control.
 	c := &Control{Set: s.ID, Pos: r.Pos(item), ID: peekID(item)}
-	fields, ok := r.Mapping(item, yamlfile.At{Control: c.ID}, fieldNames().control)
+	fields, ok := r.Mapping(item, yamlfile.At{Control: c.ID}, fieldNames.Get().control)
 	if !ok {
 		return nil
 	}
@@ -443,7 +443,7 @@ func parseMapsTo(r *yamlfile.Reader, n *yamlfile.Node, at yamlfile.At, c *Contro
 }
 
 func parseOverlay(r *yamlfile.Reader, root *yamlfile.Node) *overlayFile {
-	fields, _ := r.Mapping(root, yamlfile.At{}, fieldNames().overlay)
+	fields, _ := r.Mapping(root, yamlfile.At{}, fieldNames.Get().overlay)
 	o := &overlayFile{file: r.File}
 	for _, f := range fields {
 		switch f.Key {
@@ -465,7 +465,7 @@ func parseOverlay(r *yamlfile.Reader, root *yamlfile.Node) *overlayFile {
 func parseOverlayControl(r *yamlfile.Reader, cf yamlfile.Field) overlayControl {
 	oc := overlayControl{id: cf.Key, pos: r.Pos(cf.KeyNode)}
 	at := yamlfile.At{Control: cf.Key}
-	fields, _ := r.Mapping(cf.Value, at, fieldNames().overlayControl)
+	fields, _ := r.Mapping(cf.Value, at, fieldNames.Get().overlayControl)
 	for _, f := range fields {
 		fat := at.Sub(f.Key)
 		switch f.Key {

@@ -72,15 +72,15 @@ controls:
       control_type: [preventive]
 `)
 	schematest.Sweep(t, s, userSet, []schematest.Slot{
-		{Fields: specs().set, Skip: byMeaning},
-		{Path: []string{"themes", "0"}, Fields: specs().theme, Skip: byMeaning},
-		{Path: []string{"themes", "0", "objectives", "0"}, Fields: specs().objective, Skip: byMeaning},
-		{Path: []string{"controls", "0"}, Fields: specs().control, Skip: byMeaning},
-		{Path: []string{"controls", "0", "attributes"}, Fields: field(specs().control, "attributes")},
+		{Fields: specs.Get().set, Skip: byMeaning},
+		{Path: []string{"themes", "0"}, Fields: specs.Get().theme, Skip: byMeaning},
+		{Path: []string{"themes", "0", "objectives", "0"}, Fields: specs.Get().objective, Skip: byMeaning},
+		{Path: []string{"controls", "0"}, Fields: specs.Get().control, Skip: byMeaning},
+		{Path: []string{"controls", "0", "attributes"}, Fields: field(specs.Get().control, "attributes")},
 	}, schematest.Samples, gaps, parse)
 
 	noThemes := []byte("set: example-org\ntitle: T\nprefix: ORG-\ncontrols:\n  - id: ORG-1\n    title: C\n")
-	schematest.Sweep(t, s, noThemes, []schematest.Slot{{Fields: only(specs().set, "themes")}}, schematest.Samples, gaps, parse)
+	schematest.Sweep(t, s, noThemes, []schematest.Slot{{Fields: only(specs.Get().set, "themes")}}, schematest.Samples, gaps, parse)
 
 	iso := []byte(`set: iso27001-2022
 title: ISO/IEC 27001:2022 Annex A
@@ -90,7 +90,7 @@ themes:
 controls:
   - {id: "5.1", title: Policies, summary: s}
 `)
-	schematest.Sweep(t, s, iso, []schematest.Slot{{Path: []string{"controls", "0"}, Fields: only(specs().control, "new")}}, schematest.Samples, gaps, parse)
+	schematest.Sweep(t, s, iso, []schematest.Slot{{Path: []string{"controls", "0"}, Fields: only(specs.Get().control, "new")}}, schematest.Samples, gaps, parse)
 
 	overlay := []byte(`overlay: Licensed text
 controls:
@@ -102,9 +102,9 @@ controls:
       ref: POL-1
 `)
 	schematest.Sweep(t, s, overlay, []schematest.Slot{
-		{Fields: specs().overlay},
-		{Path: []string{"controls", "5.1"}, Fields: specs().overlayControl},
-		{Path: []string{"controls", "5.1", "attributes"}, Fields: field(specs().overlayControl, "attributes")},
+		{Fields: specs.Get().overlay},
+		{Path: []string{"controls", "5.1"}, Fields: specs.Get().overlayControl},
+		{Path: []string{"controls", "5.1", "attributes"}, Fields: field(specs.Get().overlayControl, "attributes")},
 		{Path: []string{"controls", "5.1", "extra"}, Fields: []schema.Field{{Name: "ref", Type: schema.String}}},
 	}, schematest.Samples, gaps, parse)
 }

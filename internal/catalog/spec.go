@@ -1,8 +1,7 @@
 package catalog
 
 import (
-	"sync"
-
+	"github.com/soa-tool/soa/internal/lazy"
 	"github.com/soa-tool/soa/internal/schema"
 )
 
@@ -21,7 +20,7 @@ type fieldSpecs struct {
 	set, theme, objective, control, overlay, overlayControl []schema.Field
 }
 
-var specs = sync.OnceValue(func() fieldSpecs {
+var specs = lazy.Value[fieldSpecs]{Make: func() fieldSpecs {
 	objectiveSpec := []schema.Field{
 		{Name: "id", Type: schema.String, Required: true, Desc: "Objective id, such as A.5.1"},
 		{Name: "title", Type: schema.String, Required: true},
@@ -70,12 +69,12 @@ var specs = sync.OnceValue(func() fieldSpecs {
 		{Name: "controls", Type: schema.Map, KeyPattern: `^[A-Za-z0-9][A-Za-z0-9._-]*$`, Fields: overlayControlSpec},
 	}
 	return fieldSpecs{setSpec, themeSpec, objectiveSpec, controlSpec, overlaySpec, overlayControlSpec}
-})
+}}
 
 // Schema describes catalogue files for `soa schema catalog`: a control set
 // or an overlay.
 func Schema() schema.Document {
-	s := specs()
+	s := specs.Get()
 	return schema.Document{
 		ID:    "https://github.com/soa-tool/soa/schema/catalog.json",
 		Title: "soa catalogue file",

@@ -11,8 +11,16 @@ import (
 
 // ciLevels are the levels CI systems show each severity at: GitHub's
 // annotations and SARIF know error, warning and notice (note).
-var ciLevels = map[Severity][2]string{
-	Error: {"error", "error"}, Warning: {"warning", "warning"}, Gap: {"warning", "warning"}, Info: {"notice", "note"},
+func ciLevels(s Severity) [2]string {
+	switch s {
+	case Error:
+		return [2]string{"error", "error"}
+	case Warning, Gap:
+		return [2]string{"warning", "warning"}
+	case Info:
+		return [2]string{"notice", "note"}
+	}
+	return [2]string{}
 }
 
 // writeGitHub prints each finding as a GitHub Actions annotation on its
@@ -21,7 +29,7 @@ func writeGitHub(w io.Writer, rep *Report) error {
 	for _, f := range rep.Findings {
 		msg := fmt.Sprintf("%s [%s]", f.Message, f.Code)
 		d := diag.Diagnostic{Pos: f.Pos, Control: f.Control, Field: f.Field, Msg: msg}
-		if _, err := fmt.Fprintln(w, diag.Annotation(ciLevels[f.Severity][0], d)); err != nil {
+		if _, err := fmt.Fprintln(w, diag.Annotation(ciLevels(f.Severity)[0], d)); err != nil {
 			return err
 		}
 	}
@@ -63,7 +71,7 @@ func writeSARIF(w io.Writer, rep *Report) error {
 	var rs []rule
 	for _, r := range rules.Rules {
 		x := rule{ID: r.Code, Short: text{r.Doc}}
-		x.Defaults.Level = ciLevels[r.Severity][1]
+		x.Defaults.Level = ciLevels(r.Severity)[1]
 		rs = append(rs, x)
 	}
 	results := []result{}
@@ -74,7 +82,7 @@ func writeSARIF(w io.Writer, rep *Report) error {
 			loc.Physical.Region = &region{StartLine: f.Pos.Line, StartColumn: f.Pos.Col}
 		}
 		subject := "control " + f.Control + ": " + f.Field + ": "
-		results = append(results, result{RuleID: f.Code, Level: ciLevels[f.Severity][1], Message: text{subject + f.Message}, Locations: []location{loc}})
+		results = append(results, result{RuleID: f.Code, Level: ciLevels(f.Severity)[1], Message: text{subject + f.Message}, Locations: []location{loc}})
 	}
 	type driver struct {
 		Name           string `json:"name"`

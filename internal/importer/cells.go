@@ -1,11 +1,11 @@
 package importer
 
 import (
+	"github.com/soa-tool/soa/internal/lazy"
 	"github.com/soa-tool/soa/internal/lazyre"
 	"math"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	xreader "github.com/soa-tool/soa/internal/xlsx/reader"
@@ -19,14 +19,14 @@ import (
 
 // symbolFonts maps, for each symbol font, the letters SoAs use for marks
 // to the glyph they show; built on first use, as only import reads it.
-var symbolFonts = sync.OnceValue(func() map[string]map[rune]string {
+var symbolFonts = lazy.Value[map[string]map[rune]string]{Make: func() map[string]map[rune]string {
 	return map[string]map[rune]string{
 		"wingdings":   {'ü': "✓", 'û': "✗", 'n': "■", 'l': "●", 'þ': "☑", 'ý': "☒", 'o': "☐", 'x': "☒", '¨': "☐", 'q': "☐"},
 		"wingdings 2": {'P': "✓", 'O': "✗", 'T': "☒", 'R': "☑", '£': "☐", 'Q': "☐", 'Ï': "✗", 'Ð': "✗"},
 		"webdings":    {'a': "✓", 'r': "✗", 'g': "■", 'c': "☐"},
 		"symbol":      {'Ö': "√", 'X': "Χ", 'x': "χ", '·': "•", '´': "×"},
 	}
-})
+}}
 
 // numberRE matches a raw numeric value; isNumber is its test, written out.
 var numberRE = lazyre.New(`^-?\d+(\.\d+)?([eE][-+]?\d+)?$`)
@@ -83,7 +83,7 @@ func (r *reader) readShown(sheet string, rows [][]string) {
 		}
 		f := ""
 		if st, ok := r.wb.Style(idx); ok {
-			if n := strings.ToLower(strings.TrimSpace(st.Font)); symbolFonts()[n] != nil {
+			if n := strings.ToLower(strings.TrimSpace(st.Font)); symbolFonts.Get()[n] != nil {
 				f = n
 			}
 		}
@@ -128,7 +128,7 @@ func (r *reader) readShown(sheet string, rows [][]string) {
 func symbolText(f, t string) string {
 	var b strings.Builder
 	for _, ch := range t {
-		g, ok := symbolFonts()[f][ch]
+		g, ok := symbolFonts.Get()[f][ch]
 		if !ok {
 			return t + " [a symbol in the font " + fontName(f) + " that soa cannot read]"
 		}

@@ -1,9 +1,6 @@
 package importer
 
 import (
-	"github.com/soa-tool/soa/internal/answers"
-	"github.com/soa-tool/soa/internal/i18n"
-	"github.com/soa-tool/soa/internal/layout"
 	"slices"
 	"strings"
 	"sync"
@@ -13,6 +10,10 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/soa-tool/soa/internal/answers"
+	"github.com/soa-tool/soa/internal/i18n"
+	"github.com/soa-tool/soa/internal/layout"
+	"github.com/soa-tool/soa/internal/lazy"
 	"github.com/soa-tool/soa/internal/lazyre"
 )
 
@@ -182,7 +183,7 @@ func normalizeText(s string) string {
 	n := norm.NFKC.String(s)
 	n = strings.ToLower(strings.TrimSpace(n))
 	n = strings.ReplaceAll(n, "(s)", "s")
-	n = headingPunct.Replace(n)
+	n = headingPunct.Get().Replace(n)
 	n = joinCJK(strings.Fields(n))
 	return strings.TrimRightFunc(n, func(r rune) bool { return r == '?' || r == ':' || r == '：' || unicode.IsSpace(r) })
 }
@@ -210,7 +211,9 @@ func plainASCII(s string) bool {
 }
 
 var (
-	headingPunct    = strings.NewReplacer("(", " ", ")", " ", "（", " ", "）", " ", "\n", " ", "\r", " ", "*", "")
+	headingPunct = lazy.Value[*strings.Replacer]{Make: func() *strings.Replacer {
+		return strings.NewReplacer("(", " ", ")", " ", "（", " ", "）", " ", "\n", " ", "\r", " ", "*", "")
+	}}
 	normalized      sync.Map // text → normalize(text)
 	normalizedCount atomic.Int64
 )

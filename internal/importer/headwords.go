@@ -4,9 +4,10 @@ import (
 	"maps"
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/soa-tool/soa/internal/lazy"
 )
 
 // A heading that is none of the phrases of headings is read by its words:
@@ -174,7 +175,7 @@ func buildHeadWordIndex(hws []headWord) headWordIdx {
 
 // cjkWords are the stems of Chinese, Japanese and Korean headings, matched
 // anywhere in the heading.
-var cjkWords = sync.OnceValue(func() []headWord {
+var cjkWords = lazy.Value[[]headWord]{Make: func() []headWord {
 	var out []headWord
 	add := func(field string, strength int, stems ...string) {
 		for _, s := range stems {
@@ -191,7 +192,7 @@ var cjkWords = sync.OnceValue(func() []headWord {
 	add(fNotes, strong, "备注", "備註", "备考", "備考", "비고", "메모", "의견", "注记", "コメント")
 	add(fTargetDate, strong, "期限", "期日", "截止", "기한")
 	return out
-})
+}}
 
 // ambiguousHeadings are "Control" in the languages read: the id in soa's
 // own workbooks, the title in many hand-made ones, settled by what the
@@ -261,7 +262,7 @@ func wordFieldNorm(n string) string {
 		}
 	}
 	if strings.ContainsFunc(n, func(r rune) bool { return cjk(r) || unicode.Is(unicode.Hangul, r) }) {
-		for _, hw := range cjkWords() {
+		for _, hw := range cjkWords.Get() {
 			if i := strings.Index(n, hw.stem); i >= 0 {
 				try(hw, 100+i)
 			}
@@ -284,7 +285,7 @@ func negated(words []string) bool {
 // Implemented), which no word makes a heading.
 func isValue(n string) bool {
 	v := strings.TrimRight(n, ".。")
-	if oneOf(v, spellings().yes) || oneOf(v, spellings().no) {
+	if oneOf(v, spellings.Get().yes) || oneOf(v, spellings.Get().no) {
 		return true
 	}
 	st, ok := exactStatus(v)

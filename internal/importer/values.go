@@ -6,12 +6,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/soa-tool/soa/internal/answers"
+	"github.com/soa-tool/soa/internal/lazy"
 	"github.com/soa-tool/soa/internal/lazyre"
 )
 
@@ -62,7 +62,7 @@ type valueWords struct {
 
 // spellings joins the lists on first use rather than at start-up, which
 // every command pays for and only import needs.
-var spellings = sync.OnceValue(func() valueWords {
+var spellings = lazy.Value[valueWords]{Make: func() valueWords {
 	w := valueWords{
 		yes:    slices.Concat(yesWords, langYes),
 		no:     slices.Concat(noWords, langNo),
@@ -75,7 +75,7 @@ var spellings = sync.OnceValue(func() valueWords {
 		w.status[s.status] = slices.Concat(s.words, langStatusWords(s.status))
 	}
 	return w
-})
+}}
 
 func oneOf(v string, words []string) bool {
 	for _, w := range words {
@@ -93,10 +93,10 @@ func parseApplicable(s string) (val *bool, ok bool) {
 	switch {
 	case v == "":
 		return nil, true
-	case oneOf(v, spellings().yes):
+	case oneOf(v, spellings.Get().yes):
 		t := true
 		return &t, true
-	case oneOf(v, spellings().no):
+	case oneOf(v, spellings.Get().no):
 		f := false
 		return &f, true
 	}
@@ -134,11 +134,11 @@ func parseStatusNote(s string) (st answers.Status, note string, ok bool) {
 var qualifierRE = lazyre.New(`\s*[(（)）\[\]:：,;]\s*|\s+[-–—]+\s+|\s*[–—]\s*`)
 
 func exactStatus(v string) (answers.Status, bool) {
-	if v == "" || oneOf(v, spellings().na) || oneOf(v, langNoStatus) {
+	if v == "" || oneOf(v, spellings.Get().na) || oneOf(v, langNoStatus) {
 		return "", true
 	}
 	for _, st := range answers.Statuses {
-		if v == st || v == strings.ReplaceAll(st, "_", " ") || oneOf(v, spellings().status[answers.Status(st)]) {
+		if v == st || v == strings.ReplaceAll(st, "_", " ") || oneOf(v, spellings.Get().status[answers.Status(st)]) {
 			return answers.Status(st), true
 		}
 	}
@@ -151,7 +151,7 @@ func placeholder(s string) bool {
 	// Each ASCII letter or digit of s stays one letter of word(s), so a
 	// text with more of them than the longest placeholder has letters is
 	// none, without word's work on the whole of a long text.
-	limit := longestPlaceholder()
+	limit := longestPlaceholder.Get()
 	n := 0
 	for i := 0; i < len(s) && n <= limit; i++ {
 		if c := s[i] | 0x20; (c >= 'a' && c <= 'z') || (s[i] >= '0' && s[i] <= '9') {
@@ -162,13 +162,13 @@ func placeholder(s string) bool {
 }
 
 // longestPlaceholder is the most letters a placeholder has.
-var longestPlaceholder = sync.OnceValue(func() int {
+var longestPlaceholder = lazy.Value[int]{Make: func() int {
 	n := 0
 	for _, p := range placeholders {
 		n = max(n, utf8.RuneCountInString(p))
 	}
 	return n
-})
+}}
 
 // parseMark reads a reason column: marked, empty, or an unknown value.
 func parseMark(s string) (marked, ok bool) {
@@ -176,9 +176,9 @@ func parseMark(s string) (marked, ok bool) {
 	switch {
 	case v == "":
 		return false, true
-	case oneOf(v, spellings().mark):
+	case oneOf(v, spellings.Get().mark):
 		return true, true
-	case oneOf(v, spellings().unmark):
+	case oneOf(v, spellings.Get().unmark):
 		return false, true
 	}
 	return false, false

@@ -60,7 +60,7 @@ func TestValueWordsDisjoint(t *testing.T) {
 			seen[w] = kind
 		}
 	}
-	w := spellings()
+	w := spellings.Get()
 	check("yes", w.yes)
 	check("no", w.no)
 	seen = map[string]string{}

@@ -9,12 +9,12 @@ package layout
 import (
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf16"
 
 	"github.com/soa-tool/soa/internal/answers"
 	"github.com/soa-tool/soa/internal/catalog"
 	"github.com/soa-tool/soa/internal/i18n"
+	"github.com/soa-tool/soa/internal/lazy"
 )
 
 // Kind is what a column of the SoA sheet holds.
@@ -183,18 +183,18 @@ func NotesCell(a *answers.Answer, l i18n.Lang) string {
 
 // reviewMarks are the marks before a review remark, in every language;
 // taken on first use, as the messages are built then.
-var reviewMarks = sync.OnceValue(func() []string { return []string{i18n.EN.T("wb.review"), i18n.JA.T("wb.review")} })
+var reviewMarks = lazy.Value[[]string]{Make: func() []string { return []string{i18n.EN.T("wb.review"), i18n.JA.T("wb.review")} }}
 
 // SplitNotes undoes NotesCell: the notes, and the review remark after a
 // review mark in either language, which may run over several lines.
 func SplitNotes(cell string) (notes, review string) {
-	for _, mark := range reviewMarks() {
+	for _, mark := range reviewMarks.Get() {
 		if strings.HasPrefix(cell, mark) {
 			return "", cell[len(mark):]
 		}
 	}
 	at, mark := -1, ""
-	for _, m := range reviewMarks() {
+	for _, m := range reviewMarks.Get() {
 		if i := strings.Index(cell, "\n"+m); i >= 0 && (at < 0 || i < at) {
 			at, mark = i, m
 		}

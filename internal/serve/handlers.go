@@ -10,10 +10,10 @@ import (
 	"net/http"
 	"path"
 	"strings"
-	"sync"
 
 	"github.com/soa-tool/soa/internal/diag"
 	"github.com/soa-tool/soa/internal/i18n"
+	"github.com/soa-tool/soa/internal/lazy"
 	"github.com/soa-tool/soa/internal/rules"
 )
 
@@ -24,7 +24,7 @@ var templateFS embed.FS
 var assetFS embed.FS
 
 // templates holds the page templates, parsed once per language.
-var templates = sync.OnceValue(func() map[i18n.Lang]*template.Template {
+var templates = lazy.Value[map[i18n.Lang]*template.Template]{Make: func() map[i18n.Lang]*template.Template {
 	out := map[i18n.Lang]*template.Template{}
 	for _, code := range i18n.Languages {
 		l := i18n.Lang(code)
@@ -34,7 +34,7 @@ var templates = sync.OnceValue(func() map[i18n.Lang]*template.Template {
 		}).ParseFS(templateFS, "templates/*.html"))
 	}
 	return out
-})
+}}
 
 // Title is the page's title.
 func (v pageView) Title() string {
@@ -44,7 +44,7 @@ func (v pageView) Title() string {
 // execute renders template name in l.
 func execute(l i18n.Lang, name string, data any) ([]byte, error) {
 	var buf bytes.Buffer
-	if err := templates()[l].ExecuteTemplate(&buf, name, data); err != nil {
+	if err := templates.Get()[l].ExecuteTemplate(&buf, name, data); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
@@ -77,12 +77,21 @@ func respond(w http.ResponseWriter, r *http.Request, l i18n.Lang, status int, na
 	writeHTML(w, r, status, body)
 }
 
-var assetTypes = map[string]string{".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8"}
+// assetType is the content type of an asset by its extension.
+func assetType(ext string) (string, bool) {
+	switch ext {
+	case ".css":
+		return "text/css; charset=utf-8", true
+	case ".js":
+		return "text/javascript; charset=utf-8", true
+	}
+	return "", false
+}
 
 func serveAsset(w http.ResponseWriter, r *http.Request) {
 	name := r.PathValue("name")
 	data, err := assetFS.ReadFile("assets/" + name)
-	typ, ok := assetTypes[path.Ext(name)]
+	typ, ok := assetType(path.Ext(name))
 	if err != nil || !ok {
 		http.NotFound(w, r)
 		return

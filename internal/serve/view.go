@@ -180,12 +180,30 @@ func valueOptions(f *answers.Field, v answers.Value, l i18n.Lang) []option {
 	return out
 }
 
-var kindNames = map[answers.Kind]string{answers.Bool: "select", answers.Enum: "select", answers.EnumSet: "set",
-	answers.Line: "line", answers.Text: "text", answers.TextList: "lines", answers.IDList: "ids", answers.Date: "date"}
+// kindName is the kind of input the page shows for a field of kind k.
+func kindName(k answers.Kind) string {
+	switch k {
+	case answers.Bool, answers.Enum:
+		return "select"
+	case answers.EnumSet:
+		return "set"
+	case answers.Line:
+		return "line"
+	case answers.Text:
+		return "text"
+	case answers.TextList:
+		return "lines"
+	case answers.IDList:
+		return "ids"
+	case answers.Date:
+		return "date"
+	}
+	return ""
+}
 
 // newField is the input of field f showing value v.
 func newField(f *answers.Field, v answers.Value, l i18n.Lang) fieldView {
-	fv := fieldView{Key: f.Key, Label: labelOf(f, l), Kind: kindNames[f.Kind], Options: valueOptions(f, v, l)}
+	fv := fieldView{Key: f.Key, Label: labelOf(f, l), Kind: kindName(f.Kind), Options: valueOptions(f, v, l)}
 	switch f.Kind {
 	case answers.TextList:
 		fv.Value = strings.Join(v, "\n")
