@@ -163,7 +163,8 @@ func parseAnswer(r *yamlfile.Reader, e yamlfile.Field, rules bool) *Answer {
 	if yamlfile.IsNull(e.Value) {
 		return a // "5.1:" with nothing under it: listed, not answered
 	}
-	fields, ok := r.Mapping(e.Value, at, theSpec().controlKeys)
+	// The pairs are read before the next control's: its mapping reuses them.
+	fields, ok := r.MappingReused(e.Value, at, theSpec().controlKeys)
 	if !ok {
 		return a
 	}

@@ -68,3 +68,29 @@ func TestParseOwned(t *testing.T) {
 		t.Errorf("Parse's tree changed with the buffer it was given")
 	}
 }
+
+// TestMappingReused: each call returns its mapping's pairs, in memory the
+// call before used once that one's pairs are no longer needed.
+func TestMappingReused(t *testing.T) {
+	root, err := Parse("m.yaml", []byte("a: {x: 1, y: 2, z: 3}\nb: {w: 4}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &Reader{File: "m.yaml"}
+	top, _ := r.Mapping(root, At{}, nil)
+	first, ok := r.MappingReused(top[0].Value, At{}, nil)
+	if !ok || len(first) != 3 || first[2].Key != "z" {
+		t.Fatalf("first = %v", first)
+	}
+	p := &first[0]
+	second, ok := r.MappingReused(top[1].Value, At{}, nil)
+	if !ok || len(second) != 1 || second[0].Key != "w" || second[0].Value.Value != "4" {
+		t.Fatalf("second = %v", second)
+	}
+	if &second[0] != p {
+		t.Error("the second call did not reuse the first's memory")
+	}
+	if len(r.Diags) != 0 {
+		t.Errorf("diagnostics: %v", r.Diags)
+	}
+}

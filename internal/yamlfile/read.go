@@ -16,6 +16,8 @@ import (
 type Reader struct {
 	File  string
 	Diags diag.List
+	// reused holds the pairs MappingReused returns, for the next call.
+	reused []Field
 }
 
 // At names what a value belongs to: a control (may be empty) and a field
@@ -107,12 +109,27 @@ func IsNull(n *Node) bool {
 // that is not a mapping, duplicate keys, and (when allowed is not nil) keys
 // outside allowed. Merge keys (<<: *anchor) are expanded.
 func (r *Reader) Mapping(n *Node, at At, allowed []string) ([]Field, bool) {
+	return r.mapping(nil, n, at, allowed)
+}
+
+// MappingReused is Mapping, its pairs in memory the next call reuses:
+// they are valid until then. For the many small mappings read one after
+// the other (an answers file's 93 controls), that is one slice where each
+// took one of its own (issue 17).
+func (r *Reader) MappingReused(n *Node, at At, allowed []string) ([]Field, bool) {
+	fields, ok := r.mapping(r.reused[:0], n, at, allowed)
+	r.reused = fields[:0]
+	return fields, ok
+}
+
+// mapping is Mapping with its pairs appended to dst.
+func (r *Reader) mapping(dst []Field, n *Node, at At, allowed []string) ([]Field, bool) {
 	n = resolve(n)
 	if n == nil || n.Kind != yaml.MappingNode {
 		r.Errorf(n, at, "want a mapping (key: value lines), got %s", describe(n))
 		return nil, false
 	}
-	fields := make([]Field, 0, len(n.Content)/2)
+	fields := slices.Grow(dst, len(n.Content)/2)
 	// Most mappings are small (a handful of keys, or 93 control ids), where
 	// a scan of the keys seen so far is cheaper than a map; a large one
 	// gets a map, so that a file of 100,000 keys is checked in linear time.
