@@ -19,7 +19,7 @@ func Parse(name string, src []byte) (*File, diag.List) {
 // ParseOwned is Parse for text handed over: nothing changes src after the
 // call, and the answers' texts point into it (yamlfile.ParseOwned).
 func ParseOwned(name string, src []byte) (*File, diag.List) {
-	return parseTree(name, yamlfile.ParseOwned, src, true)
+	return parseTree(name, src, true, true)
 }
 
 // parse reads an answers file. With rules false it leaves out the checks of
@@ -27,12 +27,30 @@ func ParseOwned(name string, src []byte) (*File, diag.List) {
 // justification) and reports only what stops the file being read: Update
 // edits files that an import is about to complete.
 func parse(name string, src []byte, rules bool) (*File, diag.List) {
-	return parseTree(name, yamlfile.Parse, src, rules)
+	return parseTree(name, src, false, rules)
 }
 
-// parseTree is parse with the YAML read by yamlParse.
-func parseTree(name string, yamlParse func(string, []byte) (*yamlfile.Node, error), src []byte, rules bool) (*File, diag.List) {
-	root, err := yamlParse(name, src)
+// parseTree is parse, of text handed over with owned. Each control is read
+// as soon as it is parsed, in the memory of the one before
+// (yamlfile.Stream): the answers keep their texts and positions, not the
+// tree. The controls' keys are checked as parseControls checks them (keys
+// reports what it would), and each answer read as it reads it (entries);
+// their reports join the others where the tree's would. When the file is
+// read whole after all (see ParseStream), what was read so is dropped and
+// parseControls reads the tree.
+func parseTree(name string, src []byte, owned, rules bool) (*File, diag.List) {
+	keys, entries := &yamlfile.Reader{File: name}, &yamlfile.Reader{File: name}
+	ids := keys.Pairs(controlsAt, nil)
+	var streamedAnswers []*Answer
+	s := &yamlfile.Stream{Key: "controls", Each: func(k, v *yamlfile.Node) {
+		if e, ok := ids.Add(k, v); ok {
+			streamedAnswers = append(streamedAnswers, parseAnswer(entries, e, rules))
+		}
+	}}
+	if !streamControls {
+		s = nil
+	}
+	root, streamed, err := yamlfile.ParseStream(name, src, owned, s)
 	if err != nil {
 		return nil, err.(diag.List)
 	}
@@ -59,7 +77,15 @@ func parseTree(name string, yamlParse func(string, []byte) (*yamlfile.Node, erro
 			f.Revisions = parseRevisions(r, fl.Value, f.FieldPos)
 		case "controls":
 			f.ControlsPos = r.Pos(fl.KeyNode)
-			f.Controls = parseControls(r, fl.Value, rules)
+			if !streamed {
+				f.Controls = parseControls(r, fl.Value, rules)
+				break
+			}
+			f.Controls = streamedAnswers
+			if f.Controls == nil {
+				f.Controls = []*Answer{} // as parseControls gives a mapping of no answers
+			}
+			r.Diags = append(append(r.Diags, keys.Diags...), entries.Diags...)
 		}
 	}
 	if !seenOrg && rules {
@@ -140,13 +166,20 @@ func parseRevisions(r *yamlfile.Reader, n *yamlfile.Node, pos map[string]diag.Po
 	return out
 }
 
+// streamControls is false in the tests that compare the streamed reading
+// of the controls with the reading of the whole tree.
+var streamControls = true
+
+// controlsAt is where the controls' keys are: control ids.
+var controlsAt = yamlfile.At{Field: "controls", KeysAreControls: true}
+
 func parseControls(r *yamlfile.Reader, n *yamlfile.Node, rules bool) []*Answer {
 	if yamlfile.IsNull(n) {
 		return nil
 	}
 	// Keys are control ids, read from the node's text: an unquoted 5.10 is
 	// "5.10" here, never the number 5.1.
-	entries, ok := r.Mapping(n, yamlfile.At{Field: "controls", KeysAreControls: true}, nil)
+	entries, ok := r.Mapping(n, controlsAt, nil)
 	if !ok {
 		return nil
 	}

@@ -28,9 +28,17 @@ import (
 //
 // With owned, the tree's values point into src itself (see ParseOwned).
 func fastParse(src []byte, owned bool) (root *Node, ok bool) {
+	root, _, ok = fastParseStream(src, owned, nil)
+	return root, ok
+}
+
+// fastParseStream is fastParse handing the pairs of s's mapping to s.Each
+// (see Stream); streamed reports whether it did. A mapping it cannot hand
+// over pair by pair (one with a merge key) is parsed again without s.
+func fastParseStream(src []byte, owned bool, s *Stream) (root *Node, streamed, ok bool) {
 	lines, ascii, readable := fastReadable(src)
 	if !readable {
-		return nil, false
+		return nil, false, false
 	}
 	text := ""
 	if owned && len(src) > 0 {
@@ -38,16 +46,42 @@ func fastParse(src []byte, owned bool) (root *Node, ok bool) {
 	} else {
 		text = string(src)
 	}
+	if s != nil {
+		p := &fastParser{s: text, lines: lines, ascii: ascii, stream: s}
+		switch root, outcome := p.run(); outcome {
+		case parsed:
+			return root, p.streamed, true
+		case declined:
+			return nil, false, false
+		}
+	}
 	p := &fastParser{s: text, lines: lines, ascii: ascii}
+	root, outcome := p.run()
+	return root, false, outcome == parsed
+}
+
+// The ways a run of the parser ends.
+const (
+	parsed   = iota
+	declined // left to yaml.v3
+	restart  // to be parsed again without streaming
+)
+
+// run parses the document, recovering the parser's own panics.
+func (p *fastParser) run() (root *Node, outcome int) {
 	defer func() {
 		if r := recover(); r != nil {
-			if _, declined := r.(fastDecline); !declined {
+			switch r.(type) {
+			case fastDecline:
+				root, outcome = nil, declined
+			case fastRestart:
+				root, outcome = nil, restart
+			default:
 				panic(r)
 			}
-			root, ok = nil, false
 		}
 	}()
-	return p.document(), true
+	return p.document(), parsed
 }
 
 // fastDecline is the panic value that unwinds fastParse when the text is
@@ -56,6 +90,10 @@ func fastParse(src []byte, owned bool) (root *Node, ok bool) {
 type fastDecline struct{}
 
 func decline() { panic(fastDecline{}) }
+
+// fastRestart unwinds a streaming parse that meets a mapping it cannot
+// hand over pair by pair.
+type fastRestart struct{}
 
 // fastMaxDepth bounds the nesting the recursive descent follows; deeper
 // text goes to yaml.v3, which has limits of its own.
@@ -191,6 +229,15 @@ type fastParser struct {
 	kids  []*Node
 	depth int
 	buf   []byte // scratch for scalars that need folding or unescaping
+
+	// stream, when set, gets the pairs of its mapping as they are parsed
+	// (see Stream); streamNext and streamArmed carry "this value is the
+	// one streamed" from the top-level key down to its block mapping, and
+	// no further; streamKeySeen says the key has come, streamed that its
+	// mapping was handed over.
+	stream                  *Stream
+	streamNext, streamArmed bool
+	streamKeySeen, streamed bool
 }
 
 // document parses the whole text: one block or flow node, then nothing
@@ -257,6 +304,11 @@ func (p *fastParser) collect(n *Node, base int) {
 // the child pointers.) The bounds keep a long text of few nodes, such as
 // thousands of comment lines, from reserving room for millions.
 func (p *fastParser) slabSize(first bool) int {
+	if first && p.stream != nil {
+		// Most nodes of a streamed file are its streamed pairs', in the
+		// memory of the pair before: a few hundred serve the rest.
+		return min(max(16, 2*len(p.lines)), 256)
+	}
 	if first {
 		return min(max(16, 2*len(p.lines)), 4096)
 	}
@@ -407,6 +459,8 @@ func (p *fastParser) enter() {
 func (p *fastParser) blockNode(indent, col int, mappingOK bool) *Node {
 	p.enter()
 	defer func() { p.depth-- }()
+	stream := p.streamArmed
+	p.streamArmed = false
 	start := p.i
 	switch c := p.at(p.i); c {
 	case '-':
@@ -429,7 +483,7 @@ func (p *fastParser) blockNode(indent, col int, mappingOK bool) *Node {
 			if !mappingOK || multiline || p.i-start > fastMaxKey {
 				decline()
 			}
-			return p.blockMapping(col, start, n)
+			return p.blockMapping(col, start, n, stream)
 		}
 		p.endLine()
 		return n
@@ -443,7 +497,7 @@ func (p *fastParser) blockNode(indent, col int, mappingOK bool) *Node {
 		if !mappingOK || multiline || p.i-start > fastMaxKey {
 			decline()
 		}
-		return p.blockMapping(col, start, n)
+		return p.blockMapping(col, start, n, stream)
 	}
 	p.endLine()
 	return n
@@ -452,17 +506,65 @@ func (p *fastParser) blockNode(indent, col int, mappingOK bool) *Node {
 // blockMapping parses the block mapping at column col whose first key,
 // which starts at offset keyStart, has been read, with the cursor on the
 // ':' after it. The mapping's position is its first key's.
-func (p *fastParser) blockMapping(col, keyStart int, key *Node) *Node {
+//
+// With stream, its pairs go to p.stream.Each instead, each in the memory
+// of the one before.
+func (p *fastParser) blockMapping(col, keyStart int, key *Node, stream bool) *Node {
 	m := p.newNode(yaml.MappingNode, &tagMap, keyStart)
 	defer p.collect(m, len(p.stack))
+	if stream {
+		p.streamed = true
+	}
+	mark := p.mark()
 	for {
+		// The value of the top-level key streamed is, the first time the key
+		// comes: a reader of the tree reports a second one as a duplicate.
+		if p.stream != nil && p.depth == 1 && !p.streamKeySeen && key.Kind == yaml.ScalarNode && key.Tag() == "!!str" && key.Value == p.stream.Key {
+			p.streamNext, p.streamKeySeen = true, true
+		}
 		value := p.mappingValue(col)
-		p.stack = append(p.stack, key, value)
+		p.streamNext = false
+		if stream {
+			if key.Tag() == "!!merge" {
+				panic(fastRestart{})
+			}
+			p.stream.Each(key, value)
+			p.rewind(mark)
+		} else {
+			p.stack = append(p.stack, key, value)
+		}
 		if !p.sameBlock(col) {
 			return m
 		}
 		key = p.blockKey()
 	}
+}
+
+// slabMark is how far the slabs of nodes and of child pointers were
+// filled, and which slabs they were.
+type slabMark struct {
+	nodes []Node
+	kids  []*Node
+}
+
+func (p *fastParser) mark() slabMark { return slabMark{p.slab, p.kids} }
+
+// rewind frees the memory used since m for the nodes to come: no node made
+// since then is used any more. A slab begun since then is reused from its
+// start. Freed nodes are zeroed, as newNode expects of its slab; child
+// pointers are always written before they are read.
+func (p *fastParser) rewind(m slabMark) {
+	from := 0
+	if unsafe.SliceData(p.slab) == unsafe.SliceData(m.nodes) {
+		from = len(m.nodes)
+	}
+	clear(p.slab[from:])
+	p.slab = p.slab[:from]
+	from = 0
+	if unsafe.SliceData(p.kids) == unsafe.SliceData(m.kids) {
+		from = len(m.kids)
+	}
+	p.kids = p.kids[:from]
 }
 
 // startsPlain reports whether c may start a plain scalar as this parser
@@ -525,7 +627,10 @@ func (p *fastParser) mappingValue(col int) *Node {
 	p.i++
 	line, lcol := p.pos(p.i)
 	p.skipSpaces()
+	stream := p.streamNext
+	p.streamNext = false
 	if c := p.at(p.i); c != 0 && !p.isBreak(p.i) && c != '#' {
+		p.streamArmed = stream
 		return p.blockNode(col, p.column(), false)
 	}
 	if !p.endLine() {
@@ -533,6 +638,7 @@ func (p *fastParser) mappingValue(col int) *Node {
 	}
 	c := p.column()
 	if c > col {
+		p.streamArmed = stream
 		return p.blockNode(col, c, true)
 	}
 	if c == col && p.at(p.i) == '-' && p.isBlankz(p.i+1) {

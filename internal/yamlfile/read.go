@@ -155,33 +155,19 @@ func (r *Reader) mapping(dst []Field, n *Node, at At, allowed []string) ([]Field
 			merged = append(merged, r.mergeFields(v, at, allowed)...)
 			continue
 		}
-		kr := resolve(k)
-		if kr.Kind != yaml.ScalarNode {
-			r.Errorf(k, at, "want a plain key, got %s", describe(kr))
-			continue
-		}
-		key := kr.Value
-		keyAt := at.Sub(key)
-		if at.KeysAreControls {
-			keyAt = At{Control: key}
-		}
-		if !r.checkText(kr, keyAt, key, false) {
+		key, ok := r.plainKey(k, at)
+		if !ok {
 			continue
 		}
 		if prev := seen(key); prev != nil {
-			if at.KeysAreControls {
-				r.Errorf(k, At{Control: key}, "listed twice (first at line %d); merge the two entries", prev.Line)
-			} else {
-				r.Errorf(k, at.Sub(key), "duplicate key %q (first defined at line %d)", key, prev.Line)
-			}
+			r.duplicate(k, key, at, prev.Line)
 			continue
 		}
 		fields = append(fields, Field{Key: key, KeyNode: k, Value: v})
 		if index != nil {
 			index[key] = k
 		}
-		if allowed != nil && !slices.Contains(allowed, key) {
-			r.Errorf(k, at, "%s", unknownField(key, allowed))
+		if !r.knownKey(k, key, at, allowed) {
 			fields[len(fields)-1].Value = nil // kept only to catch duplicates
 		}
 	}
@@ -198,6 +184,115 @@ func (r *Reader) mapping(dst []Field, n *Node, at At, allowed []string) ([]Field
 		}
 	}
 	return fields, true
+}
+
+// plainKey returns the text of key k, reporting a key that is not a
+// scalar or not text a key may be.
+func (r *Reader) plainKey(k *Node, at At) (string, bool) {
+	kr := resolve(k)
+	if kr.Kind != yaml.ScalarNode {
+		r.Errorf(k, at, "want a plain key, got %s", describe(kr))
+		return "", false
+	}
+	key := kr.Value
+	keyAt := at.Sub(key)
+	if at.KeysAreControls {
+		keyAt = At{Control: key}
+	}
+	return key, r.checkText(kr, keyAt, key, false)
+}
+
+// duplicate reports key k, given before at line first.
+func (r *Reader) duplicate(k *Node, key string, at At, first int32) {
+	if at.KeysAreControls {
+		r.Errorf(k, At{Control: key}, "listed twice (first at line %d); merge the two entries", first)
+	} else {
+		r.Errorf(k, at.Sub(key), "duplicate key %q (first defined at line %d)", key, first)
+	}
+}
+
+// knownKey reports whether key is one of allowed (nil allows any), and
+// reports it when it is not.
+func (r *Reader) knownKey(k *Node, key string, at At, allowed []string) bool {
+	if allowed != nil && !slices.Contains(allowed, key) {
+		r.Errorf(k, at, "%s", unknownField(key, allowed))
+		return false
+	}
+	return true
+}
+
+// Pairs checks the pairs of one mapping handed over one at a time (see
+// Stream) as Mapping checks those of a whole one: Add reports what Mapping
+// reports of a pair, and returns the pair when it is one to read. It keeps
+// no node, only each key and the line it was first given on. A mapping of
+// merge keys ("<<") is not handed over (ParseStream reads it whole).
+type Pairs struct {
+	r       *Reader
+	at      At
+	allowed []string
+	few     []keyLine        // the keys so far, while they are few
+	index   map[string]int32 // then all of them, by key
+}
+
+type keyLine struct {
+	key  string
+	line int32
+}
+
+// Pairs returns the checks of a mapping at at whose keys are allowed (nil
+// allows any).
+func (r *Reader) Pairs(at At, allowed []string) *Pairs {
+	return &Pairs{r: r, at: at, allowed: allowed}
+}
+
+// Add checks pair k, v: it returns it unless its key is not text, given
+// before, or not allowed, which it reports.
+func (ps *Pairs) Add(k, v *Node) (Field, bool) {
+	key, ok := ps.r.plainKey(k, ps.at)
+	if !ok {
+		return Field{}, false
+	}
+	if first, seen := ps.first(key); seen {
+		ps.r.duplicate(k, key, ps.at, first)
+		return Field{}, false
+	}
+	ps.remember(key, k.Line)
+	if !ps.r.knownKey(k, key, ps.at, ps.allowed) {
+		return Field{}, false
+	}
+	return Field{Key: key, KeyNode: k, Value: v}, true
+}
+
+// first returns the line key was first given on.
+func (ps *Pairs) first(key string) (int32, bool) {
+	if ps.index != nil {
+		line, ok := ps.index[key]
+		return line, ok
+	}
+	for _, kl := range ps.few {
+		if kl.key == key {
+			return kl.line, true
+		}
+	}
+	return 0, false
+}
+
+// remember notes that key is given at line: in a scanned list while the
+// keys are few, in a map once they are many, so that a mapping of 100,000
+// keys is checked in linear time.
+func (ps *Pairs) remember(key string, line int32) {
+	if ps.index == nil && len(ps.few) < smallMapping {
+		ps.few = append(ps.few, keyLine{key, line})
+		return
+	}
+	if ps.index == nil {
+		ps.index = make(map[string]int32, 4*smallMapping)
+		for _, kl := range ps.few {
+			ps.index[kl.key] = kl.line
+		}
+		ps.few = nil
+	}
+	ps.index[key] = line
 }
 
 func (r *Reader) mergeFields(v *Node, at At, allowed []string) []Field {
