@@ -236,3 +236,11 @@ func TestPairsAgree(t *testing.T) {
 	}
 	pairsAgree(t, root, src)
 }
+
+// FuzzStream: any text streams as it parses whole (streamAgrees).
+func FuzzStream(f *testing.F) {
+	for _, s := range []string{"controls:\n  a: 1\n  b: [x]\n", "x: 1\ncontrols:\n  5.1:\n    e:\n      - y\n  5.2: ~\nz: 2\n", "controls:\n  <<: {a: 1}\n"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) { streamAgrees(t, src) })
+}
