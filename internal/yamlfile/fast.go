@@ -231,12 +231,9 @@ type fastParser struct {
 	buf   []byte // scratch for scalars that need folding or unescaping
 
 	// stream, when set, gets the pairs of its mapping as they are parsed
-	// (see Stream); streamNext and streamArmed carry "this value is the
-	// one streamed" from the top-level key down to its block mapping, and
-	// no further; streamKeySeen says the key has come, streamed that its
+	// (see Stream); streamKeySeen says its key has come, streamed that its
 	// mapping was handed over.
 	stream                  *Stream
-	streamNext, streamArmed bool
 	streamKeySeen, streamed bool
 }
 
@@ -255,7 +252,7 @@ func (p *fastParser) document() *Node {
 			decline()
 		}
 	}
-	root := p.blockNode(-1, p.column(), true)
+	root := p.blockNode(-1, p.column(), true, false)
 	if p.i < len(p.s) {
 		decline()
 	}
@@ -455,12 +452,11 @@ func (p *fastParser) enter() {
 // collection indented by indent (-1 for the top). mappingOK says whether
 // the node may be a block mapping starting on this line (not after
 // "key: "). It returns with the cursor at the start of the next line with
-// content, or at the end of the text.
-func (p *fastParser) blockNode(indent, col int, mappingOK bool) *Node {
+// content, or at the end of the text. A block mapping it finds is the
+// one streamed when stream is set (see blockMapping).
+func (p *fastParser) blockNode(indent, col int, mappingOK, stream bool) *Node {
 	p.enter()
 	defer func() { p.depth-- }()
-	stream := p.streamArmed
-	p.streamArmed = false
 	start := p.i
 	switch c := p.at(p.i); c {
 	case '-':
@@ -512,18 +508,16 @@ func (p *fastParser) blockNode(indent, col int, mappingOK bool) *Node {
 func (p *fastParser) blockMapping(col, keyStart int, key *Node, stream bool) *Node {
 	m := p.newNode(yaml.MappingNode, &tagMap, keyStart)
 	defer p.collect(m, len(p.stack))
+	var mark slabMark
 	if stream {
-		p.streamed = true
+		p.streamed, mark = true, p.mark()
 	}
-	mark := p.mark()
 	for {
 		// The value of the top-level key streamed is, the first time the key
 		// comes: a reader of the tree reports a second one as a duplicate.
-		if p.stream != nil && p.depth == 1 && !p.streamKeySeen && key.Kind == yaml.ScalarNode && key.Tag() == "!!str" && key.Value == p.stream.Key {
-			p.streamNext, p.streamKeySeen = true, true
-		}
-		value := p.mappingValue(col)
-		p.streamNext = false
+		streamValue := p.stream != nil && p.depth == 1 && !p.streamKeySeen && key.Kind == yaml.ScalarNode && key.Tag() == "!!str" && key.Value == p.stream.Key
+		p.streamKeySeen = p.streamKeySeen || streamValue
+		value := p.mappingValue(col, streamValue)
 		if stream {
 			if key.Tag() == "!!merge" {
 				panic(fastRestart{})
@@ -620,26 +614,22 @@ func (p *fastParser) blockKey() *Node {
 }
 
 // mappingValue parses the value after the ':' at the cursor, in a mapping
-// at column col.
-func (p *fastParser) mappingValue(col int) *Node {
+// at column col; with stream, a block mapping there is the one streamed.
+func (p *fastParser) mappingValue(col int, stream bool) *Node {
 	// An empty value is placed just after the ':', as yaml.v3 places it;
 	// the position is taken now, while the cursor is still before it.
 	p.i++
 	line, lcol := p.pos(p.i)
 	p.skipSpaces()
-	stream := p.streamNext
-	p.streamNext = false
 	if c := p.at(p.i); c != 0 && !p.isBreak(p.i) && c != '#' {
-		p.streamArmed = stream
-		return p.blockNode(col, p.column(), false)
+		return p.blockNode(col, p.column(), false, stream)
 	}
 	if !p.endLine() {
 		return p.empty(line, lcol)
 	}
 	c := p.column()
 	if c > col {
-		p.streamArmed = stream
-		return p.blockNode(col, c, true)
+		return p.blockNode(col, c, true, stream)
 	}
 	if c == col && p.at(p.i) == '-' && p.isBlankz(p.i+1) {
 		return p.blockSequence(col, true)
@@ -670,9 +660,9 @@ func (p *fastParser) blockSequence(col int, indentless bool) *Node {
 			if c == '-' && p.isBlankz(p.i+1) {
 				decline() // "- - a"
 			}
-			entry = p.blockNode(col, p.column(), true)
+			entry = p.blockNode(col, p.column(), true, false)
 		} else if p.endLine() && p.column() > col {
-			entry = p.blockNode(col, p.column(), true)
+			entry = p.blockNode(col, p.column(), true, false)
 		} else {
 			entry = p.empty(line, lcol)
 		}
