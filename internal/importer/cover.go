@@ -2,6 +2,7 @@ package importer
 
 import (
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/soa-tool/soa/internal/answers"
@@ -54,17 +55,9 @@ type sortedPairs []string
 
 // get returns the value of key.
 func (p sortedPairs) get(key string) (string, bool) {
-	lo, hi := 0, len(p)/2
-	for lo < hi {
-		mid := int(uint(lo+hi) >> 1)
-		switch c := strings.Compare(p[2*mid], key); {
-		case c == 0:
-			return p[2*mid+1], true
-		case c < 0:
-			lo = mid + 1
-		default:
-			hi = mid
-		}
+	i := sort.Search(len(p)/2, func(i int) bool { return p[2*i] >= key })
+	if i < len(p)/2 && p[2*i] == key {
+		return p[2*i+1], true
 	}
 	return "", false
 }
