@@ -8,13 +8,16 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/soa-tool/soa/internal/cli"
 	"github.com/soa-tool/soa/internal/golden"
+	"github.com/soa-tool/soa/internal/serve"
 )
 
 // TestMain lets testscript run the real soa binary: the test binary
-// re-executes itself as "soa" inside each script.
+// re-executes itself as "soa" inside each script, and as "soa-serve",
+// which `soa serve` runs from PATH.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"soa": func() { os.Exit(cli.Main()) },
+		"soa":       func() { os.Exit(cli.Main(nil)) },
+		"soa-serve": func() { os.Exit(cli.Main(serve.Run)) },
 	})
 }
 

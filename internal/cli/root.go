@@ -13,25 +13,34 @@ import (
 	"syscall"
 
 	"github.com/soa-tool/soa/internal/safefile"
+	"github.com/soa-tool/soa/internal/serveconfig"
 	"github.com/spf13/cobra"
 )
 
 // Main runs soa with the process's arguments and streams and returns its
-// exit code.
-func Main() int {
+// exit code. page serves the web page of `soa serve`: the soa binary passes
+// nil, and its serve command then runs the companion binary soa-serve,
+// which passes serve.Run (see companion.go).
+func Main(page serveconfig.Runner) int {
 	tuneGC()
+	if page != nil {
+		if err := checkRunFor(); err != nil {
+			return exitCode(os.Stderr, err)
+		}
+		servePage = page
+	}
 	defer cleanUpOnSignalWhenNeeded()()
 	return run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 }
 
-// needSignalCleanUp installs Main's signal handler (see
-// cleanUpOnSignalWhenNeeded) for a command that wants it from the start;
-// outside Main (tests) it does nothing.
-var needSignalCleanUp = func() {}
+// signalsHandledByCommand tells Main that the command handles SIGINT and
+// SIGTERM itself (soa serve stops its page gracefully): Main's handler
+// (see cleanUpOnSignalWhenNeeded) is not installed from then on, not even
+// before a temporary file. Outside Main (tests) it does nothing.
+var signalsHandledByCommand = func() {}
 
 // cleanUpOnSignalWhenNeeded installs cleanUpOnSignal's handler just before
-// the process creates its first temporary file, or when a command calls
-// needSignalCleanUp, rather than at start-up: signal.Notify starts two
+// the process creates its first temporary file, rather than at start-up: signal.Notify starts two
 // threads, a tenth of what `soa version` costs as a whole process, which a
 // command that writes no file does not need. Until then SIGINT and SIGTERM
 // end soa as they end any process, which a shell reports as the same 130
@@ -41,7 +50,7 @@ func cleanUpOnSignalWhenNeeded() (stop func()) {
 	stopHandler := func() {}
 	install := func() { once.Do(func() { stopHandler = cleanUpOnSignal() }) }
 	safefile.OnFirstTemp(install)
-	needSignalCleanUp = install
+	signalsHandledByCommand = func() { once.Do(func() {}) }
 	return func() {
 		once.Do(func() {}) // no handler from here on
 		stopHandler()
@@ -71,7 +80,7 @@ func cleanUpOnSignal() (stop func()) {
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	root := newRootCmdFor(commandToRun(args))
+	root := newRoot(&globalOptions{args: args}, commandToRun(args))
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	root.SetOut(stdout)
@@ -82,6 +91,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // globalOptions are the persistent flags every command shares.
 type globalOptions struct {
 	catalogDir string
+	// args are the process's arguments, as run was given them: `soa
+	// serve` hands them on to the companion binary.
+	args []string
 }
 
 // commands are soa's commands (help lists them sorted) by name, so
@@ -134,8 +146,10 @@ func newRootCmd() *cobra.Command { return newRootCmdFor("") }
 
 // newRootCmdFor returns the root with only the command called name, or with
 // every command when name is "".
-func newRootCmdFor(name string) *cobra.Command {
-	g := &globalOptions{}
+func newRootCmdFor(name string) *cobra.Command { return newRoot(&globalOptions{}, name) }
+
+// newRoot is newRootCmdFor with the global options given.
+func newRoot(g *globalOptions, name string) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "soa",
 		Short: "Build an ISO/IEC 27001 Statement of Applicability and gap report",

@@ -2,10 +2,8 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net"
-	"net/http"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -13,13 +11,17 @@ import (
 	"runtime"
 	"strings"
 	"syscall"
-	"time"
 
 	"github.com/soa-tool/soa/internal/i18n"
 	"github.com/soa-tool/soa/internal/rules"
-	"github.com/soa-tool/soa/internal/serve"
+	"github.com/soa-tool/soa/internal/serveconfig"
 	"github.com/spf13/cobra"
 )
+
+// servePage serves the web page in this process: nil in soa, whose serve
+// command runs the companion soa-serve instead (see companion.go); set by
+// Main in soa-serve, and by the tests.
+var servePage serveconfig.Runner
 
 type serveOptions struct {
 	*globalOptions
@@ -70,9 +72,6 @@ Exit codes: 0 stopped, 2 usage or I/O error.`,
 }
 
 func runServe(cmd *cobra.Command, o *serveOptions, args []string) error {
-	// The page saves files at any time: Main's signal handler is in place
-	// from the start, as it was before it became lazy.
-	needSignalCleanUp()
 	var lang i18n.Lang
 	if o.lang != "" {
 		l, err := i18n.Parse(o.lang)
@@ -99,6 +98,9 @@ func runServe(cmd *cobra.Command, o *serveOptions, args []string) error {
 			return usageError("serve: %s is not an answers file (*.yaml) or a directory", displayPath(target))
 		}
 	}
+	if servePage == nil {
+		return runCompanion(o.args)
+	}
 	cat, err := loadCatalogOrReport(cmd, o.catalogDir)
 	if err != nil {
 		return err
@@ -108,49 +110,69 @@ func runServe(cmd *cobra.Command, o *serveOptions, args []string) error {
 		return usageError("--addr %s: %v", o.addr, err)
 	}
 	addr := publicAddr(o.addr, ln.Addr())
-	if !serve.IsLoopback(addr) {
+	if !serveconfig.IsLoopback(addr) {
 		fmt.Fprintf(cmd.ErrOrStderr(), "warning: --addr %s is not a loopback address: other machines can reach the page (the token still guards it)\n", o.addr)
 	}
-	srv, err := serve.New(serve.Config{
-		Catalog: cat, Dir: dir, File: file, Lang: lang, Schema: schemaFile, Addr: addr,
-		Judge: func() rules.Options {
-			ro, _ := o.judging.options() // checked above; today moves on while the server runs
-			return ro
-		},
-	})
-	if err != nil {
-		ln.Close()
-		return err
-	}
-	fmt.Fprintln(cmd.OutOrStdout(), srv.URL())
-	what := displayPath(target)
-	fmt.Fprintf(cmd.ErrOrStderr(), "serving %s; press Ctrl-C to stop\n", what)
-	if !o.noOpen && o.open != nil {
-		if err := o.open(srv.URL()); err != nil {
-			fmt.Fprintf(cmd.ErrOrStderr(), "could not open a browser (%v): open the URL above\n", err)
+	ready := func(url string) {
+		fmt.Fprintln(cmd.OutOrStdout(), url)
+		fmt.Fprintf(cmd.ErrOrStderr(), "serving %s; press Ctrl-C to stop\n", displayPath(target))
+		if !o.noOpen && o.open != nil {
+			if err := o.open(url); err != nil {
+				fmt.Fprintf(cmd.ErrOrStderr(), "could not open a browser (%v): open the URL above\n", err)
+			}
 		}
 	}
 	ctx := cmd.Context()
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
-	done := make(chan error, 1)
-	go func() { done <- hs.Serve(ln) }()
-	select {
-	case err := <-done:
-		if !errors.Is(err, http.ErrServerClosed) {
-			return err
-		}
-	case <-ctx.Done():
-		shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		_ = hs.Shutdown(shut)
+	ctx, release := stopOnSignal(ctx)
+	defer release()
+	err = servePage(ctx, serveconfig.Launch{
+		Config: serveconfig.Config{
+			Catalog: cat, Dir: dir, File: file, Lang: lang, Schema: schemaFile, Addr: addr,
+			Judge: func() rules.Options {
+				ro, _ := o.judging.options() // checked above; today moves on while the server runs
+				return ro
+			},
+		},
+		Listener: ln,
+		Ready:    ready,
+	})
+	if err != nil {
+		return err
 	}
 	fmt.Fprintln(cmd.ErrOrStderr(), "stopped")
 	return nil
+}
+
+// stopOnSignal returns a context that the first SIGINT or SIGTERM ends:
+// the page then finishes the saves in flight and stops, and soa exits 0.
+// A second signal does not wait: it removes soa's temporary files and
+// exits 130 or 143 (cleanUpOnSignal). Main's own handler, which exits at
+// the first signal, is kept off (signalsHandledByCommand): the page
+// creates temporary files with every save. release undoes all of it.
+func stopOnSignal(parent context.Context) (ctx context.Context, release func()) {
+	signalsHandledByCommand()
+	ctx, cancel := context.WithCancel(parent)
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	second := make(chan func(), 1)
+	go func() {
+		select {
+		case <-sig:
+			second <- cleanUpOnSignal()
+			signal.Stop(sig)
+			cancel()
+		case <-ctx.Done():
+			second <- func() {}
+		}
+	}()
+	return ctx, func() {
+		cancel()
+		signal.Stop(sig)
+		(<-second)()
+	}
 }
 
 // publicAddr is the address the page's URL names: the host as given (a

@@ -12,41 +12,18 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"net"
 	"net/http"
 	"path/filepath"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/soa-tool/soa/internal/catalog"
-	"github.com/soa-tool/soa/internal/i18n"
-	"github.com/soa-tool/soa/internal/rules"
+	"github.com/soa-tool/soa/internal/serveconfig"
 )
 
-// Config is what the server needs.
-type Config struct {
-	Catalog *catalog.Catalog
-	// Dir is the served directory: no file outside it is read or written.
-	Dir string
-	// File is the base name of the one answers file served, or "" to serve
-	// every answers file (*.yaml, *.yml) directly in Dir.
-	File string
-	// Lang is the page's language; "" follows each file's
-	// organization.language (English for the list of files).
-	Lang i18n.Lang
-	// Judge says, on every request, how answers are judged: the as-of date
-	// (today, unless fixed) and the review age.
-	Judge func() rules.Options
-	// Schema is the schema file a migrated answers file names in its first
-	// line, as soa migrate writes it.
-	Schema string
-	// Addr is the host:port the server is reached at; a request naming
-	// another Host is refused (DNS rebinding).
-	Addr string
-	// Token is the secret of the first URL; "" for a random one.
-	Token string
-}
+// Config is what the server needs (see serveconfig, which soa links
+// without the page).
+type Config = serveconfig.Config
 
 // Server serves the page. Create it with New.
 type Server struct {
@@ -181,20 +158,6 @@ func (s *Server) spend() bool {
 func (s *Server) hasSession(r *http.Request) bool {
 	c, err := r.Cookie(cookieName)
 	return err == nil && subtle.ConstantTimeCompare([]byte(c.Value), []byte(s.session)) == 1
-}
-
-// IsLoopback reports whether addr (host:port) is on the loopback
-// interface, where no other machine can reach the page.
-func IsLoopback(addr string) bool {
-	host, _, err := net.SplitHostPort(addr)
-	if err != nil {
-		return false
-	}
-	if host == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }
 
 // pending is an upload or a migration shown for confirmation, applied only
