@@ -53,9 +53,15 @@ refused when the file changed on disk since the page read it.
 
 The first line of standard output is the URL to open; it carries a token
 the page needs. The server listens on the loopback address only, unless
---addr says otherwise; Ctrl-C stops it.
+--addr says otherwise. Ctrl-C stops it once the saves in flight are done;
+a second Ctrl-C stops it at once.
 
-Exit codes: 0 stopped, 2 usage or I/O error.`,
+The page is the companion binary soa-serve, installed with soa (go install
+./cmd/...): soa serve checks its arguments, then runs the soa-serve beside
+soa, else the one on PATH, which must be of the same version.
+
+Exit codes: 0 stopped, 2 usage or I/O error (soa-serve missing too), 130
+or 143 a second Ctrl-C or SIGTERM.`,
 		Example: `  soa serve answers.yaml
   soa serve clients/ --lang ja
   soa serve answers.yaml --no-open --addr 127.0.0.1:8080`,
