@@ -62,7 +62,7 @@ func findCompanion() (string, error) {
 	} else if !errors.Is(err, exec.ErrNotFound) {
 		return "", usageError("serve: %v", err)
 	}
-	where := "on PATH"
+	where := "beside soa nor on PATH"
 	if beside != "" {
 		where = fmt.Sprintf("beside soa (in %s) nor on PATH", displayPath(beside))
 	}
@@ -72,6 +72,10 @@ func findCompanion() (string, error) {
 
 // installHint is the command that installs soa-serve of this soa's version.
 func installHint() string {
+	const module = "github.com/soa-tool/soa"
+	if version != "" { // a release build
+		return "the soa-serve of soa's release archive " + version + ", or go install " + module + "/cmd/" + companionName + "@" + version
+	}
 	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
 		return "go install " + info.Main.Path + "/cmd/" + companionName + "@" + info.Main.Version
 	}

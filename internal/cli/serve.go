@@ -107,6 +107,12 @@ func runServe(cmd *cobra.Command, o *serveOptions, args []string) error {
 	if servePage == nil {
 		return runCompanion(o.args)
 	}
+	return servePageHere(cmd, o, lang, target, dir, file)
+}
+
+// servePageHere serves the page of target (dir, and file in it or "" for
+// all) in this process until a signal stops it.
+func servePageHere(cmd *cobra.Command, o *serveOptions, lang i18n.Lang, target, dir, file string) error {
 	cat, err := loadCatalogOrReport(cmd, o.catalogDir)
 	if err != nil {
 		return err
