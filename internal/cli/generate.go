@@ -240,22 +240,46 @@ func runBatch(cmd *cobra.Command, o *generateOptions, inputs []string) error {
 	all := inputFiles(o.catalogDir, inputs...)
 	stderr := cmd.ErrOrStderr()
 	progress := isTerminal(stderr)
+	// Each file's messages are printed in input order as soon as the files
+	// before it are done, and then dropped: a batch holds the messages of
+	// the few files in flight, not of all N (at 3,000 files, the live heap
+	// grew from 3 to 15 MB with all of them kept to the end).
 	type result struct {
 		diags diag.List
 		err   error
+		done  bool
 	}
 	results := make([]result, len(inputs))
+	one := len(inputs) == 1 // one file into a directory: its own error and exit code
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
-	done := 0
+	done, next, failed := 0, 0, 0
 	start := time.Now()
+	report := func() { // with mu held
+		for ; next < len(results) && results[next].done; next++ {
+			r := results[next]
+			results[next] = result{done: true}
+			if progress {
+				fmt.Fprint(stderr, "\r\033[K")
+			}
+			_ = diag.Write(stderr, "text", r.diags)
+			if r.err != nil {
+				failed++
+				fmt.Fprintf(stderr, "soa: %v\n", r.err)
+			}
+		}
+	}
 	for range runtime.NumCPU() {
 		wg.Go(func() {
 			for i := range jobs {
-				results[i].diags, results[i].err = generateOne(cmd.InOrStdin(), cat, inputs[i], o, all)
+				l, err := generateOne(cmd.InOrStdin(), cat, inputs[i], o, all)
 				mu.Lock()
+				results[i] = result{diags: l, err: err, done: true}
 				done++
+				if !one {
+					report()
+				}
 				if progress {
 					fmt.Fprintf(stderr, "\rgenerating %d/%d", done, len(inputs))
 				}
@@ -271,20 +295,11 @@ func runBatch(cmd *cobra.Command, o *generateOptions, inputs []string) error {
 	if progress {
 		fmt.Fprint(stderr, "\r\033[K")
 	}
-	if len(inputs) == 1 && results[0].err != nil {
-		// One file into a directory: its own error and exit code.
+	if one && results[0].err != nil {
 		_ = diag.Write(stderr, "text", results[0].diags)
 		return results[0].err
 	}
-	// Report in input order, whatever order the workers finished in.
-	failed := 0
-	for _, r := range results {
-		_ = diag.Write(stderr, "text", r.diags)
-		if r.err != nil {
-			failed++
-			fmt.Fprintf(stderr, "soa: %v\n", r.err)
-		}
-	}
+	report() // the one file that succeeded: its warnings
 	fmt.Fprintf(stderr, "generated %d of %d workbooks in %s (%d failed)\n", len(inputs)-failed, len(inputs), time.Since(start).Round(time.Millisecond), failed)
 	if failed > 0 {
 		return reported(ExitInvalid) // any failure, whatever its kind: the batch did not finish
