@@ -20,6 +20,9 @@ import (
 // same arguments.
 const companionName = "soa-serve"
 
+// module is soa's module path, which `go install` names.
+const module = "github.com/soa-tool/soa"
+
 // envRunFor names, in soa-serve's environment, the version of the soa that
 // ran it: a soa-serve of another build refuses to run (its page would
 // judge and write answers as another soa does).
@@ -72,12 +75,11 @@ func findCompanion() (string, error) {
 
 // installHint is the command that installs soa-serve of this soa's version.
 func installHint() string {
-	const module = "github.com/soa-tool/soa"
 	if version != "" { // a release build
 		return "the soa-serve of soa's release archive " + version + ", or go install " + module + "/cmd/" + companionName + "@" + version
 	}
 	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
-		return "go install " + info.Main.Path + "/cmd/" + companionName + "@" + info.Main.Version
+		return "go install " + module + "/cmd/" + companionName + "@" + info.Main.Version
 	}
 	return "CGO_ENABLED=0 go install ./cmd/... (in soa's source tree, which installs both)"
 }

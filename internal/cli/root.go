@@ -40,9 +40,9 @@ func Main(page serveconfig.Runner) int {
 var signalsHandledByCommand = func() {}
 
 // cleanUpOnSignalWhenNeeded installs cleanUpOnSignal's handler just before
-// the process creates its first temporary file, rather than at start-up: signal.Notify starts two
-// threads, a tenth of what `soa version` costs as a whole process, which a
-// command that writes no file does not need. Until then SIGINT and SIGTERM
+// the process creates its first temporary file, rather than at start-up:
+// signal.Notify starts two threads, a tenth of what `soa version` costs as
+// a whole process, which a command that writes no file does not need. Until then SIGINT and SIGTERM
 // end soa as they end any process, which a shell reports as the same 130
 // and 143.
 func cleanUpOnSignalWhenNeeded() (stop func()) {
